@@ -1,0 +1,45 @@
+/** What the learner has achieved. Stored globally (it belongs to the learner, not to a folder). */
+
+export const SKILL_STATES = ['notStarted', 'inProgress', 'done', 'skipped'] as const;
+export type SkillState = (typeof SKILL_STATES)[number];
+
+export const STATE_LABELS: Readonly<Record<SkillState, string>> = {
+  notStarted: 'Not started',
+  inProgress: 'In progress',
+  done: 'Done',
+  skipped: 'Skipped',
+};
+
+/** Who set a state: the learner by hand, or a detector from evidence in a workspace. */
+export type StateSetter = 'learner' | 'detector';
+
+/**
+ * One fact that proved a milestone. `summary` is what a learner reads ("Dockerfile", "express in
+ * package.json", "commit 1a2b3c4 Add login"); the optional fields let the UI open the exact place.
+ */
+export interface Evidence {
+  readonly milestone: string;
+  readonly summary: string;
+  /** Absolute path of the workspace folder the evidence came from. */
+  readonly folder?: string;
+  /** Path relative to `folder`, with forward slashes. */
+  readonly path?: string;
+  /** 1-based line in `path`. */
+  readonly line?: number;
+  readonly commit?: string;
+  readonly command?: string;
+  readonly exitCode?: number;
+  /** ISO 8601 time the evidence was seen. */
+  readonly at: string;
+}
+
+export interface SkillProgress {
+  readonly state: SkillState;
+  readonly setBy: StateSetter;
+  /** ISO 8601 time of the last change of state. */
+  readonly at: string;
+  readonly note?: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export type ProgressMap = Readonly<Record<string, SkillProgress>>;

@@ -1,0 +1,37 @@
+import type { Roadmap, Stage } from '../roadmap/model';
+import type { ProgressMap, SkillState } from './model';
+import { progressOf } from './rules';
+
+export interface ProgressCounts {
+  readonly done: number;
+  readonly skipped: number;
+  readonly inProgress: number;
+  /** Skills that count towards completion: every skill except the skipped ones. */
+  readonly total: number;
+  readonly all: number;
+}
+
+function count(states: readonly SkillState[]): ProgressCounts {
+  const done = states.filter((s) => s === 'done').length;
+  const skipped = states.filter((s) => s === 'skipped').length;
+  const inProgress = states.filter((s) => s === 'inProgress').length;
+  return { done, skipped, inProgress, total: states.length - skipped, all: states.length };
+}
+
+export function stageCounts(stage: Stage, progress: ProgressMap): ProgressCounts {
+  return count(stage.skills.map((skill) => progressOf(progress, skill.id).state));
+}
+
+export function roadmapCounts(roadmap: Roadmap, progress: ProgressMap): ProgressCounts {
+  return count(roadmap.skills.map((skill) => progressOf(progress, skill.id).state));
+}
+
+/** Whole percent done of what counts (skipped skills do not count). */
+export function percent(counts: ProgressCounts): number {
+  return counts.total === 0 ? (counts.all > 0 ? 100 : 0) : Math.floor((counts.done * 100) / counts.total);
+}
+
+/** True when the learner has not touched anything yet: the view then shows its welcome content. */
+export function nothingStarted(roadmap: Roadmap, progress: ProgressMap): boolean {
+  return roadmap.skills.every((skill) => progressOf(progress, skill.id).state === 'notStarted');
+}

@@ -1,0 +1,72 @@
+/** The roadmap as the extension uses it, after loading and validation. Pure data, no behaviour. */
+
+export type ResourceKind = 'docs' | 'article' | 'video' | 'course';
+
+export interface Resource {
+  readonly title: string;
+  readonly url: string;
+  readonly kind: ResourceKind;
+}
+
+export interface ProjectIdea {
+  readonly title: string;
+  readonly description: string;
+}
+
+/**
+ * Which milestones prove a skill: every id in `all`, and at least one id in `any` when `any` is given.
+ * Ids come from the milestone catalog (src/core/milestones/catalog.ts).
+ */
+export interface DetectRule {
+  readonly all: readonly string[];
+  readonly any: readonly string[];
+}
+
+export interface Skill {
+  readonly id: string;
+  readonly stageId: string;
+  readonly title: string;
+  /** Markdown. */
+  readonly summary: string;
+  /** Markdown. */
+  readonly whyItMatters: string;
+  readonly subtopics: readonly string[];
+  readonly resources: readonly Resource[];
+  readonly practice: readonly string[];
+  readonly estimatedHours: number;
+  readonly prerequisites: readonly string[];
+  readonly detect?: DetectRule;
+}
+
+export interface Stage {
+  readonly id: string;
+  readonly title: string;
+  /** Markdown. */
+  readonly summary: string;
+  readonly order: number;
+  readonly estimatedWeeks: number;
+  readonly projectIdeas: readonly ProjectIdea[];
+  readonly skills: readonly Skill[];
+  /** The file the stage came from, for messages. */
+  readonly source: string;
+}
+
+export interface Roadmap {
+  /** Stages sorted by `order`. */
+  readonly stages: readonly Stage[];
+  /** Every skill in roadmap order (stage order, then order within the stage). */
+  readonly skills: readonly Skill[];
+  readonly skillById: ReadonlyMap<string, Skill>;
+  readonly stageById: ReadonlyMap<string, Stage>;
+}
+
+export function createRoadmap(stages: readonly Stage[]): Roadmap {
+  const sorted = [...stages].sort((a, b) => a.order - b.order);
+  const skills = sorted.flatMap((stage) => stage.skills);
+  return {
+    stages: sorted,
+    skills,
+    skillById: new Map(skills.map((skill) => [skill.id, skill])),
+    stageById: new Map(sorted.map((stage) => [stage.id, stage])),
+  };
+}
