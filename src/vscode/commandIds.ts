@@ -1,0 +1,32 @@
+/** Every command id in one place; scripts/check-commands.mjs checks these against package.json. */
+export enum CommandId {
+  OpenRoadmap = 'backendRoadmap.openRoadmap',
+  OpenDashboard = 'backendRoadmap.openDashboard',
+  GoToSkill = 'backendRoadmap.goToSkill',
+  ShowSkill = 'backendRoadmap.showSkill',
+  MarkDone = 'backendRoadmap.markDone',
+  MarkInProgress = 'backendRoadmap.markInProgress',
+  MarkSkipped = 'backendRoadmap.markSkipped',
+  ResetSkill = 'backendRoadmap.resetSkill',
+  EditNote = 'backendRoadmap.editNote',
+  SuggestNext = 'backendRoadmap.suggestNext',
+  ExportProgress = 'backendRoadmap.exportProgress',
+  ImportProgress = 'backendRoadmap.importProgress',
+  ResetAllProgress = 'backendRoadmap.resetAllProgress',
+  HideFinished = 'backendRoadmap.hideFinished',
+  ShowFinished = 'backendRoadmap.showFinished',
+  RecheckWorkspace = 'backendRoadmap.recheckWorkspace',
+  RunMyTests = 'backendRoadmap.runMyTests',
+  ShowEvidence = 'backendRoadmap.showEvidence',
+}
+
+/** Context keys set by the extension for `when` clauses in package.json. */
+export enum ContextKey {
+  HideFinished = 'backendRoadmap.hideFinished',
+  NothingStarted = 'backendRoadmap.nothingStarted',
+  ContentBroken = 'backendRoadmap.contentBroken',
+}
+
+export const VIEW_ID = 'backendRoadmap.roadmap';
+export const VIEW_CONTAINER_ID = 'backendRoadmap';
+export const DETAILS_PANEL_TYPE = 'backendRoadmap.details';

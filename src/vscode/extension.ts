@@ -1,0 +1,30 @@
+import type * as vscode from 'vscode';
+import type { SkillProgress } from '../core/progress/model';
+import { Services } from './services';
+
+/** What the extension returns from activate(): used by our integration tests and open to other extensions. */
+export interface BackendRoadmapApi {
+  /** The learner's record for a skill. */
+  progressOf(skillId: string): SkillProgress;
+  /** Resolves when every progress change so far is in storage. */
+  flush(): Promise<void>;
+  /** The status bar text, as a learner sees it. */
+  statusBarText(): string;
+}
+
+export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
+  const services = new Services(context);
+  context.subscriptions.push(services);
+  services.createViews();
+  services.registerCommands();
+  services.detection.start();
+  return {
+    progressOf: (skillId) => services.progress.get(skillId),
+    flush: () => services.progress.flush(),
+    statusBarText: () => services.statusBarText(),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
+import type { LoadResult } from '../core/roadmap/loader';
+import type { Roadmap } from '../core/roadmap/model';
+import { formatProblem } from '../core/roadmap/problems';
+import { ContextKey } from './commandIds';
+import { Disposable } from './lifecycle';
+import type { Logger } from './logger';
+
+/** Loads the roadmap content once, on first use, and reports broken content in the Problems panel. */
+export class RoadmapService extends Disposable {
+  private loading: Promise<LoadResult> | undefined;
+  private loaded: LoadResult | undefined;
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('Backend Roadmap content'));
+
+  constructor(
+    private readonly roadmapDir: vscode.Uri,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  /** The roadmap if it has loaded without problems. */
+  get current(): Roadmap | undefined {
+    return this.loaded?.roadmap;
+  }
+
+  get result(): LoadResult | undefined {
+    return this.loaded;
+  }
+
+  load(): Promise<LoadResult> {
+    this.loading ??= this.loadOnce();
+    return this.loading;
+  }
+
+  /** The roadmap, or a thrown error that says what is wrong and what to do. */
+  async require(): Promise<Roadmap> {
+    const result = await this.load();
+    if (!result.roadmap) {
+      throw new Error(`The roadmap content has ${result.problems.length} problem(s); see the Problems panel. First: ${result.problems[0] ? formatProblem(result.problems[0]) : 'unknown'}`);
+    }
+    return result.roadmap;
+  }
+
+  private async loadOnce(): Promise<LoadResult> {
+    const started = Date.now();
+    const result = await loadRoadmapFromDirectory(this.roadmapDir.fsPath);
+    this.loaded = result;
+    this.publish(result);
+    void vscode.commands.executeCommand('setContext', ContextKey.ContentBroken, result.roadmap === undefined);
+    if (result.roadmap) {
+      this.logger.info(`Roadmap loaded: ${result.roadmap.stages.length} stages, ${result.roadmap.skills.length} skills in ${Date.now() - started} ms`);
+    } else {
+      this.logger.error(`Roadmap content has ${result.problems.length} problem(s):\n${result.problems.map(formatProblem).join('\n')}`);
+    }
+    return result;
+  }
+
+  private publish(result: LoadResult): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of result.problems) {
+      const position = new vscode.Position(Math.max(0, problem.line - 1), Math.max(0, problem.column - 1));
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), problem.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'Backend Roadmap';
+      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
+    }
+    for (const [file, list] of byFile) {
+      this.diagnostics.set(vscode.Uri.file(file), list);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import * as vscode from 'vscode';
+import { CommandId, DETAILS_PANEL_TYPE } from '../commandIds';
+import { Disposable } from '../lifecycle';
+import type { Logger } from '../logger';
+import type { ProgressService } from '../progressService';
+import type { RoadmapService } from '../roadmapService';
+import { panelHtml } from './html';
+import { isWebviewMessage } from './protocol';
+import type { HostMessage, PanelState, PanelView, WebviewMessage } from './protocol';
+import { buildDashboardView, buildSkillView } from './viewModels';
+import type { DetectionInfo } from './viewModels';
+
+type Showing = { readonly kind: 'skill'; readonly skillId: string } | { readonly kind: 'dashboard' };
+
+/**
+ * The one details panel, reused for every skill and for the dashboard. The page renders nothing until
+ * it posts "ready"; the host then sends the view, and sends it again whenever progress changes.
+ */
+export class DetailsPanel extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private showing: Showing = { kind: 'dashboard' };
+  private ready = false;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly roadmaps: RoadmapService,
+    private readonly progress: ProgressService,
+    private readonly detection: () => DetectionInfo,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this._register(progress.onDidChange(() => void this.render()));
+    this._register({ dispose: () => this.disposePanel() });
+  }
+
+  /** The skill shown in the panel, when the panel is open on a skill. */
+  get currentSkillId(): string | undefined {
+    return this.panel && this.showing.kind === 'skill' ? this.showing.skillId : undefined;
+  }
+
+  get isActive(): boolean {
+    return this.panel?.active === true;
+  }
+
+  showSkill(skillId: string, preserveFocus = false): void {
+    this.show({ kind: 'skill', skillId }, preserveFocus);
+  }
+
+  showDashboard(): void {
+    this.show({ kind: 'dashboard' }, false);
+  }
+
+  /** Re-renders with fresh detection status (after a scan). */
+  refresh(): void {
+    void this.render();
+  }
+
+  /** Restores a panel VS Code kept across a reload (see registerWebviewPanelSerializer). */
+  restore(panel: vscode.WebviewPanel, state: PanelState | undefined): void {
+    this.showing = state?.skillId ? { kind: 'skill', skillId: state.skillId } : { kind: 'dashboard' };
+    this.adopt(panel);
+  }
+
+  private show(showing: Showing, preserveFocus: boolean): void {
+    this.showing = showing;
+    if (this.panel) {
+      this.panel.reveal(undefined, preserveFocus);
+      this.panel.title = this.title();
+      void this.render();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(DETAILS_PANEL_TYPE, this.title(), { viewColumn: vscode.ViewColumn.Active, preserveFocus }, { enableScripts: true, localResourceRoots: this.resourceRoots() });
+    this.adopt(panel);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.disposePanel();
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+    panel.webview.options = { enableScripts: true, localResourceRoots: this.resourceRoots() };
+    panel.title = this.title();
+    panel.webview.html = panelHtml(panel.webview, this.extensionUri, (base, ...parts) => vscode.Uri.joinPath(base, ...parts));
+    this.panelDisposables = [
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isWebviewMessage(message)) {
+          void this.handle(message);
+        } else {
+          this.logger.warn(`Ignored an unexpected message from the details page: ${JSON.stringify(message)}`);
+        }
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.disposePanel();
+      }),
+    ];
+  }
+
+  private resourceRoots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')];
+  }
+
+  private title(): string {
+    if (this.showing.kind === 'skill') {
+      return this.roadmaps.current?.skillById.get(this.showing.skillId)?.title ?? 'Skill';
+    }
+    return 'Backend Roadmap';
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    if (!panel || !this.ready) {
+      return;
+    }
+    const view = await this.view();
+    if (view) {
+      panel.title = this.title();
+      const message: HostMessage = { type: 'render', view };
+      await panel.webview.postMessage(message);
+    }
+  }
+
+  private async view(): Promise<PanelView | undefined> {
+    const roadmap = (await this.roadmaps.load()).roadmap;
+    if (!roadmap) {
+      return undefined;
+    }
+    if (this.showing.kind === 'skill') {
+      const skill = roadmap.skillById.get(this.showing.skillId);
+      if (skill) {
+        return buildSkillView(roadmap, this.progress.all, skill, this.detection());
+      }
+      // A restored panel may name a skill a newer roadmap no longer has.
+      this.showing = { kind: 'dashboard' };
+    }
+    return buildDashboardView(roadmap, this.progress.all);
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.render();
+        return;
+      case 'setState':
+        await this.progress.setState(message.skillId, message.state);
+        return;
+      case 'openSkill':
+        this.showSkill(message.skillId);
+        return;
+      case 'openDashboard':
+        this.showDashboard();
+        return;
+      case 'openExternal':
+        await openExternalLink(message.url);
+        return;
+      case 'openEvidence':
+        await vscode.commands.executeCommand(CommandId.ShowEvidence, message.skillId, message.index);
+        return;
+      case 'editNote':
+        await vscode.commands.executeCommand(CommandId.EditNote, message.skillId);
+        return;
+      case 'recheck':
+        await vscode.commands.executeCommand(CommandId.RecheckWorkspace);
+        return;
+    }
+  }
+
+  private disposePanel(): void {
+    for (const disposable of this.panelDisposables.splice(0)) {
+      disposable.dispose();
+    }
+    if (this.panel) {
+      const panel = this.panel;
+      this.panel = undefined;
+      panel.dispose();
+    }
+  }
+}
+
+/** Only http(s) links leave the editor; anything else in roadmap content is refused. */
+export async function openExternalLink(url: string): Promise<boolean> {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(url, true);
+  } catch {
+    return false;
+  }
+  if (uri.scheme !== 'https' && uri.scheme !== 'http') {
+    void vscode.window.showWarningMessage(`Backend Roadmap opens only http and https links, not "${uri.scheme}:" links.`);
+    return false;
+  }
+  return vscode.env.openExternal(uri);
+}

@@ -1,0 +1,123 @@
+/**
+ * Messages between the extension host and the details webview, typed both ways. This file is shared
+ * by the page script (media/src) and must not import `vscode`.
+ */
+
+export type SkillStateName = 'notStarted' | 'inProgress' | 'done' | 'skipped';
+
+export interface SkillLink {
+  readonly id: string;
+  readonly title: string;
+  readonly state: SkillStateName;
+}
+
+export interface EvidenceView {
+  readonly index: number;
+  readonly milestoneTitle: string;
+  readonly summary: string;
+  readonly folderName?: string;
+  readonly location?: string;
+  readonly at: string;
+  /** True when the host can open it (a file, a commit). */
+  readonly openable: boolean;
+}
+
+/** One milestone of a skill's detect rule, present or not: the "Why is this (not) done?" view. */
+export interface MilestoneCheckView {
+  readonly id: string;
+  readonly title: string;
+  /** 'present' | 'missing' | 'unknown' (not checked yet, or not checkable here). */
+  readonly status: 'present' | 'missing' | 'unknown';
+  readonly detail: string;
+  /** Whether the skill needs all of these or one of a group. */
+  readonly group: 'all' | 'any';
+}
+
+export interface SkillView {
+  readonly kind: 'skill';
+  readonly id: string;
+  readonly title: string;
+  readonly stage: { readonly id: string; readonly title: string; readonly order: number };
+  readonly summaryHtml: string;
+  readonly whyHtml: string;
+  readonly subtopics: readonly string[];
+  readonly resources: readonly { readonly title: string; readonly url: string; readonly kind: string }[];
+  readonly practiceHtml: readonly string[];
+  readonly projectIdeas: readonly { readonly title: string; readonly descriptionHtml: string }[];
+  readonly estimatedHours: number;
+  readonly state: SkillStateName;
+  readonly stateLabel: string;
+  /** "Set by you on …" / "Proved automatically on …", empty when not started. */
+  readonly stateDetail: string;
+  readonly note?: string;
+  readonly prerequisites: readonly SkillLink[];
+  readonly next?: SkillLink;
+  readonly evidence: readonly EvidenceView[];
+  readonly checks: readonly MilestoneCheckView[];
+  /** Explains automatic detection for this skill (or its absence, or why it is off). */
+  readonly detectionNote: string;
+}
+
+export interface StageSummaryView {
+  readonly id: string;
+  readonly title: string;
+  readonly order: number;
+  readonly done: number;
+  readonly total: number;
+  readonly percent: number;
+  readonly firstSkillId: string | undefined;
+}
+
+export interface DashboardView {
+  readonly kind: 'dashboard';
+  readonly done: number;
+  readonly total: number;
+  readonly percent: number;
+  readonly stages: readonly StageSummaryView[];
+  readonly next?: SkillLink & { readonly stageTitle: string };
+}
+
+export type PanelView = SkillView | DashboardView;
+
+export interface HostMessage {
+  readonly type: 'render';
+  readonly view: PanelView;
+}
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'setState'; readonly skillId: string; readonly state: SkillStateName }
+  | { readonly type: 'openSkill'; readonly skillId: string }
+  | { readonly type: 'openDashboard' }
+  | { readonly type: 'openExternal'; readonly url: string }
+  | { readonly type: 'openEvidence'; readonly skillId: string; readonly index: number }
+  | { readonly type: 'editNote'; readonly skillId: string }
+  | { readonly type: 'recheck' };
+
+/** State the page keeps through `vscode.setState`, so a restored panel shows the same thing. */
+export interface PanelState {
+  readonly skillId?: string;
+}
+
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck']);
+
+/** Messages from the page are checked before use: a webview is a separate, less trusted context. */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (typeof value !== 'object' || value === null || !('type' in value) || typeof value.type !== 'string' || !WEBVIEW_MESSAGE_TYPES.has(value.type)) {
+    return false;
+  }
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'setState':
+      return typeof message.skillId === 'string' && typeof message.state === 'string' && ['notStarted', 'inProgress', 'done', 'skipped'].includes(message.state);
+    case 'openSkill':
+    case 'editNote':
+      return typeof message.skillId === 'string';
+    case 'openExternal':
+      return typeof message.url === 'string';
+    case 'openEvidence':
+      return typeof message.skillId === 'string' && Number.isInteger(message.index);
+    default:
+      return true;
+  }
+}
