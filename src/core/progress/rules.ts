@@ -6,7 +6,12 @@ export const MAX_EVIDENCE_PER_SKILL = 12;
 export const NOT_STARTED: SkillProgress = { state: 'notStarted', setBy: 'learner', at: '', evidence: [] };
 
 export function progressOf(progress: ProgressMap, skillId: string): SkillProgress {
-  return progress[skillId] ?? NOT_STARTED;
+  return ownRecord(progress, skillId) ?? NOT_STARTED;
+}
+
+/** Own properties only: a skill id like "constructor" must not find Object.prototype members. */
+function ownRecord(progress: ProgressMap, skillId: string): SkillProgress | undefined {
+  return Object.hasOwn(progress, skillId) ? progress[skillId] : undefined;
 }
 
 export function isFinished(state: SkillState): boolean {
@@ -15,7 +20,7 @@ export function isFinished(state: SkillState): boolean {
 
 /** The learner sets a state by hand. Evidence already gathered is kept: it still explains the skill. */
 export function setStateByLearner(progress: ProgressMap, skillId: string, state: SkillState, now: Date, note?: string): ProgressMap {
-  const previous = progress[skillId];
+  const previous = ownRecord(progress, skillId);
   const keptNote = note ?? previous?.note;
   const record: SkillProgress = {
     state,
@@ -48,8 +53,10 @@ export interface EvidenceResult {
  * overwritten: the evidence is recorded beside it and the outcome tells the caller to ask.
  */
 export function applyCompletingEvidence(progress: ProgressMap, skillId: string, evidence: readonly Evidence[], now: Date): EvidenceResult {
-  const previous = progress[skillId];
-  const added = evidence.filter((item) => !(previous?.evidence ?? []).some((known) => sameEvidence(known, item)));
+  const previous = ownRecord(progress, skillId);
+  // Only what fits under the cap counts: items beyond it would look new on every re-check.
+  const incoming = evidence.slice(0, MAX_EVIDENCE_PER_SKILL);
+  const added = incoming.filter((item) => !(previous?.evidence ?? []).some((known) => sameEvidence(known, item)));
   const mergedEvidence = [...added, ...(previous?.evidence ?? [])].slice(0, MAX_EVIDENCE_PER_SKILL);
 
   if (previous === undefined || (previous.setBy === 'detector' && previous.state !== 'done')) {

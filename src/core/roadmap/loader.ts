@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import { MILESTONE_IDS } from '../milestones/catalog';
 import { createRoadmap } from './model';
 import type { Roadmap, Skill, Stage } from './model';
@@ -62,7 +62,7 @@ export function parseRoadmap(sources: readonly RoadmapSource[]): LoadResult {
     const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
-        const pos = lines.linePos(error.pos[0]);
+        const pos = lines.linePos(errorOffset(doc, error));
         problems.push({ file: source.file, line: pos.line, column: pos.col, message: `YAML syntax: ${firstLine(error.message)}` });
       }
       continue;
@@ -199,6 +199,28 @@ function keyOffset(doc: Document.Parsed, jsonPath: readonly (string | number)[])
     }
   }
   return undefined;
+}
+
+/**
+ * Where to point at a YAML error. For an unclosed quote the parser reports the end of the file; the
+ * useful place is where the quoted text starts.
+ */
+function errorOffset(doc: Document.Parsed, error: YAMLError): number {
+  const offset = error.pos[0];
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    let start: number | undefined;
+    visit(doc, {
+      Scalar(_key, node) {
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === offset) {
+          start = node.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return start ?? offset;
+  }
+  return offset;
 }
 
 function firstLine(message: string): string {
