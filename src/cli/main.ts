@@ -1,0 +1,97 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { scanFolder } from '../core/milestones/engine';
+import { skillsProvedBy } from '../core/progress/detection';
+import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
+import { formatProblem } from '../core/roadmap/problems';
+import { parseArgs, USAGE } from './args';
+import { defaultRoadmapDir, packageVersion } from './packageRoot';
+import { jsonReport, textReport } from './report';
+
+/** Where the CLI writes; process.stdout/stderr when run, string buffers in tests. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const request = parseArgs(argv);
+  switch (request.kind) {
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT_OK;
+    case 'usageError':
+      io.stderr.write(`backend-roadmap: ${request.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    case 'scan':
+      break;
+  }
+
+  const folder = path.resolve(request.folder);
+  const folderProblem = await checkFolder(folder);
+  if (folderProblem !== undefined) {
+    io.stderr.write(`backend-roadmap: ${folderProblem}\n`);
+    return EXIT_USAGE;
+  }
+
+  const roadmapDir = request.roadmapDir === undefined ? defaultRoadmapDir() : path.resolve(request.roadmapDir);
+  const loaded = await loadRoadmapFromDirectory(roadmapDir);
+  if (loaded.roadmap === undefined) {
+    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${roadmapDir}:\n`);
+    for (const problem of loaded.problems) {
+      io.stderr.write(`  ${formatProblem(problem)}\n`);
+    }
+    return request.roadmapDir === undefined ? EXIT_FAILURE : EXIT_USAGE;
+  }
+
+  let scan;
+  try {
+    scan = await scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests });
+  } catch (error: unknown) {
+    io.stderr.write(`backend-roadmap: scan failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  const present = new Set(scan.milestones.filter((result) => result.present).map((result) => result.id));
+  const skills = skillsProvedBy(loaded.roadmap, present);
+  if (request.json) {
+    io.stdout.write(`${JSON.stringify(jsonReport(scan, skills), null, 2)}\n`);
+  } else {
+    io.stdout.write(textReport(scan, loaded.roadmap, skills));
+  }
+  return EXIT_OK;
+}
+
+/** A clear message when the folder cannot be scanned, or undefined when it can. */
+async function checkFolder(folder: string): Promise<string | undefined> {
+  let stat;
+  try {
+    stat = await fs.stat(folder);
+  } catch (error: unknown) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    return code === 'ENOENT' ? `no such folder: ${folder}` : `cannot read ${folder} (${code || 'unknown error'})`;
+  }
+  if (!stat.isDirectory()) {
+    return `not a folder: ${folder}`;
+  }
+  try {
+    await fs.access(folder, fs.constants.R_OK | fs.constants.X_OK);
+    await fs.readdir(folder);
+  } catch {
+    return `cannot read folder: ${folder} (permission denied)`;
+  }
+  return undefined;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,42 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** How the folder is a git repository, found from files alone (no git process: safe in untrusted folders). */
+export interface GitRepository {
+  /** `directory`: an ordinary `.git` folder; `file`: a `.git` file (`gitdir: …`) of a worktree or submodule. */
+  readonly kind: 'directory' | 'file';
+  /** For a `.git` file, the git directory it points to, as written. */
+  readonly gitdir?: string;
+}
+
+export async function findGitRepository(folder: string): Promise<GitRepository | undefined> {
+  const dotGit = path.join(folder, '.git');
+  let stat;
+  try {
+    stat = await fs.lstat(dotGit);
+  } catch {
+    return undefined;
+  }
+  if (stat.isDirectory()) {
+    return (await hasHead(dotGit)) ? { kind: 'directory' } : undefined;
+  }
+  if (!stat.isFile() || stat.size > 4096) {
+    return undefined;
+  }
+  const text = await fs.readFile(dotGit, 'utf8').catch(() => '');
+  const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
+  if (match?.[1] === undefined) {
+    return undefined;
+  }
+  // A `.git` file pointing nowhere (a copied worktree) is not a repository.
+  const target = path.resolve(folder, match[1]);
+  return (await hasHead(target)) ? { kind: 'file', gitdir: match[1] } : undefined;
+}
+
+async function hasHead(gitDirectory: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path.join(gitDirectory, 'HEAD'))).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,214 @@
+import type { FileIndex } from '../scan/fileIndex';
+import type { GitRunner } from '../scan/gitRunner';
+import { isRegularFile, MAX_FILE_BYTES, readTextFile } from '../scan/readText';
+import type { LexedSource } from '../scan/sourceLexer';
+import { lexSource } from '../scan/sourceLexer';
+import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+import type { Evidence } from '../progress/model';
+import type { MilestoneId } from './catalog';
+import type { GitFactsResult } from './gitFacts';
+import { readGitFacts } from './gitFacts';
+import type { GitRepository } from './gitRepository';
+import { findGitRepository } from './gitRepository';
+import { MANIFEST_EXTENSIONS, MANIFEST_NAMES, manifestKindOf } from './manifests/registry';
+import type { DeclaredDependency } from './manifests/types';
+import { normalizeName } from './manifests/types';
+import type { PathRule } from './pathRule';
+import { findFiles } from './pathRule';
+import type { SourceLanguage } from './sourceLanguages';
+import { syntaxOf } from './sourceLanguages';
+
+/** Where in the folder a piece of evidence is. */
+export interface EvidenceLocation {
+  readonly path?: string;
+  readonly line?: number;
+  readonly commit?: string;
+  readonly command?: string;
+  readonly exitCode?: number;
+}
+
+/** Whether git may be asked, and if not, why. */
+export interface GitAccess {
+  /** Undefined when git commands may run; otherwise the reason they are not (shown to the learner). */
+  readonly unavailableReason: string | undefined;
+  /** Facts from git; only call when `unavailableReason` is undefined. */
+  facts(): Promise<GitFactsResult>;
+}
+
+/** Everything a detector may use. Reads and parsed manifests are shared between detectors of one scan. */
+export interface ScanContext {
+  readonly folder: string;
+  readonly index: FileIndex;
+  readonly signal: AbortSignal | undefined;
+  readonly runTests: boolean;
+  readonly git: GitAccess;
+  find(rule: PathRule): Promise<readonly string[]>;
+  /** True when a listed file still exists as a regular file (git lists tracked files deleted from disk). */
+  exists(relativePath: string): Promise<boolean>;
+  readText(relativePath: string): Promise<string | undefined>;
+  lexed(relativePath: string, language: SourceLanguage): Promise<LexedSource | undefined>;
+  dependencies(): Promise<readonly DeclaredDependency[]>;
+  repository(): Promise<GitRepository | undefined>;
+  evidence(milestone: MilestoneId, summary: string, location?: EvidenceLocation): Evidence;
+  warn(message: string): void;
+}
+
+export interface ScanContextInit {
+  readonly folder: string;
+  readonly index: FileIndex;
+  readonly signal: AbortSignal | undefined;
+  readonly runTests: boolean;
+  readonly git: GitRunner | undefined;
+  readonly gitUnavailableReason: string | undefined;
+  readonly at: string;
+  readonly maxFileBytes?: number;
+  readonly warnings: string[];
+  /** Git facts already being read (started alongside the file listing to overlap the two). */
+  readonly gitFacts?: Promise<GitFactsResult>;
+}
+
+/** Manifests read at most per scan (shallowest first). */
+export const MAX_MANIFESTS = 300;
+/** Text kept in memory across detectors; past this, files are read again when needed. */
+const CACHE_BUDGET_CHARS = 48 * 1024 * 1024;
+/** Folders whose manifests and sources belong to test data, not to the project. */
+const FIXTURE_PATH = /(^|\/)(fixtures?|__fixtures__|testdata|test-data)\//i;
+
+export function isFixturePath(relativePath: string): boolean {
+  return FIXTURE_PATH.test(relativePath);
+}
+
+export function createScanContext(init: ScanContextInit): ScanContext {
+  const texts = new Map<string, Promise<string | undefined>>();
+  const lexedSources = new Map<string, Promise<LexedSource | undefined>>();
+  let cachedChars = 0;
+  let dependencies: Promise<readonly DeclaredDependency[]> | undefined;
+  let repository: Promise<GitRepository | undefined> | undefined;
+  let gitFacts: Promise<GitFactsResult> | undefined = init.gitFacts;
+  const maxBytes = init.maxFileBytes ?? MAX_FILE_BYTES;
+
+  const readText = (relativePath: string): Promise<string | undefined> => {
+    let pending = texts.get(relativePath);
+    if (pending === undefined) {
+      pending = readTextFile(init.folder, relativePath, maxBytes);
+      if (cachedChars < CACHE_BUDGET_CHARS) {
+        texts.set(relativePath, pending);
+        void pending.then((text) => {
+          cachedChars += text?.length ?? 0;
+        });
+      }
+    }
+    return pending;
+  };
+
+  const context: ScanContext = {
+    folder: init.folder,
+    index: init.index,
+    signal: init.signal,
+    runTests: init.runTests,
+    git: {
+      unavailableReason: init.gitUnavailableReason,
+      facts() {
+        if (init.git === undefined) {
+          return Promise.resolve({ ok: false, missing: false, message: init.gitUnavailableReason ?? 'git is not available' });
+        }
+        gitFacts ??= readGitFacts(init.git);
+        return gitFacts;
+      },
+    },
+    find: (rule) => findFiles(init.index, rule),
+    exists: (relativePath) => isRegularFile(init.folder, relativePath),
+    readText,
+    lexed(relativePath, language) {
+      let pending = lexedSources.get(relativePath);
+      if (pending === undefined) {
+        pending = readText(relativePath).then((text) => (text === undefined ? undefined : lexSource(text, syntaxOf(language))));
+        if (cachedChars < CACHE_BUDGET_CHARS) {
+          lexedSources.set(relativePath, pending);
+        }
+      }
+      return pending;
+    },
+    dependencies() {
+      dependencies ??= readAllDependencies(init.index, readText, init.signal);
+      return dependencies;
+    },
+    repository() {
+      repository ??= findGitRepository(init.folder);
+      return repository;
+    },
+    evidence(milestone, summary, location) {
+      return { milestone, summary, folder: init.folder, ...location, at: init.at };
+    },
+    warn(message) {
+      if (!init.warnings.includes(message)) {
+        init.warnings.push(message);
+      }
+    },
+  };
+  return context;
+}
+
+/** Every manifest of the folder (outside ignored and fixture folders), shallowest first, capped. */
+export function manifestPaths(index: FileIndex): readonly string[] {
+  const found = new Set<string>();
+  for (const name of MANIFEST_NAMES) {
+    for (const file of index.named(name)) {
+      found.add(file);
+    }
+  }
+  for (const extension of MANIFEST_EXTENSIONS) {
+    for (const file of index.withExtension(extension)) {
+      if (manifestKindOf(file) !== undefined) {
+        found.add(file);
+      }
+    }
+  }
+  return [...found]
+    .filter((file) => !isFixturePath(file))
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
+    .slice(0, MAX_MANIFESTS);
+}
+
+async function readAllDependencies(
+  index: FileIndex,
+  readText: (relativePath: string) => Promise<string | undefined>,
+  signal: AbortSignal | undefined,
+): Promise<readonly DeclaredDependency[]> {
+  const paths = manifestPaths(index);
+  const all: DeclaredDependency[] = [];
+  const BATCH = 16;
+  for (let start = 0; start < paths.length; start += BATCH) {
+    signal?.throwIfAborted();
+    const batch = paths.slice(start, start + BATCH);
+    const texts = await Promise.all(batch.map(readText));
+    for (const [i, manifest] of batch.entries()) {
+      const text = texts[i];
+      const kind = manifestKindOf(manifest);
+      if (text === undefined || kind === undefined) {
+        continue;
+      }
+      for (const parsed of safeParse(kind.parse, text)) {
+        all.push({
+          ecosystem: kind.ecosystem,
+          name: normalizeName(kind.ecosystem, parsed.name),
+          displayName: parsed.name,
+          manifest,
+          section: parsed.section,
+          ...(parsed.line === undefined ? {} : { line: parsed.line }),
+        });
+      }
+    }
+    await yieldToEventLoop();
+  }
+  return all;
+}
+
+function safeParse<T>(parse: (text: string) => T[], text: string): T[] {
+  try {
+    return parse(text);
+  } catch {
+    // A malformed manifest proves nothing; it must not stop the scan.
+    return [];
+  }
+}

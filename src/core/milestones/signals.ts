@@ -1,0 +1,153 @@
+import type { Evidence } from '../progress/model';
+import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+import type { MilestoneId } from './catalog';
+import type { Detector, DetectOutcome } from './detector';
+import { checked, MAX_EVIDENCE } from './detector';
+import type { DependencyRule } from './manifests/dependencyRule';
+import { compileDependencyRule } from './manifests/dependencyRule';
+import { MANIFEST_GLOBS, manifestKindOf } from './manifests/registry';
+import type { DeclaredDependency } from './manifests/types';
+import type { PathRule } from './pathRule';
+import type { ScanContext } from './scanContext';
+import type { SourceSignal } from './sourceScan';
+import { findInSources } from './sourceScan';
+import { languageOf, sourceGlob } from './sourceLanguages';
+
+/** What a file's content showed: the line, and optionally a better summary than the path. */
+export interface ContentMatch {
+  readonly line?: number;
+  readonly summary?: string;
+}
+
+/** Files that prove a milestone by their name, or by their name and content. */
+export interface FileSignal {
+  readonly rule: PathRule;
+  /** Summary for a file proved by its name alone (default: the path). */
+  readonly describe?: (relativePath: string) => string;
+  /** When given, the file proves the milestone only if this finds something in it. */
+  readonly content?: (text: string, relativePath: string) => ContentMatch | undefined;
+  /** Files whose content is read at most for this signal (default 40). */
+  readonly maxReads?: number;
+  /** Paths (lower case) read first, before the shallowest-first order. */
+  readonly prefer?: RegExp;
+}
+
+export interface SignalSpec {
+  readonly id: MilestoneId;
+  readonly files?: readonly FileSignal[];
+  readonly dependencies?: DependencyRule;
+  /** Extra condition on a matching dependency (e.g. skip a section). */
+  readonly acceptDependency?: (dependency: DeclaredDependency) => boolean;
+  readonly sources?: readonly SourceSignal[];
+  /** Paths (lower case) where the source patterns usually are; read first. */
+  readonly sourceHint?: RegExp;
+}
+
+const DEFAULT_MAX_READS = 40;
+const READ_BATCH = 16;
+
+/**
+ * A detector assembled from declarative signals, checked cheapest first: file names, then declared
+ * dependencies, then (only while nothing proved the milestone) source patterns.
+ */
+export function signalDetector(spec: SignalSpec): Detector {
+  const matchesDependency = spec.dependencies === undefined ? undefined : compileDependencyRule(spec.dependencies);
+  const watch: PathRule[] = (spec.files ?? []).map((signal) => signal.rule);
+  if (matchesDependency !== undefined) {
+    watch.push({ where: (path) => manifestKindOf(path) !== undefined, namePattern: /./, globs: MANIFEST_GLOBS });
+  }
+  if (spec.sources !== undefined && spec.sources.length > 0) {
+    const languages = [...new Set(spec.sources.flatMap((source) => source.languages))];
+    watch.push({
+      namePattern: /\./,
+      where: (path) => {
+        const language = languageOf(path);
+        return language !== undefined && languages.includes(language);
+      },
+      globs: [sourceGlob(languages)],
+    });
+  }
+  return {
+    id: spec.id,
+    watch,
+    async detect(context): Promise<DetectOutcome> {
+      const evidence: Evidence[] = [];
+      for (const signal of spec.files ?? []) {
+        if (evidence.length >= MAX_EVIDENCE) {
+          break;
+        }
+        evidence.push(...(await fileEvidence(context, spec.id, signal, MAX_EVIDENCE - evidence.length)));
+      }
+      if (matchesDependency !== undefined && evidence.length < MAX_EVIDENCE) {
+        for (const dependency of await context.dependencies()) {
+          if (matchesDependency(dependency) && (spec.acceptDependency?.(dependency) ?? true)) {
+            evidence.push(context.evidence(spec.id, describeDependency(dependency), location(dependency)));
+            if (evidence.length >= MAX_EVIDENCE) {
+              break;
+            }
+          }
+        }
+      }
+      if (evidence.length === 0 && spec.sources !== undefined && spec.sources.length > 0) {
+        const finding = await findInSources(context, spec.sources, spec.sourceHint);
+        if (finding !== undefined) {
+          evidence.push(context.evidence(spec.id, finding.summary, finding.location));
+        }
+      }
+      return checked(evidence);
+    },
+  };
+}
+
+async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileSignal, wanted: number): Promise<Evidence[]> {
+  const found: Evidence[] = [];
+  const listed = await context.find(signal.rule);
+  const prefer = signal.prefer;
+  const candidates = prefer === undefined ? listed : [...listed.filter((p) => prefer.test(p.toLowerCase())), ...listed.filter((p) => !prefer.test(p.toLowerCase()))];
+  const content = signal.content;
+  if (content === undefined) {
+    for (const path of candidates) {
+      if (found.length >= wanted) {
+        break;
+      }
+      if (await context.exists(path)) {
+        found.push(context.evidence(id, signal.describe?.(path) ?? path, { path }));
+      }
+    }
+    return found;
+  }
+  const toRead = candidates.slice(0, signal.maxReads ?? DEFAULT_MAX_READS);
+  for (let start = 0; start < toRead.length && found.length < wanted; start += READ_BATCH) {
+    context.signal?.throwIfAborted();
+    const batch = toRead.slice(start, start + READ_BATCH);
+    const texts = await Promise.all(batch.map((path) => context.readText(path)));
+    for (const [i, path] of batch.entries()) {
+      const text = texts[i];
+      const match = text === undefined ? undefined : content(text, path);
+      if (match !== undefined && found.length < wanted) {
+        found.push(
+          context.evidence(id, match.summary ?? (match.line === undefined ? path : `${path}:${match.line}`), {
+            path,
+            ...(match.line === undefined ? {} : { line: match.line }),
+          }),
+        );
+      }
+    }
+    await yieldToEventLoop();
+  }
+  return found;
+}
+
+export function describeDependency(dependency: DeclaredDependency): string {
+  const redundant = dependency.section === 'requirements' || dependency.section === 'Gemfile' || dependency.section === 'gemspec';
+  if (dependency.section === 'Sdk') {
+    return `${dependency.displayName} SDK in ${dependency.manifest}`;
+  }
+  return redundant
+    ? `${dependency.displayName} in ${dependency.manifest}`
+    : `${dependency.displayName} in ${dependency.manifest} (${dependency.section})`;
+}
+
+function location(dependency: DeclaredDependency): { path: string; line?: number } {
+  return dependency.line === undefined ? { path: dependency.manifest } : { path: dependency.manifest, line: dependency.line };
+}

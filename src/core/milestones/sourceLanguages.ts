@@ -1,0 +1,71 @@
+import type { CommentSyntax } from '../scan/sourceLexer';
+
+/** Languages whose source files the detectors read for patterns. */
+export type SourceLanguage = 'js' | 'python' | 'go' | 'java' | 'kotlin' | 'csharp' | 'php' | 'ruby' | 'rust';
+
+export const LANGUAGE_EXTENSIONS: Readonly<Record<SourceLanguage, readonly string[]>> = {
+  js: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
+  python: ['.py'],
+  go: ['.go'],
+  java: ['.java'],
+  kotlin: ['.kt'],
+  csharp: ['.cs'],
+  php: ['.php'],
+  ruby: ['.rb', '.ru'],
+  rust: ['.rs'],
+};
+
+const SYNTAX: Readonly<Record<SourceLanguage, CommentSyntax>> = {
+  js: 'js',
+  python: 'python',
+  go: 'c',
+  java: 'c',
+  kotlin: 'c',
+  csharp: 'c',
+  php: 'php',
+  ruby: 'ruby',
+  rust: 'c',
+};
+
+const BY_EXTENSION = new Map<string, SourceLanguage>(
+  (Object.entries(LANGUAGE_EXTENSIONS) as [SourceLanguage, readonly string[]][]).flatMap(([language, extensions]) =>
+    extensions.map((extension): [string, SourceLanguage] => [extension, language]),
+  ),
+);
+
+export function languageOf(relativePath: string): SourceLanguage | undefined {
+  const dot = relativePath.lastIndexOf('.');
+  if (dot < 0 || relativePath.endsWith('.d.ts') || /\.min\.[cm]?js$/.test(relativePath)) {
+    return undefined;
+  }
+  return BY_EXTENSION.get(relativePath.slice(dot).toLowerCase());
+}
+
+export function syntaxOf(language: SourceLanguage): CommentSyntax {
+  return SYNTAX[language];
+}
+
+/** Watcher glob for the source files of some languages. */
+export function sourceGlob(languages: readonly SourceLanguage[]): string {
+  const extensions = [...new Set(languages.flatMap((language) => LANGUAGE_EXTENSIONS[language]))].map((e) => e.slice(1));
+  return extensions.length === 1 ? `**/*.${extensions[0] ?? ''}` : `**/*.{${extensions.join(',')}}`;
+}
+
+/**
+ * Test code: evidence of tests, never evidence of features (tests define throwaway routes, mocks and
+ * fake servers).
+ */
+export function isTestPath(relativePath: string): boolean {
+  const lower = relativePath.toLowerCase();
+  const name = lower.slice(lower.lastIndexOf('/') + 1);
+  const casedName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return (
+    /(^|\/)(__tests__|__mocks__|tests?|spec|e2e|testing|fixtures?|src\/test)\//.test(lower) ||
+    /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(name) ||
+    /^test_.*\.py$/.test(name) ||
+    /_test\.(py|go|rb)$/.test(name) ||
+    name.endsWith('_spec.rb') ||
+    /[a-z0-9](Tests?|IT)\.(java|kt|cs|php)$/.test(casedName) ||
+    name === 'conftest.py'
+  );
+}

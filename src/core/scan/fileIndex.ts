@@ -1,0 +1,91 @@
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+/**
+ * Lookup tables over a folder's file list, built once per scan, so detectors find candidates by file
+ * name or extension without walking 100k paths each.
+ */
+export class FileIndex {
+  private readonly byName = new Map<string, string[]>();
+  private readonly byExtension = new Map<string, string[]>();
+  private readonly sortedByExtension = new Map<string, readonly string[]>();
+
+  private constructor(readonly files: readonly string[]) {}
+
+  static async build(files: readonly string[], signal?: AbortSignal): Promise<FileIndex> {
+    const index = new FileIndex(files);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      if (file === undefined) {
+        continue;
+      }
+      const name = baseName(file).toLowerCase();
+      push(index.byName, name, file);
+      const dot = name.lastIndexOf('.');
+      if (dot > 0) {
+        push(index.byExtension, name.slice(dot), file);
+      }
+      if (i % 20_000 === 19_999) {
+        signal?.throwIfAborted();
+        await yieldToEventLoop();
+      }
+    }
+    return index;
+  }
+
+  get size(): number {
+    return this.files.length;
+  }
+
+  /** Files whose lower-case name is exactly `name`. */
+  named(name: string): readonly string[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** Files whose lower-case name ends with `extension` (".ts"), shallowest first. */
+  withExtension(extension: string): readonly string[] {
+    let sorted = this.sortedByExtension.get(extension);
+    if (sorted === undefined) {
+      sorted = byDepth(this.byExtension.get(extension) ?? []);
+      this.sortedByExtension.set(extension, sorted);
+    }
+    return sorted;
+  }
+
+  /** Every distinct lower-case file name with its files. */
+  names(): IterableIterator<[string, readonly string[]]> {
+    return this.byName.entries();
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list === undefined) {
+    map.set(key, [value]);
+  } else {
+    list.push(value);
+  }
+}
+
+export function baseName(relativePath: string): string {
+  const slash = relativePath.lastIndexOf('/');
+  return slash < 0 ? relativePath : relativePath.slice(slash + 1);
+}
+
+export function depthOf(relativePath: string): number {
+  let depth = 0;
+  for (let i = 0; i < relativePath.length; i++) {
+    if (relativePath.charCodeAt(i) === 47 /* / */) {
+      depth++;
+    }
+  }
+  return depth;
+}
+
+/** Shallow files first (the project's own root files make the clearest evidence), then by path. */
+export function byDepth(paths: readonly string[]): readonly string[] {
+  // Depths are computed once per path, not per comparison: lists can hold tens of thousands of paths.
+  return paths
+    .map((path) => ({ path, depth: depthOf(path) }))
+    .sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((entry) => entry.path);
+}

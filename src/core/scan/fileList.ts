@@ -1,0 +1,158 @@
+import { promises as fs } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import * as path from 'node:path';
+import type { GitRunner } from './gitRunner';
+import { IGNORED_DIR_NAMES, isIgnoredDirectory, isIgnoredPath } from './ignoredPaths';
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+/** How the files of a folder were found. */
+export type ListingSource = 'git' | 'crawl';
+
+export interface FileListing {
+  /** Relative paths with forward slashes, never inside an ignored folder. */
+  readonly files: readonly string[];
+  readonly source: ListingSource;
+  /** True when the crawl stopped at one of its bounds, so some files were not seen. */
+  readonly truncated: boolean;
+  readonly warnings: readonly string[];
+  /** Set when git was asked and is not installed: the caller reports git checks as not done. */
+  readonly gitMissing: boolean;
+}
+
+export interface CrawlLimits {
+  /** Folders deeper than this (the root is 0) are not entered. */
+  readonly maxDepth: number;
+  /** Files and folders seen before the crawl stops. */
+  readonly maxEntries: number;
+}
+
+export const DEFAULT_CRAWL_LIMITS: CrawlLimits = { maxDepth: 12, maxEntries: 150_000 };
+
+export interface ListFilesOptions {
+  /** Present only when git may run (trusted workspace). */
+  readonly git?: GitRunner;
+  readonly signal?: AbortSignal;
+  readonly limits?: CrawlLimits;
+}
+
+/**
+ * Lists the files of a folder: with `git ls-files` where git may run and the folder is in a work tree
+ * (fast, and it respects .gitignore), otherwise with a bounded crawl that skips generated folders.
+ */
+export async function listFiles(folder: string, options: ListFilesOptions): Promise<FileListing> {
+  const warnings: string[] = [];
+  let gitMissing = false;
+  if (options.git !== undefined) {
+    const fromGit = await gitListFiles(options.git);
+    if (fromGit.files !== undefined) {
+      return { files: fromGit.files, source: 'git', truncated: false, warnings, gitMissing };
+    }
+    gitMissing = fromGit.missing;
+    if (fromGit.warning !== undefined) {
+      warnings.push(fromGit.warning);
+    }
+  }
+  const limits = options.limits ?? DEFAULT_CRAWL_LIMITS;
+  const crawl = await crawlFiles(folder, limits, options.signal);
+  if (crawl.truncated) {
+    warnings.push(`Only part of the folder was scanned: the file crawl stops after ${limits.maxEntries} entries or ${limits.maxDepth} folder levels.`);
+  }
+  return { files: crawl.files, source: 'crawl', truncated: crawl.truncated, warnings, gitMissing };
+}
+
+interface GitListing {
+  readonly files?: readonly string[];
+  readonly missing: boolean;
+  readonly warning?: string;
+}
+
+/** Untracked files inside these folders are not even walked by git. */
+const GIT_EXCLUDES = [...IGNORED_DIR_NAMES].filter((name) => name !== '.git').map((name) => `--exclude=${name}/`);
+
+export async function gitListFiles(git: GitRunner): Promise<GitListing> {
+  const outcome = await git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...GIT_EXCLUDES]);
+  if (!outcome.ok) {
+    if (outcome.kind === 'missing') {
+      return { missing: true, warning: 'git is not installed or not on PATH: files were listed by a crawl, and git history, branches and remotes were not checked.' };
+    }
+    if (outcome.kind === 'notRepository') {
+      return { missing: false };
+    }
+    return { missing: false, warning: `git ls-files failed (${outcome.message}); files were listed by a crawl instead.` };
+  }
+  const files = new Set<string>();
+  const entries = outcome.stdout.split('\0');
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] ?? '';
+    // Nested repositories show up as "dir/"; generated folders that are committed are skipped too.
+    if (entry !== '' && !entry.endsWith('/') && !isIgnoredPath(entry)) {
+      files.add(entry);
+    }
+    if (i % 20_000 === 19_999) {
+      await yieldToEventLoop();
+    }
+  }
+  return { files: [...files], missing: false };
+}
+
+interface CrawlResult {
+  readonly files: readonly string[];
+  readonly truncated: boolean;
+}
+
+/** Folders read concurrently in one step of the crawl. */
+const CRAWL_BATCH = 32;
+
+/**
+ * Breadth-first walk that never follows symbolic links (they may leave the folder or loop), skips
+ * ignored folders, and stops at `maxEntries` entries or below `maxDepth`.
+ */
+export async function crawlFiles(folder: string, limits: CrawlLimits, signal?: AbortSignal): Promise<CrawlResult> {
+  const files: string[] = [];
+  let entries = 0;
+  let truncated = false;
+  let level: string[] = [''];
+  for (let depth = 0; level.length > 0 && !truncated; depth++) {
+    const next: string[] = [];
+    for (let start = 0; start < level.length && !truncated; start += CRAWL_BATCH) {
+      signal?.throwIfAborted();
+      const batch = level.slice(start, start + CRAWL_BATCH);
+      const listed = await Promise.all(batch.map((dir) => readDirectory(folder, dir)));
+      for (const [index, dirents] of listed.entries()) {
+        const dir = batch[index] ?? '';
+        for (const dirent of dirents) {
+          if (entries >= limits.maxEntries) {
+            truncated = true;
+            break;
+          }
+          entries++;
+          const relative = dir === '' ? dirent.name : `${dir}/${dirent.name}`;
+          if (dirent.isFile()) {
+            files.push(relative);
+          } else if (dirent.isDirectory() && !isIgnoredDirectory(dirent.name)) {
+            if (depth + 1 > limits.maxDepth) {
+              truncated = true;
+            } else {
+              next.push(relative);
+            }
+          }
+        }
+        if (truncated) {
+          break;
+        }
+      }
+      await yieldToEventLoop();
+    }
+    level = next;
+  }
+  return { files, truncated };
+}
+
+async function readDirectory(folder: string, relative: string): Promise<readonly Dirent[]> {
+  try {
+    return await fs.readdir(path.join(folder, relative), { withFileTypes: true });
+  } catch {
+    // An unreadable folder is skipped, like one that vanished during the crawl.
+    return [];
+  }
+}

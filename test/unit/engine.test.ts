@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import picomatch from 'picomatch';
+import { MILESTONES } from '../../src/core/milestones/catalog';
+import { milestonesAffectedByPath, scanFolder, WATCH_GLOBS } from '../../src/core/milestones/engine';
+import { git, makeTree, removeTree } from './helpers/scanFixtures';
+
+describe('detection engine', function () {
+  this.timeout(30_000);
+  let root: string;
+  afterEach(async () => {
+    if (root !== '') {
+      await removeTree(root);
+      root = '';
+    }
+  });
+
+  it('gives every catalog milestone exactly once, in catalog order, with absolute folder and the given time', async () => {
+    root = await makeTree({ 'Dockerfile': 'FROM node:20\n' });
+    const scan = await scanFolder(root, { allowGit: false, now: () => new Date('2024-01-02T03:04:05Z') });
+    assert.deepEqual(scan.milestones.map((result) => result.id), MILESTONES.map((milestone) => milestone.id));
+    const docker = scan.milestones.find((result) => result.id === 'docker.file');
+    assert.deepEqual(docker?.evidence, [{ milestone: 'docker.file', summary: 'Dockerfile', folder: root, path: 'Dockerfile', at: '2024-01-02T03:04:05.000Z' }]);
+    assert.equal(scan.folder, root);
+    assert.equal(scan.filesListed, 1);
+  });
+
+  it('re-checks only the ids in `only`', async () => {
+    root = await makeTree({ 'Dockerfile': 'FROM x\n', 'package.json': '{"dependencies":{"express":"4"}}' });
+    const scan = await scanFolder(root, { allowGit: false, only: new Set(['framework.web', 'docker.file']) });
+    assert.deepEqual(scan.milestones.map((result) => [result.id, result.present]), [
+      ['framework.web', true],
+      ['docker.file', true],
+    ]);
+  });
+
+  it('rejects when aborted, before or during the scan', async () => {
+    root = await makeTree({ 'package.json': '{}' });
+    const before = new AbortController();
+    before.abort();
+    await assert.rejects(scanFolder(root, { allowGit: false, signal: before.signal }), { name: 'AbortError' });
+    const during = new AbortController();
+    const pending = scanFolder(root, { allowGit: false, signal: during.signal });
+    during.abort();
+    await assert.rejects(pending, { name: 'AbortError' });
+  });
+
+  it('ignores a manifest larger than the size cap', async () => {
+    const filler = ' '.repeat(300 * 1024);
+    root = await makeTree({ 'package.json': `{"dependencies":{"express":"4"}${filler}}` });
+    const scan = await scanFolder(root, { allowGit: false, only: new Set(['framework.web', 'lang.node']) });
+    assert.deepEqual(scan.milestones.map((result) => [result.id, result.present]), [
+      ['lang.node', true],
+      ['framework.web', false],
+    ]);
+  });
+
+  it('does not take a tracked file deleted from disk as evidence', async () => {
+    root = await makeTree({ 'Dockerfile': 'FROM x\n', 'a.txt': '' });
+    await git(root, 'init', '-q');
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'init');
+    await fs.rm(`${root}/Dockerfile`);
+    const scan = await scanFolder(root, { allowGit: true, only: new Set(['docker.file']) });
+    assert.equal(scan.milestones[0]?.present, false);
+  });
+
+  it('rejects a path that is not a folder', async () => {
+    root = await makeTree({ 'file.txt': '' });
+    await assert.rejects(scanFolder(`${root}/file.txt`, { allowGit: false }), /Not a folder/);
+    await assert.rejects(scanFolder(`${root}/missing`, { allowGit: false }), /No such folder/);
+  });
+
+  describe('milestonesAffectedByPath', () => {
+    const affected = (file: string): string[] => [...milestonesAffectedByPath(file)].sort();
+    it('maps files to the milestones that read them', () => {
+      assert.deepEqual(affected('Dockerfile'), ['docker.file']);
+      assert.deepEqual(affected('.gitignore'), ['git.ignore']);
+      assert.deepEqual(affected('docs/README.md'), []);
+      assert.deepEqual(affected('README.md'), ['docs.readme']);
+      assert.deepEqual(affected('.github/workflows/ci.yml'), ['ci.workflow']);
+      assert.ok(affected('package.json').includes('framework.web'));
+      assert.ok(affected('package.json').includes('lang.node'));
+      assert.ok(affected('services/api/go.mod').includes('db.sql'));
+      assert.ok(affected('src/routes/users.ts').includes('api.rest'));
+      assert.ok(affected('src/routes/users.ts').includes('lang.typescript'));
+      assert.ok(affected('src\\app.py').includes('api.rest'), 'Windows separators');
+      assert.ok(affected('db/migrate/20240101_x.rb').includes('db.migrations'));
+    });
+    it('maps .git paths to the git milestones', () => {
+      assert.deepEqual(affected('.git/HEAD'), ['git.branching', 'git.history', 'git.remote', 'git.repo']);
+      assert.deepEqual(affected('.git'), ['git.branching', 'git.history', 'git.remote', 'git.repo']);
+    });
+    it('maps nothing inside ignored folders', () => {
+      assert.deepEqual(affected('node_modules/express/package.json'), []);
+      assert.deepEqual(affected('vendor/x/Dockerfile'), []);
+      assert.deepEqual(affected('notes.txt'), []);
+    });
+  });
+
+  describe('WATCH_GLOBS', () => {
+    const matchers = WATCH_GLOBS.map((glob) => picomatch(glob, { dot: true }));
+    const watched = (file: string): boolean => matchers.some((matches) => matches(file));
+    const samples = [
+      'Dockerfile', 'api/Dockerfile.dev', 'docker-compose.yml', 'compose.yaml', '.github/workflows/ci.yml', '.gitlab-ci.yml', 'Jenkinsfile', 'package.json', 'apps/web/package.json',
+      'requirements.txt', 'requirements/base.txt', 'pyproject.toml', 'Pipfile', 'go.mod', 'pom.xml', 'build.gradle.kts', 'gradle/libs.versions.toml', 'Api/Api.csproj', 'composer.json',
+      'Gemfile', 'Cargo.toml', 'src/app.ts', 'app/main.py', 'main.go', 'src/main/java/x/A.java', 'Program.cs', 'routes/api.php', 'config/routes.rb', 'src/main.rs', '.gitignore',
+      'README.md', '.env.example', 'eslint.config.mjs', '.golangci.yml', 'k8s/deploy.yaml', 'charts/api/Chart.yaml', 'nginx/nginx.conf', 'Caddyfile', 'infra/main.tf', 'fly.toml',
+      'Procfile', 'proto/users.proto', 'schema.graphql', 'openapi.yaml', 'db/migrate/1_x.rb', 'prisma/migrations/1/migration.sql', 'tests/test_x.py', '.git/HEAD', '.git/config',
+    ];
+    it('covers every file some detector reads', () => {
+      for (const sample of samples) {
+        assert.ok(milestonesAffectedByPath(sample).size > 0, `${sample} affects no milestone`);
+        assert.ok(watched(sample), `${sample} is not covered by WATCH_GLOBS`);
+      }
+    });
+    it('stays tight: unrelated files are not watched', () => {
+      for (const unrelated of ['notes.txt', 'image.png', 'styles.css', 'docs/guide.md', 'data.csv']) {
+        assert.equal(watched(unrelated), false, unrelated);
+      }
+    });
+  });
+});
+

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
+import { scanFolder } from '../../../src/core/milestones/engine';
+import type { MilestoneResult, ScanOptions } from '../../../src/core/milestones/engine';
+
+/** Files of a fixture tree: relative path → content. */
+export type Tree = Readonly<Record<string, string>>;
+
+/** Creates a temporary folder holding the tree. Remove it with `removeTree`. */
+export async function makeTree(tree: Tree): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'br-scan-'));
+  await writeTree(root, tree);
+  return root;
+}
+
+export async function writeTree(root: string, tree: Tree): Promise<void> {
+  for (const [relative, content] of Object.entries(tree)) {
+    const file = path.join(root, relative);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, content);
+  }
+}
+
+export async function removeTree(root: string): Promise<void> {
+  await fs.rm(root, { recursive: true, force: true });
+}
+
+/** Scans a throwaway tree for some milestones (no git process) and returns their results by id. */
+export async function scanTree(tree: Tree, ids: readonly string[], options: Partial<ScanOptions> = {}): Promise<Map<string, MilestoneResult>> {
+  const root = await makeTree(tree);
+  try {
+    const scan = await scanFolder(root, { allowGit: false, only: new Set(ids), ...options });
+    return new Map(scan.milestones.map((result) => [result.id, result]));
+  } finally {
+    await removeTree(root);
+  }
+}
+
+/** The one result for `id` in a tree; fails the test when it is missing. */
+export async function detect(tree: Tree, id: string): Promise<MilestoneResult> {
+  const result = (await scanTree(tree, [id])).get(id);
+  assert.ok(result, `no result for ${id}`);
+  return result;
+}
+
+/** Asserts that `id` is present with an evidence summary matching `summary`. */
+export async function assertPresent(tree: Tree, id: string, summary: string | RegExp): Promise<MilestoneResult> {
+  const result = await detect(tree, id);
+  const summaries = result.evidence.map((evidence) => evidence.summary);
+  assert.equal(result.present, true, `${id} should be present; evidence: ${JSON.stringify(summaries)}`);
+  assert.ok(
+    summaries.some((text) => (typeof summary === 'string' ? text === summary : summary.test(text))),
+    `${id}: no evidence matching ${String(summary)} in ${JSON.stringify(summaries)}`,
+  );
+  return result;
+}
+
+/** Asserts that `id` was checked and is not present. */
+export async function assertAbsent(tree: Tree, id: string): Promise<void> {
+  const result = await detect(tree, id);
+  assert.equal(result.checked, true, `${id} should have been checked`);
+  assert.equal(result.present, false, `${id} should be absent, got ${JSON.stringify(result.evidence.map((e) => e.summary))}`);
+}
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test Learner',
+  GIT_AUTHOR_EMAIL: 'learner@example.invalid',
+  GIT_COMMITTER_NAME: 'Test Learner',
+  GIT_COMMITTER_EMAIL: 'learner@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_TERMINAL_PROMPT: '0',
+};
+
+/** Runs git in a fixture (never touching the network) and returns stdout. */
+export function git(cwd: string, ...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'protocol.file.allow=always', ...args], { cwd, env: GIT_ENV }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`git ${args.join(' ')} failed: ${stderr}`, { cause: error }));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+}
+
+/** Makes `count` commits, each changing a file. */
+export async function commitMany(cwd: string, count: number, prefix = 'Commit'): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    await fs.writeFile(path.join(cwd, `file-${prefix}-${i}.txt`), `${i}\n`);
+    await git(cwd, 'add', '-A');
+    await git(cwd, 'commit', '-q', '-m', `${prefix} ${i}`);
+  }
+}
