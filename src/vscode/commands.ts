@@ -44,12 +44,12 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [CommandId.MarkInProgress]: (arg: SkillArgument) => markCurrent(services, arg, 'inProgress'),
     [CommandId.MarkSkipped]: (arg: SkillArgument) => markCurrent(services, arg, 'skipped'),
     [CommandId.ResetSkill]: (arg: SkillArgument) => markCurrent(services, arg, 'notStarted'),
-    [CommandId.EditNote]: async (arg: SkillArgument) => {
+    [CommandId.EditNote]: async (arg: SkillArgument, text?: string) => {
       const skill = await resolveSkill(services, arg, 'Add a note to which skill?');
       if (!skill) {
         return;
       }
-      const note = await vscode.window.showInputBox({ title: `Note for "${skill.title}"`, value: services.progress.get(skill.id).note ?? '', prompt: 'A reminder for yourself: what you built, what is left. Empty removes the note.' });
+      const note = text ?? await vscode.window.showInputBox({ title: `Note for "${skill.title}"`, value: services.progress.get(skill.id).note ?? '', prompt: 'A reminder for yourself: what you built, what is left. Empty removes the note.' });
       if (note !== undefined) {
         await services.progress.setNote(skill.id, note);
       }

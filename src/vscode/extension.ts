@@ -10,6 +10,10 @@ export interface BackendRoadmapApi {
   flush(): Promise<void>;
   /** The status bar text, as a learner sees it. */
   statusBarText(): string;
+  /** What automatic detection knows about a milestone in the open workspace. */
+  milestoneStatus(id: string): { readonly status: 'present' | 'missing' | 'unknown'; readonly detail: string };
+  /** Resolves when queued and running workspace checks are finished. */
+  detectionIdle(): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
@@ -22,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
     progressOf: (skillId) => services.progress.get(skillId),
     flush: () => services.progress.flush(),
     statusBarText: () => services.statusBarText(),
+    milestoneStatus: (id) => services.detection.info().milestoneStatus(id),
+    detectionIdle: () => services.detection.idle(),
   };
 }
 

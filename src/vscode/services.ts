@@ -85,6 +85,13 @@ export class Services extends Disposable {
     }
   }
 
+  /** A line above the tree, for what is off and why (Restricted Mode, checks disabled). */
+  setViewMessage(message: string | undefined): void {
+    if (this.treeView) {
+      this.treeView.message = message;
+    }
+  }
+
   statusBarText(): string {
     return this.statusBar?.text ?? '';
   }

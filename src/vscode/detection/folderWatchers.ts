@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { MILESTONES } from '../../core/milestones/catalog';
+import { milestonesAffectedByPath } from '../../core/milestones/engine';
+import { isIgnoredPath } from '../../core/scan/ignoredPaths';
+import { Disposable } from '../lifecycle';
+
+/** Git state changes settle fast; working-tree edits come in bursts (saves, generators, checkouts). */
+const GIT_QUIET_MS = 300;
+const FILES_QUIET_MS = 1200;
+
+/** Only these git files say something changed: HEAD, the index, refs, packed-refs and config (remotes). */
+const GIT_GLOB = '.git/{HEAD,index,packed-refs,config,refs/**}';
+
+const GIT_MILESTONES: ReadonlySet<string> = new Set(['git.repo', 'git.history', 'git.branching', 'git.remote']);
+const FILE_MILESTONES: ReadonlySet<string> = new Set(MILESTONES.map((m) => m.id).filter((id) => !GIT_MILESTONES.has(id) && id !== 'test.passing'));
+
+/**
+ * Watches each workspace folder and reports which milestones a change can affect, using the engine's
+ * own path rules (so the watcher and the detectors never disagree). One working-tree watcher per folder
+ * (served by VS Code's workspace watcher, which already skips excluded folders) and one for git state.
+ * Nothing runs while nothing changes.
+ */
+export class FolderWatchers extends Disposable {
+  constructor(folders: readonly vscode.WorkspaceFolder[], onChange: (folder: string, milestones: ReadonlySet<string>, quietMs: number) => void) {
+    super();
+    for (const folder of folders) {
+      const root = folder.uri.fsPath;
+      const relative = (uri: vscode.Uri): string => path.relative(root, uri.fsPath).split(path.sep).join('/');
+
+      const files = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*')));
+      const onFile = (uri: vscode.Uri, created: boolean): void => {
+        const rel = relative(uri);
+        if (rel === '.git') {
+          onChange(root, GIT_MILESTONES, GIT_QUIET_MS);
+          return;
+        }
+        if (rel.startsWith('..') || rel.startsWith('.git/')) {
+          return;
+        }
+        const affected = milestonesAffectedByPath(rel);
+        if (affected.size > 0) {
+          onChange(root, affected, FILES_QUIET_MS);
+        }
+        // A new folder may arrive with files inside whose own events can be missed: check what files can show.
+        if (created) {
+          void vscode.workspace.fs.stat(uri).then(
+            (stat) => {
+              if (stat.type === vscode.FileType.Directory && !isIgnoredPath(rel)) {
+                onChange(root, FILE_MILESTONES, FILES_QUIET_MS);
+              }
+            },
+            () => undefined,
+          );
+        }
+      };
+      this._register(files.onDidCreate((uri) => onFile(uri, true)));
+      this._register(files.onDidChange((uri) => onFile(uri, false)));
+      this._register(files.onDidDelete((uri) => onFile(uri, false)));
+
+      const git = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, GIT_GLOB)));
+      const onGit = (): void => onChange(root, GIT_MILESTONES, GIT_QUIET_MS);
+      this._register(git.onDidCreate(onGit));
+      this._register(git.onDidChange(onGit));
+      this._register(git.onDidDelete(onGit));
+    }
+  }
+}

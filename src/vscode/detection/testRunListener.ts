@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isTestCommandLine, testPassingEvidence } from '../../core/milestones/testCommand';
+import type { Evidence } from '../../core/progress/model';
+import { Disposable } from '../lifecycle';
+import { TEST_TASK_TYPE } from './runMyTests';
+
+/**
+ * Turns a test run that passed into evidence: a test command typed in the integrated terminal (shell
+ * integration reports its command line and exit code) or a test task that exits with 0. Runs that
+ * fail are ignored: only passing tests prove anything.
+ */
+export class TestRunListener extends Disposable {
+  constructor(private readonly onPassed: (folder: string, evidence: Evidence) => void) {
+    super();
+    this._register(
+      vscode.window.onDidEndTerminalShellExecution((event) => {
+        const commandLine = event.execution.commandLine.value.trim();
+        // Task terminals report " *  Executing task: …" too; tasks are handled below.
+        if (event.exitCode !== 0 || commandLine.startsWith('*') || !isTestCommandLine(commandLine)) {
+          return;
+        }
+        const folder = folderOf(event.execution.cwd ?? event.terminal.shellIntegration?.cwd);
+        if (folder) {
+          this.onPassed(folder, { ...testPassingEvidence(folder, commandLine, 0, new Date()) });
+        }
+      }),
+    );
+    this._register(
+      vscode.tasks.onDidEndTaskProcess((event) => {
+        const task = event.execution.task;
+        if (event.exitCode !== 0) {
+          return;
+        }
+        const commandLine = taskCommandLine(task);
+        const isTest = task.definition.type === TEST_TASK_TYPE || task.group?.id === vscode.TaskGroup.Test.id || (commandLine !== undefined && isTestCommandLine(commandLine));
+        const folder = typeof task.scope === 'object' ? task.scope.uri.fsPath : folderOf(undefined);
+        if (isTest && folder) {
+          const evidence = testPassingEvidence(folder, commandLine ?? task.name, 0, new Date());
+          this.onPassed(folder, { ...evidence, summary: `test task "${task.name}" exited with 0` });
+        }
+      }),
+    );
+  }
+}
+
+/** The workspace folder containing `cwd`, or the only folder when the terminal did not report one. */
+function folderOf(cwd: vscode.Uri | undefined): string | undefined {
+  if (cwd) {
+    return vscode.workspace.getWorkspaceFolder(cwd)?.uri.fsPath;
+  }
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length === 1 ? folders[0]?.uri.fsPath : undefined;
+}
+
+function taskCommandLine(task: vscode.Task): string | undefined {
+  const execution = task.execution;
+  if (execution instanceof vscode.ShellExecution) {
+    if (execution.commandLine) {
+      return execution.commandLine;
+    }
+    // Typed as always set, but a ShellExecution made from a command line has no `command` at run time.
+    const { command, args } = execution as { command?: string | vscode.ShellQuotedString; args?: (string | vscode.ShellQuotedString)[] };
+    return command === undefined ? undefined : [command, ...(args ?? [])].map((part) => (typeof part === 'string' ? part : part.value)).join(' ');
+  }
+  if (execution instanceof vscode.ProcessExecution) {
+    return [path.basename(execution.process), ...execution.args].join(' ');
+  }
+  return undefined;
+}

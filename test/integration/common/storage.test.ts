@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { Logger } from '../../../src/vscode/logger';
+import { ProgressService } from '../../../src/vscode/progressService';
+import { Storage } from '../../../src/vscode/storage';
+import { InMemoryMemento } from '../inMemoryMemento';
+
+/** The storage wrapper and progress service against an in-memory Memento, in the real extension host. */
+describe('Stored progress', () => {
+  const now = (): Date => new Date('2026-05-01T10:00:00.000Z');
+
+  function service(initial: Record<string, unknown>): { memento: InMemoryMemento; storage: Storage; progress: ProgressService; logger: Logger } {
+    const memento = new InMemoryMemento(initial);
+    const storage = new Storage(memento);
+    const logger = new Logger();
+    return { memento, storage, progress: new ProgressService(storage, logger, now), logger };
+  }
+
+  it('registers the progress key for Settings Sync, prefixed', () => {
+    const { memento, storage, logger } = service({});
+    assert.deepEqual(memento.syncedKeys, ['backendRoadmap.progress']);
+    storage.dispose();
+    logger.dispose();
+  });
+
+  it('writes a versioned snapshot that a new service reads back (a reload)', async () => {
+    const { memento, progress, storage, logger } = service({});
+    await progress.setState('git-basics', 'done', 'first repo');
+    const stored = memento.get<{ version: number; skills: Record<string, { state: string; note?: string; setBy: string }> }>('backendRoadmap.progress');
+    assert.equal(stored?.version, 2);
+    assert.equal(stored.skills['git-basics']?.state, 'done');
+    const reloaded = new ProgressService(storage, logger, now);
+    assert.equal(reloaded.get('git-basics').state, 'done');
+    assert.equal(reloaded.get('git-basics').note, 'first repo');
+    assert.equal(reloaded.get('git-basics').setBy, 'learner');
+    storage.dispose();
+    logger.dispose();
+  });
+
+  it('migrates the version 1 format and stores it as version 2', async () => {
+    const { memento, progress, storage, logger } = service({ 'backendRoadmap.progress': { version: 1, states: { dns: 'done', docker: 'inProgress' } } });
+    assert.equal(progress.get('dns').state, 'done');
+    assert.equal(progress.get('docker').state, 'inProgress');
+    await progress.flush();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(memento.get<{ version: number }>('backendRoadmap.progress')?.version, 2);
+    storage.dispose();
+    logger.dispose();
+  });
+
+  it('keeps unreadable progress as a backup, starts empty, and never loses the backup', async () => {
+    const corrupt = { version: 2, skills: { 'git-basics': { state: 'exploded' } } };
+    const { memento, progress, storage, logger } = service({ 'backendRoadmap.progress': corrupt });
+    assert.deepEqual(progress.all, {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const backup = memento.get<{ reason: string; data: unknown }>('backendRoadmap.progressBackup');
+    assert.deepEqual(backup?.data, corrupt);
+    assert.match(backup.reason, /git-basics/);
+    await progress.setState('dns', 'done');
+    // The new progress is saved; the backup still holds what could not be read.
+    assert.equal(memento.get<{ skills: Record<string, { state: string }> }>('backendRoadmap.progress')?.skills.dns?.state, 'done');
+    assert.deepEqual(memento.get<{ data: unknown }>('backendRoadmap.progressBackup')?.data, corrupt);
+    storage.dispose();
+    logger.dispose();
+  });
+
+  it('refuses progress from a newer version without overwriting it', async () => {
+    const newer = { version: 7, skills: {} };
+    const { memento, progress, storage, logger } = service({ 'backendRoadmap.progress': newer });
+    assert.deepEqual(progress.all, {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(memento.get('backendRoadmap.progress'), newer);
+    assert.match(memento.get<{ reason: string }>('backendRoadmap.progressBackup')?.reason ?? '', /newer/);
+    storage.dispose();
+    logger.dispose();
+  });
+
+  it('lets evidence complete a skill but never overrules the learner', async () => {
+    const { progress, storage, logger } = service({});
+    const evidence = [{ milestone: 'docker.file', summary: 'Dockerfile', folder: '/w', path: 'Dockerfile', at: now().toISOString() }];
+    assert.equal((await progress.addCompletingEvidence('dockerfile', evidence)).outcome, 'markedDone');
+    assert.equal(progress.get('dockerfile').setBy, 'detector');
+    await progress.setState('docker-compose', 'inProgress');
+    const result = await progress.addCompletingEvidence('docker-compose', [{ ...evidence[0]!, milestone: 'docker.compose', summary: 'compose.yaml' }]);
+    assert.equal(result.outcome, 'learnerDecides');
+    assert.equal(progress.get('docker-compose').state, 'inProgress');
+    assert.equal(progress.get('docker-compose').evidence.length, 1);
+    storage.dispose();
+    logger.dispose();
+  });
+});
