@@ -83,6 +83,15 @@ describe('file listing', function () {
     assert.deepEqual(listing.files, ['src/a.ts']);
   });
 
+  it('crawls a project folder that an enclosing repository ignores', async () => {
+    root = await makeTree({ '.gitignore': 'projects/\n', 'projects/api/Dockerfile': 'FROM node:20\n', 'projects/api/compose.yaml': 'services: {}\n' });
+    await git(root, 'init', '-q');
+    const project = path.join(root, 'projects', 'api');
+    const listing = await listFiles(project, { git: createGitRunner(project) });
+    assert.equal(listing.source, 'crawl');
+    assert.deepEqual([...listing.files].sort(), ['Dockerfile', 'compose.yaml']);
+  });
+
   it('falls back to the crawl outside a repository, silently', async () => {
     root = await makeTree({ 'a.txt': '' });
     const listing = await listFiles(root, { git: createGitRunner(root) });

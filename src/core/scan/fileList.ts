@@ -44,7 +44,9 @@ export async function listFiles(folder: string, options: ListFilesOptions): Prom
   let gitMissing = false;
   if (options.git !== undefined) {
     const fromGit = await gitListFiles(options.git);
-    if (fromGit.files !== undefined) {
+    // Nothing listed: an empty repository, or a folder that an enclosing repository ignores (a project
+    // under an ignored path of a home-folder repo). The crawl is instant for the first and right for the second.
+    if (fromGit.files !== undefined && fromGit.files.length > 0) {
       return { files: fromGit.files, source: 'git', truncated: false, warnings, gitMissing };
     }
     gitMissing = fromGit.missing;
