@@ -49,7 +49,7 @@ export class DetectionService extends Disposable {
       return;
     }
     this.started = true;
-    this._register(new TestRunListener((folder, evidence) => void this.recordEvent(folder, evidence)));
+    this._register(new TestRunListener((folder, evidence) => void this.recordEvent(folder, evidence), this.services.logger));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) {
         this.ledger.forget(removed.uri.fsPath);

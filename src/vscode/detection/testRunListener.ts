@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isTestCommandLine, testPassingEvidence } from '../../core/milestones/testCommand';
 import type { Evidence } from '../../core/progress/model';
 import { Disposable } from '../lifecycle';
+import type { Logger } from '../logger';
 import { TEST_TASK_TYPE } from './runMyTests';
 
 /**
@@ -11,7 +12,10 @@ import { TEST_TASK_TYPE } from './runMyTests';
  * fail are ignored: only passing tests prove anything.
  */
 export class TestRunListener extends Disposable {
-  constructor(private readonly onPassed: (folder: string, evidence: Evidence) => void) {
+  constructor(
+    private readonly onPassed: (folder: string, evidence: Evidence) => void,
+    private readonly logger: Logger,
+  ) {
     super();
     this._register(
       vscode.window.onDidEndTerminalShellExecution((event) => {
@@ -20,9 +24,12 @@ export class TestRunListener extends Disposable {
         if (event.exitCode !== 0 || commandLine.startsWith('*') || !isTestCommandLine(commandLine)) {
           return;
         }
-        const folder = folderOf(event.execution.cwd ?? event.terminal.shellIntegration?.cwd);
+        const cwd = event.execution.cwd ?? event.terminal.shellIntegration?.cwd;
+        const folder = folderOf(cwd);
         if (folder) {
-          this.onPassed(folder, { ...testPassingEvidence(folder, commandLine, 0, new Date()) });
+          this.onPassed(folder, testPassingEvidence(folder, commandLine, 0, new Date()));
+        } else {
+          this.logger.info(`\`${commandLine}\` passed in ${cwd?.toString() ?? 'an unknown folder'}, outside the workspace folders: not counted`);
         }
       }),
     );
@@ -46,11 +53,17 @@ export class TestRunListener extends Disposable {
 
 /** The workspace folder containing `cwd`, or the only folder when the terminal did not report one. */
 function folderOf(cwd: vscode.Uri | undefined): string | undefined {
-  if (cwd) {
-    return vscode.workspace.getWorkspaceFolder(cwd)?.uri.fsPath;
-  }
   const folders = vscode.workspace.workspaceFolders ?? [];
-  return folders.length === 1 ? folders[0]?.uri.fsPath : undefined;
+  if (!cwd) {
+    return folders.length === 1 ? folders[0]?.uri.fsPath : undefined;
+  }
+  const exact = vscode.workspace.getWorkspaceFolder(cwd);
+  if (exact) {
+    return exact.uri.fsPath;
+  }
+  // Remote windows (code-server, SSH) may report the cwd with the remote scheme: compare paths instead.
+  const containing = folders.filter((folder) => cwd.path === folder.uri.path || cwd.path.startsWith(`${folder.uri.path}/`));
+  return containing.sort((a, b) => b.uri.path.length - a.uri.path.length)[0]?.uri.fsPath;
 }
 
 function taskCommandLine(task: vscode.Task): string | undefined {

@@ -25,7 +25,7 @@ describe('After VS Code restarts', function () {
     const text = await waitFor('the status bar item', () => (api.statusBarText() !== '' ? api.statusBarText() : undefined));
     assert.equal(text, expected.statusBar);
     const counts = /\d+\/\d+/.exec(expected.statusBar)?.[0] ?? 'missing';
-    assert.ok((await workbenchText('#workbench\\.parts\\.statusbar')).includes(counts));
+    await waitFor(`the status bar to show ${counts}`, async () => ((await workbenchText('#workbench\\.parts\\.statusbar')).includes(counts) ? true : undefined));
   });
 
   it('shows the same skill in the details panel', async () => {
