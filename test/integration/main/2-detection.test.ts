@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../../src/vscode/extension';
-import { screenshot, webviewText } from '../driver';
+import { screenshot, webviewClick, webviewCount, webviewText } from '../driver';
 import { commitFiles, git } from '../gitFixture';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 
@@ -112,6 +112,11 @@ describe('Automatic milestone detection while the learner codes', function () {
     const checks = await webviewText('#checks');
     assert.match(checks, /The tests ran and passed/);
     assert.match(checks, /Automated tests exist/);
+    // Only our own nonce script runs in the page: roadmap Markdown never brings scripts or handlers.
+    assert.equal(await webviewCount('script'), 1);
+    assert.equal(await webviewCount('[onerror], [onclick], [onload]'), 0);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await webviewClick('#evidence-list strong');
     await screenshot('detection-evidence');
   });
 
