@@ -102,18 +102,44 @@ if (process.env.BACKEND_ROADMAP_SKIP_INTEGRATION === '1') {
   record('integration', 0, 1, 'not run: build or compile-tests failed');
 } else {
   banner('integration tests: node scripts/code-server/run.mjs test');
+  await integrationSuite('integration', []);
+  await packagedSuite();
+}
+
+/** Runs the code-server suite with extra arguments and records its `integration: N passed, N failed` line. */
+async function integrationSuite(name, args) {
   let summary;
-  const code = await run(process.execPath, [join(ROOT, 'scripts', 'code-server', 'run.mjs'), 'test'], {
+  const code = await run(process.execPath, [join(ROOT, 'scripts', 'code-server', 'run.mjs'), 'test', ...args], {
     onLine: (line) => {
       const m = /^integration: (\d+) passed, (\d+) failed\s*$/.exec(line);
       if (m) summary = { passed: Number(m[1]), failed: Number(m[2]) };
     },
   });
-  if (!summary) record('integration', 0, 1, `no summary line (exit ${code})`);
+  if (!summary) record(name, 0, 1, `no summary line (exit ${code})`);
   else {
     const extra = code !== 0 && summary.failed === 0 ? 1 : 0;
-    record('integration', summary.passed, summary.failed + extra, extra ? `exit ${code}` : '');
+    record(name, summary.passed, summary.failed + extra, extra ? `exit ${code}` : '');
   }
+}
+
+/**
+ * What a learner installs is the .vsix, not this folder: package it, unpack it, and run the learner's
+ * first-day flow against the unpacked extension, so a file missing from the package fails here.
+ */
+async function packagedSuite() {
+  banner('packaged extension: npm run package, then the learner flow against the unpacked .vsix');
+  const dir = mkdtempSync(join(tmpdir(), 'br-vsix-'));
+  const vsix = join(ROOT, 'backend-roadmap.vsix');
+  if ((await run(npm, ['run', 'package'])) !== 0) {
+    record('packaged', 0, 1, 'npm run package failed');
+  } else if ((await run('unzip', ['-q', '-o', vsix, '-d', dir])) !== 0) {
+    record('packaged', 0, 1, 'could not unpack the .vsix (is unzip installed? apt-get install unzip)');
+  } else {
+    await integrationSuite('packaged', ['--phase', 'main', '--grep', 'A learner uses Backend Roadmap', '--extension-path', join(dir, 'extension')]);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  // The integration suites above ran against the development build; restore it for anyone who runs more.
+  await run(npm, ['run', 'build']);
 }
 
 banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);

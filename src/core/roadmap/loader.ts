@@ -153,18 +153,10 @@ function toStage(doc: StageDocument, source: string): Stage {
     projectIdeas: doc.projectIdeas,
     source,
     skills: doc.skills.map(
-      (skill): Skill => ({
-        id: skill.id,
+      ({ detect, ...skill }): Skill => ({
+        ...skill,
         stageId: doc.id,
-        title: skill.title,
-        summary: skill.summary,
-        whyItMatters: skill.whyItMatters,
-        subtopics: skill.subtopics,
-        resources: skill.resources,
-        practice: skill.practice,
-        estimatedHours: skill.estimatedHours,
-        prerequisites: skill.prerequisites,
-        ...(skill.detect ? { detect: { all: skill.detect.all ?? [], any: skill.detect.any ?? [] } } : {}),
+        ...(detect ? { detect: { all: detect.all ?? [], any: detect.any ?? [] } } : {}),
       }),
     ),
   };

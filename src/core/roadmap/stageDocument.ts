@@ -1,25 +1,11 @@
-import type { ProjectIdea, Resource } from './model';
+import type { Skill, Stage } from './model';
 
-/** The shape of a stage file once it has passed roadmap.schema.json (before defaults are applied). */
-export interface StageDocument {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly order: number;
-  readonly estimatedWeeks: number;
-  readonly projectIdeas: readonly ProjectIdea[];
-  readonly skills: readonly SkillDocument[];
-}
-
-export interface SkillDocument {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly whyItMatters: string;
-  readonly subtopics: readonly string[];
-  readonly resources: readonly Resource[];
-  readonly practice: readonly string[];
-  readonly estimatedHours: number;
-  readonly prerequisites: readonly string[];
+/**
+ * The shape of a stage file once it has passed roadmap.schema.json: the model's fields as written,
+ * before the loader adds `stageId` and `source` and gives `detect` its defaults.
+ */
+export type SkillDocument = Omit<Skill, 'stageId' | 'detect'> & {
   readonly detect?: { readonly all?: readonly string[]; readonly any?: readonly string[] };
-}
+};
+
+export type StageDocument = Omit<Stage, 'skills' | 'source'> & { readonly skills: readonly SkillDocument[] };
