@@ -36,6 +36,26 @@ export class ProgressService extends Disposable {
     return this.progress;
   }
 
+  /**
+   * Settings Sync (or another window) may have changed the stored progress behind our back: take it
+   * when it differs from what this window last wrote. Called when the window gains focus.
+   */
+  reloadIfChangedElsewhere(): void {
+    if (this.progress === undefined) {
+      return;
+    }
+    const raw = this.storage.get('progress');
+    if (raw === undefined || JSON.stringify(raw) === JSON.stringify(toSnapshot(this.progress))) {
+      return;
+    }
+    const result = readSnapshot(raw, this.now());
+    if (result.ok) {
+      this.logger.info('Progress changed in storage (Settings Sync or another window): reloaded');
+      this.progress = result.progress;
+      this.changed.fire({});
+    }
+  }
+
   get(skillId: string): SkillProgress {
     return progressOf(this.all, skillId);
   }

@@ -65,6 +65,13 @@ export class Services extends Disposable {
       void vscode.commands.executeCommand('setContext', ContextKey.NothingStarted, nothingStarted);
     };
     this._register(this.progress.onDidChange(updateWelcome));
+    this._register(
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) {
+          this.progress.reloadIfChangedElsewhere();
+        }
+      }),
+    );
     const updateFilter = (): void => void vscode.commands.executeCommand('setContext', ContextKey.HideFinished, getConfig('tree.hideFinished'));
     this._register(
       onDidChangeConfig((affects) => {

@@ -205,7 +205,9 @@ export class DetectionService extends Disposable {
       if (!skill.detect || !evaluateRule(skill.detect, present).complete) {
         continue;
       }
-      const result = await this.services.progress.addCompletingEvidence(skill.id, this.ledger.evidenceFor(skill.detect));
+      // What just changed comes first: it is what completed the rule, and what the notification cites.
+      const evidence = [...this.ledger.evidenceFor(skill.detect)].sort((a, b) => Number(changed.has(b.milestone)) - Number(changed.has(a.milestone)));
+      const result = await this.services.progress.addCompletingEvidence(skill.id, evidence);
       if (result.outcome === 'markedDone') {
         markedDone.push(skill);
       } else if (result.outcome === 'learnerDecides') {

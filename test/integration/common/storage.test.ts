@@ -36,6 +36,23 @@ describe('Stored progress', () => {
     logger.dispose();
   });
 
+  it('takes progress that Settings Sync changed in storage, and ignores its own writes', async () => {
+    const { memento, progress, storage, logger } = service({});
+    await progress.setState('dns', 'done');
+    let changes = 0;
+    const listener = progress.onDidChange(() => changes++);
+    progress.reloadIfChangedElsewhere();
+    assert.equal(changes, 0);
+    const synced = { version: 2, skills: { dns: { state: 'done', setBy: 'learner', at: now().toISOString(), evidence: [] }, sql: { state: 'inProgress', setBy: 'learner', at: now().toISOString(), evidence: [] } } };
+    await memento.update('backendRoadmap.progress', synced);
+    progress.reloadIfChangedElsewhere();
+    assert.equal(changes, 1);
+    assert.equal(progress.get('sql').state, 'inProgress');
+    listener.dispose();
+    storage.dispose();
+    logger.dispose();
+  });
+
   it('migrates the version 1 format and stores it as version 2', async () => {
     const { memento, progress, storage, logger } = service({ 'backendRoadmap.progress': { version: 1, states: { dns: 'done', docker: 'inProgress' } } });
     assert.equal(progress.get('dns').state, 'done');
