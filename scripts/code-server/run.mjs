@@ -33,11 +33,8 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
-const QUIET_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+/** Nothing reaches for the network or asks to update: these machines are offline. */
+const OFFLINE_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
@@ -47,10 +44,18 @@ const QUIET_SETTINGS = {
   'git.autofetch': false,
   'git.terminalAuthentication': false,
   'github.gitAuthentication': false,
-  'terminal.integrated.enablePersistentSessions': false,
   'json.schemaDownload.enable': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'npm.fetchOnlinePackageInfo': false,
+};
+/** Test runs also skip welcome pages and tips, so screenshots show only what the tests opened. */
+const QUIET_SETTINGS = {
+  ...OFFLINE_SETTINGS,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'terminal.integrated.enablePersistentSessions': false,
 };
 const UNTRUSTED_SETTINGS = {
   'security.workspace.trust.startupPrompt': 'never',
@@ -200,17 +205,7 @@ async function startMode(opts) {
   };
   mkdirs(...Object.values(session));
   const trusted = !opts.untrusted;
-  writeUserSettings(session.userData, {
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.openRepositoryInParentFolders': 'never',
-    'json.schemaDownload.enable': false,
-    'typescript.disableAutomaticTypeAcquisition': true,
-    ...(trusted ? {} : UNTRUSTED_SETTINGS),
-  });
+  writeUserSettings(session.userData, { ...OFFLINE_SETTINGS, ...(trusted ? {} : UNTRUSTED_SETTINGS) });
   const logFile = join(base, 'code-server.log');
   const server = startCodeServer({
     entry: ensureCodeServer(),
