@@ -25,10 +25,6 @@ export class RoadmapService extends Disposable {
     return this.loaded?.roadmap;
   }
 
-  get result(): LoadResult | undefined {
-    return this.loaded;
-  }
-
   load(): Promise<LoadResult> {
     this.loading ??= this.loadOnce();
     return this.loading;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ContextKey, VIEW_ID } from './commandIds';
 import { registerCommands } from './commands';
 import { getConfig, onDidChangeConfig } from './config';
+import { nothingStarted } from '../core/progress/stats';
 import { DetectionService } from './detection/detectionService';
 import { Disposable } from './lifecycle';
 import { Logger } from './logger';
@@ -61,8 +62,10 @@ export class Services extends Disposable {
       }),
     );
     const updateWelcome = (): void => {
-      const nothingStarted = Object.values(this.progress.all).every((record) => record.state === 'notStarted');
-      void vscode.commands.executeCommand('setContext', ContextKey.NothingStarted, nothingStarted);
+      const roadmap = this.roadmaps.current;
+      if (roadmap) {
+        void vscode.commands.executeCommand('setContext', ContextKey.NothingStarted, nothingStarted(roadmap, this.progress.all));
+      }
     };
     this._register(this.progress.onDidChange(updateWelcome));
     this._register(
@@ -80,10 +83,9 @@ export class Services extends Disposable {
         }
       }),
     );
-    setImmediate(() => {
-      updateWelcome();
-      updateFilter();
-    });
+    setImmediate(updateFilter);
+    // The roadmap loads in the background; the welcome view appears once it is known what is started.
+    void this.roadmaps.load().then(updateWelcome);
   }
 
   registerCommands(): void {

@@ -155,11 +155,3 @@ export function milestonesAffectedByPath(relativePath: string): ReadonlySet<Mile
   }
   return affected;
 }
-
-/** Git state that the git milestones read: the repository's own `.git` at the folder root. */
-const GIT_WATCH_GLOBS = ['.git', '.git/HEAD', '.git/config', '.git/packed-refs', '.git/refs/**', '.git/logs/HEAD'];
-
-/** Globs (relative to a workspace folder) covering every file a detector reads. */
-export const WATCH_GLOBS: readonly string[] = [
-  ...new Set([...GIT_WATCH_GLOBS, ...ALL_DETECTORS.flatMap((detector) => detector.watch.flatMap((rule) => rule.globs))]),
-];

@@ -1,5 +1,5 @@
 import { SKILL_STATES } from './model';
-import type { Evidence, SkillProgress, SkillState } from './model';
+import type { Evidence, SkillState } from './model';
 
 /** Runtime checks for progress read from storage or from a file: neither can be trusted to have our shape. */
 
@@ -61,8 +61,4 @@ export function skillProgressProblem(value: unknown): string | undefined {
     return 'has invalid evidence';
   }
   return undefined;
-}
-
-export function isSkillProgress(value: unknown): value is SkillProgress {
-  return skillProgressProblem(value) === undefined;
 }

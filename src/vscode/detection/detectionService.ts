@@ -14,6 +14,7 @@ import type { Services } from '../services';
 import type { DetectionInfo } from '../webview/viewModels';
 import { showEvidence } from './evidenceViewer';
 import { FolderWatchers } from './folderWatchers';
+import { localFolders } from './localFolders';
 import { runMyTests } from './runMyTests';
 import { TestRunListener } from './testRunListener';
 
@@ -253,9 +254,4 @@ export class DetectionService extends Disposable {
     this.watchers?.dispose();
     super.dispose();
   }
-}
-
-/** Folders on disk; virtual folders (no file scheme) cannot be scanned. */
-export function localFolders(): readonly vscode.WorkspaceFolder[] {
-  return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
 }

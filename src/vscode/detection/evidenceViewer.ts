@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as vscode from 'vscode';
+import { createGitRunner } from '../../core/scan/gitRunner';
 import { CommandId } from '../commandIds';
 import type { Services } from '../services';
-
-const execFileAsync = promisify(execFile);
 
 /**
  * Opens what proved a skill: the file at its line, the commit (git show, trusted workspaces only), or
@@ -36,13 +33,13 @@ export async function showEvidence(services: Services, skillId: string | undefin
       void vscode.window.showInformationMessage(`Commit ${evidence.commit.slice(0, 10)}: ${evidence.summary}. (Git does not run in Restricted Mode, so the commit is not shown.)`);
       return;
     }
-    try {
-      const { stdout } = await execFileAsync('git', ['-c', 'core.pager=cat', 'show', '--stat', '--format=fuller', '--no-color', evidence.commit, '--'], { cwd: evidence.folder, maxBuffer: 4 * 1024 * 1024, timeout: 10000 });
-      const document = await vscode.workspace.openTextDocument({ content: stdout, language: 'git-commit' });
+    const shown = await createGitRunner(evidence.folder).run(['show', '--stat', '--format=fuller', '--no-color', evidence.commit, '--']);
+    if (shown.ok) {
+      const document = await vscode.workspace.openTextDocument({ content: shown.stdout, language: 'git-commit' });
       await vscode.window.showTextDocument(document, { preview: true });
-    } catch (error) {
-      services.logger.error(`git show ${evidence.commit} failed`, error);
-      void vscode.window.showWarningMessage(`Could not show commit ${evidence.commit.slice(0, 10)} (${evidence.summary}): is git installed and the repository still there?`);
+    } else {
+      services.logger.error(`git show ${evidence.commit} failed: ${shown.message}`);
+      void vscode.window.showWarningMessage(`Could not show commit ${evidence.commit.slice(0, 10)} (${evidence.summary}): ${shown.message}. Is the repository still there?`);
     }
     return;
   }

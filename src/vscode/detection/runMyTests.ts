@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { detectTestCommand } from '../../core/milestones/testCommand';
 import type { Logger } from '../logger';
+import { localFolders } from './localFolders';
 
 /** The task type of "Run My Tests"; declared in package.json `taskDefinitions`. */
 export const TEST_TASK_TYPE = 'backendRoadmap';
@@ -18,7 +19,7 @@ export async function runMyTests(logger: Logger): Promise<void> {
     }
     return;
   }
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  const folders = localFolders();
   const folder = folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Run the tests of which folder?' });
   if (!folder) {
     if (folders.length === 0) {

@@ -39,10 +39,6 @@ export class DetailsPanel extends Disposable {
     return this.panel && this.showing.kind === 'skill' ? this.showing.skillId : undefined;
   }
 
-  get isActive(): boolean {
-    return this.panel?.active === true;
-  }
-
   showSkill(skillId: string, preserveFocus = false): void {
     this.show({ kind: 'skill', skillId }, preserveFocus);
   }

@@ -53,6 +53,11 @@ describe('Automatic milestone detection while the learner codes', function () {
     const record = await waitFor('git-branching to be done', () => (api.progressOf('git-branching').state === 'done' ? api.progressOf('git-branching') : undefined), 20000);
     assert.equal(record.setBy, 'detector');
     assert.ok(record.evidence.some((e) => e.milestone === 'git.branching'), JSON.stringify(record.evidence));
+    // Commit evidence opens the commit itself (git show), as a learner clicking it would see.
+    const mergeIndex = record.evidence.findIndex((e) => e.commit !== undefined);
+    assert.ok(mergeIndex >= 0, JSON.stringify(record.evidence));
+    await vscode.commands.executeCommand('backendRoadmap.showEvidence', 'git-branching', mergeIndex);
+    await waitFor('the commit to open', () => (vscode.window.activeTextEditor?.document.getText().includes("Merge branch 'feature/login'") ? true : undefined));
     // git-basics was set done by hand earlier: the new evidence is attached, the learner's record stays.
     await waitFor('git-basics evidence', () => (api.progressOf('git-basics').evidence.some((e) => e.milestone === 'git.history') ? true : undefined), 20000);
     assert.equal(api.progressOf('git-basics').setBy, 'learner');
