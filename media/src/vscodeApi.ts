@@ -1,4 +1,4 @@
-import type { PanelState, WebviewMessage } from '../../src/vscode/webview/protocol';
+import type { PanelState, WebviewMessage } from '../../src/core/view/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

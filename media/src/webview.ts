@@ -1,8 +1,8 @@
-import type { DashboardView, HostMessage, PanelView, SkillStateName, SkillView } from '../../src/vscode/webview/protocol';
+import type { SkillState } from '../../src/core/progress/model';
+import type { DashboardView, EvidenceView, HostMessage, MilestoneCheckView, PanelView, SkillLink, SkillView } from '../../src/core/view/protocol';
+import { STATE_ICONS } from '../../src/core/view/stateIcons';
 import { el, icon, markdownBlock, markdownInline } from './dom';
 import { vscode } from './vscodeApi';
-
-const STATE_ICONS: Record<SkillStateName, string> = { notStarted: 'circle-large-outline', inProgress: 'play-circle', done: 'pass-filled', skipped: 'circle-slash' };
 
 const app = document.getElementById('app') ?? document.body;
 
@@ -25,8 +25,8 @@ function render(view: PanelView): void {
   document.body.dataset.view = view.kind;
 }
 
-function skillLink(id: string, title: string, state: SkillStateName): HTMLElement {
-  const anchor = el('a', { href: '#', 'data-skill': id, class: 'skill-link' }, icon(STATE_ICONS[state]), ` ${title}`);
+function skillLink({ id, title, state }: SkillLink): HTMLElement {
+  const anchor = el('a', { href: '#', 'data-skill': id, class: 'skill-link' }, icon(STATE_ICONS[state].codicon), ` ${title}`);
   anchor.addEventListener('click', (event) => {
     event.preventDefault();
     vscode.postMessage({ type: 'openSkill', skillId: id });
@@ -45,8 +45,44 @@ function section(title: string, codicon: string, ...children: (Node | false | un
 }
 
 function renderSkill(view: SkillView): HTMLElement {
-  const setState = (state: SkillStateName) => (): void => vscode.postMessage({ type: 'setState', skillId: view.id, state });
-  const actions = el(
+  return el(
+    'article',
+    { 'aria-labelledby': 'skill-title' },
+    skillHeader(view),
+    section('What it is', 'book', markdownBlock(view.summaryHtml)),
+    section('Why it matters', 'lightbulb', markdownBlock(view.whyHtml)),
+    view.subtopics.length > 0 && section('Subtopics', 'list-unordered', el('ul', { class: 'chips' }, ...view.subtopics.map((topic) => el('li', {}, topic)))),
+    view.resources.length > 0 && section('Resources', 'link-external', resourceList(view)),
+    view.practiceHtml.length > 0 && section('Practice', 'tools', el('ol', {}, ...view.practiceHtml.map((task) => el('li', {}, markdownInline(task))))),
+    view.projectIdeas.length > 0 && section('Project ideas for this stage', 'rocket', el('ul', {}, ...view.projectIdeas.map((idea) => el('li', {}, el('strong', {}, idea.title), ': ', markdownInline(idea.descriptionHtml))))),
+    section('Evidence', 'verified', evidenceList(view)),
+    whyNotDone(view),
+    skillLinks(view),
+  );
+}
+
+function skillHeader(view: SkillView): HTMLElement {
+  const crumbs = el('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' });
+  const home = el('a', { href: '#', 'data-skill': '' }, 'Roadmap');
+  home.addEventListener('click', (event) => {
+    event.preventDefault();
+    vscode.postMessage({ type: 'openDashboard' });
+  });
+  crumbs.append(home, ` › Stage ${view.stage.order}: ${view.stage.title}`);
+  return el(
+    'header',
+    {},
+    crumbs,
+    el('h1', { id: 'skill-title' }, view.title),
+    el('p', { class: `state state-${view.state}`, id: 'skill-state' }, icon(STATE_ICONS[view.state].codicon), ` ${view.stateLabel}`, view.stateDetail ? el('span', { class: 'muted' }, ` · ${view.stateDetail}`) : undefined, ` · about ${view.estimatedHours} h`),
+    view.note ? el('p', { class: 'note' }, icon('note'), ` ${view.note}`) : undefined,
+    stateActions(view),
+  );
+}
+
+function stateActions(view: SkillView): HTMLElement {
+  const setState = (state: SkillState) => (): void => vscode.postMessage({ type: 'setState', skillId: view.id, state });
+  return el(
     'div',
     { class: 'actions', role: 'toolbar', 'aria-label': 'Skill state' },
     view.state !== 'done' && button('Mark done', 'pass', setState('done'), { class: 'primary', 'data-action': 'done' }),
@@ -55,96 +91,69 @@ function renderSkill(view: SkillView): HTMLElement {
     view.state !== 'notStarted' && button('Reset', 'discard', setState('notStarted'), { 'data-action': 'notStarted' }),
     button(view.note ? 'Edit note' : 'Add note', 'note', () => vscode.postMessage({ type: 'editNote', skillId: view.id }), { 'data-action': 'note' }),
   );
+}
 
-  const crumbs = el('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' });
-  const home = el('a', { href: '#', 'data-skill': '' }, 'Roadmap');
-  home.addEventListener('click', (event) => {
-    event.preventDefault();
-    vscode.postMessage({ type: 'openDashboard' });
-  });
-  crumbs.append(home, ` › Stage ${view.stage.order}: ${view.stage.title}`);
-
-  const header = el(
-    'header',
-    {},
-    crumbs,
-    el('h1', { id: 'skill-title' }, view.title),
-    el('p', { class: `state state-${view.state}`, id: 'skill-state' }, icon(STATE_ICONS[view.state]), ` ${view.stateLabel}`, view.stateDetail ? el('span', { class: 'muted' }, ` · ${view.stateDetail}`) : undefined, ` · about ${view.estimatedHours} h`),
-    view.note ? el('p', { class: 'note' }, icon('note'), ` ${view.note}`) : undefined,
-    actions,
+function resourceList(view: SkillView): HTMLElement {
+  return el(
+    'ul',
+    { class: 'resources' },
+    ...view.resources.map((resource) => el('li', {}, el('a', { href: resource.url, title: resource.url }, resource.title), el('span', { class: `badge kind-${resource.kind}` }, resource.kind))),
   );
+}
 
-  const evidence =
-    view.evidence.length === 0
-      ? el('p', { class: 'empty', id: 'evidence-empty' }, 'No evidence yet. When your workspace shows this skill (see the checks below), the proof appears here.')
-      : el(
-          'ul',
-          { class: 'evidence', id: 'evidence-list' },
-          ...view.evidence.map((item) => {
-            const label = el('span', {}, el('strong', {}, item.milestoneTitle), ` — ${item.summary}`, item.folderName ? el('span', { class: 'muted' }, ` · ${item.folderName}`) : undefined);
-            const row = el('li', {}, icon('verified-filled'), ' ', label);
-            if (item.openable) {
-              const open = el('a', { href: '#', 'data-skill': '', class: 'open-evidence' }, ` ${item.location ?? 'open'}`);
-              open.addEventListener('click', (event) => {
-                event.preventDefault();
-                vscode.postMessage({ type: 'openEvidence', skillId: view.id, index: item.index });
-              });
-              row.append(' ', open);
-            } else if (item.location) {
-              row.append(el('code', {}, ` ${item.location}`));
-            }
-            row.append(el('span', { class: 'muted' }, ` · ${new Date(item.at).toLocaleString()}`));
-            return row;
-          }),
-        );
+function evidenceList(view: SkillView): HTMLElement {
+  if (view.evidence.length === 0) {
+    return el('p', { class: 'empty', id: 'evidence-empty' }, 'No evidence yet. When your workspace shows this skill (see the checks below), the proof appears here.');
+  }
+  return el('ul', { class: 'evidence', id: 'evidence-list' }, ...view.evidence.map((item) => evidenceRow(view.id, item)));
+}
 
+function evidenceRow(skillId: string, item: EvidenceView): HTMLElement {
+  const label = el('span', {}, el('strong', {}, item.milestoneTitle), ` — ${item.summary}`, item.folderName ? el('span', { class: 'muted' }, ` · ${item.folderName}`) : undefined);
+  const row = el('li', {}, icon('verified-filled'), ' ', label);
+  if (item.openable) {
+    const open = el('a', { href: '#', 'data-skill': '', class: 'open-evidence' }, ` ${item.location ?? 'open'}`);
+    open.addEventListener('click', (event) => {
+      event.preventDefault();
+      vscode.postMessage({ type: 'openEvidence', skillId, index: item.index });
+    });
+    row.append(' ', open);
+  } else if (item.location) {
+    row.append(el('code', {}, ` ${item.location}`));
+  }
+  row.append(el('span', { class: 'muted' }, ` · ${new Date(item.at).toLocaleString()}`));
+  return row;
+}
+
+const CHECK_ICONS: Record<MilestoneCheckView['status'], string> = { present: 'pass-filled', notCredited: 'person', missing: 'circle-large-outline', unknown: 'question' };
+
+function whyNotDone(view: SkillView): HTMLElement {
   const checks =
     view.checks.length === 0
       ? undefined
       : el(
           'ul',
           { class: 'checks', id: 'checks' },
-          ...view.checks.map((check) => {
-            const name = check.status === 'present' ? 'pass-filled' : check.status === 'missing' ? 'circle-large-outline' : 'question';
-            return el('li', { class: `check-${check.status}`, 'data-milestone': check.id }, icon(name), ' ', el('strong', {}, check.title), check.group === 'any' ? el('span', { class: 'muted' }, ' (one of these is enough)') : undefined, el('span', { class: 'muted' }, ` — ${check.detail}`));
-          }),
+          ...view.checks.map((check) =>
+            el('li', { class: `check-${check.status}`, 'data-milestone': check.id }, icon(CHECK_ICONS[check.status]), ' ', el('strong', {}, check.title), check.group === 'any' ? el('span', { class: 'muted' }, ' (one of these is enough)') : undefined, el('span', { class: 'muted' }, ` — ${check.detail}`)),
+          ),
         );
+  return section('Why is this (not) done?', 'question', el('p', { class: 'muted', id: 'detection-note' }, view.detectionNote), checks, view.checks.length > 0 ? button('Re-check workspace', 'refresh', () => vscode.postMessage({ type: 'recheck' })) : undefined);
+}
 
-  const why = section('Why is this (not) done?', 'question', el('p', { class: 'muted', id: 'detection-note' }, view.detectionNote), checks, view.checks.length > 0 ? button('Re-check workspace', 'refresh', () => vscode.postMessage({ type: 'recheck' })) : undefined);
-
+function skillLinks(view: SkillView): HTMLElement {
+  const prerequisites = view.prerequisites.flatMap((p, i) => (i === 0 ? [skillLink(p)] : [' · ', skillLink(p)]));
   return el(
-    'article',
-    { 'aria-labelledby': 'skill-title' },
-    header,
-    section('What it is', 'book', markdownBlock(view.summaryHtml)),
-    section('Why it matters', 'lightbulb', markdownBlock(view.whyHtml)),
-    view.subtopics.length > 0 && section('Subtopics', 'list-unordered', el('ul', { class: 'chips' }, ...view.subtopics.map((topic) => el('li', {}, topic)))),
-    view.resources.length > 0 &&
-      section(
-        'Resources',
-        'link-external',
-        el(
-          'ul',
-          { class: 'resources' },
-          ...view.resources.map((resource) => el('li', {}, el('a', { href: resource.url, title: resource.url }, resource.title), el('span', { class: `badge kind-${resource.kind}` }, resource.kind))),
-        ),
-      ),
-    view.practiceHtml.length > 0 && section('Practice', 'tools', el('ol', {}, ...view.practiceHtml.map((task) => el('li', {}, markdownInline(task))))),
-    view.projectIdeas.length > 0 && section('Project ideas for this stage', 'rocket', el('ul', {}, ...view.projectIdeas.map((idea) => el('li', {}, el('strong', {}, idea.title), ': ', markdownInline(idea.descriptionHtml))))),
-    section('Evidence', 'verified', evidence),
-    why,
-    el(
-      'footer',
-      { class: 'links' },
-      view.prerequisites.length > 0 ? el('div', {}, el('span', { class: 'muted' }, 'Learn first: '), ...view.prerequisites.flatMap((p, i) => (i === 0 ? [skillLink(p.id, p.title, p.state)] : [' · ', skillLink(p.id, p.title, p.state)]))) : el('div', { class: 'muted' }, 'No prerequisites.'),
-      view.next ? el('div', { id: 'next-skill' }, el('span', { class: 'muted' }, 'Next: '), skillLink(view.next.id, view.next.title, view.next.state)) : undefined,
-    ),
+    'footer',
+    { class: 'links' },
+    prerequisites.length > 0 ? el('div', {}, el('span', { class: 'muted' }, 'Learn first: '), ...prerequisites) : el('div', { class: 'muted' }, 'No prerequisites.'),
+    view.next ? el('div', { id: 'next-skill' }, el('span', { class: 'muted' }, 'Next: '), skillLink(view.next)) : undefined,
   );
 }
 
 function renderDashboard(view: DashboardView): HTMLElement {
   const next = view.next
-    ? el('p', { class: 'next', id: 'suggested-next' }, icon('compass'), ' Suggested next: ', skillLink(view.next.id, view.next.title, view.next.state), el('span', { class: 'muted' }, ` (${view.next.stageTitle})`))
+    ? el('p', { class: 'next', id: 'suggested-next' }, icon('compass'), ' Suggested next: ', skillLink(view.next), el('span', { class: 'muted' }, ` (${view.next.stageTitle})`))
     : el('p', { class: 'next' }, icon('star-full'), ' Everything is done or skipped. Time to build something big!');
   return el(
     'article',
@@ -157,7 +166,7 @@ function renderDashboard(view: DashboardView): HTMLElement {
       'ol',
       { class: 'stages' },
       ...view.stages.map((stage) => {
-        const title = stage.firstSkillId ? skillLink(stage.firstSkillId, stage.title, stage.done === stage.total && stage.total > 0 ? 'done' : stage.done > 0 ? 'inProgress' : 'notStarted') : el('span', {}, stage.title);
+        const title = stage.firstSkillId ? skillLink({ id: stage.firstSkillId, title: stage.title, state: stage.state }) : el('span', {}, stage.title);
         return el('li', {}, el('div', { class: 'stage-row' }, title, el('span', { class: 'muted' }, `${stage.done}/${stage.total}`)), progressBar(stage.percent, `${stage.title} progress`));
       }),
     ),

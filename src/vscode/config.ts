@@ -1,24 +1,14 @@
 import * as vscode from 'vscode';
+import { CONFIG_SECTION } from '../core/view/settings';
+import type { BackendRoadmapConfig } from '../core/view/settings';
 
-/** Mirrors `contributes.configuration` in package.json. Read on demand, never at import time. */
-export interface BackendRoadmapConfig {
-  readonly 'tree.hideFinished': boolean;
-  readonly 'statusBar.enabled': boolean;
-  readonly 'detection.enabled': boolean;
-  readonly 'detection.notifications': boolean;
-}
-
-export const CONFIG_SECTION = 'backendRoadmap';
-
-const defaults: BackendRoadmapConfig = {
-  'tree.hideFinished': false,
-  'statusBar.enabled': true,
-  'detection.enabled': true,
-  'detection.notifications': true,
-};
-
+/** Read on demand, never at import time. The default comes from package.json, where VS Code applies it. */
 export function getConfig<K extends keyof BackendRoadmapConfig>(key: K): BackendRoadmapConfig[K] {
-  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<BackendRoadmapConfig[K]>(key, defaults[key]);
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<BackendRoadmapConfig[K]>(key);
+  if (value === undefined) {
+    throw new Error(`The setting ${CONFIG_SECTION}.${key} has no default: declare it in package.json under contributes.configuration.`);
+  }
+  return value;
 }
 
 export async function setConfig<K extends keyof BackendRoadmapConfig>(key: K, value: BackendRoadmapConfig[K]): Promise<void> {

@@ -3,7 +3,6 @@ import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
 import type { LoadResult } from '../core/roadmap/loader';
 import type { Roadmap } from '../core/roadmap/model';
 import { formatProblem } from '../core/roadmap/problems';
-import { ContextKey } from './commandIds';
 import { Disposable } from './lifecycle';
 import type { Logger } from './logger';
 
@@ -44,7 +43,6 @@ export class RoadmapService extends Disposable {
     const result = await loadRoadmapFromDirectory(this.roadmapDir.fsPath);
     this.loaded = result;
     this.publish(result);
-    void vscode.commands.executeCommand('setContext', ContextKey.ContentBroken, result.roadmap === undefined);
     if (result.roadmap) {
       this.logger.info(`Roadmap loaded: ${result.roadmap.stages.length} stages, ${result.roadmap.skills.length} skills in ${Date.now() - started} ms`);
     } else {

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { STATE_LABELS } from '../core/progress/model';
 import type { Roadmap, Skill } from '../core/roadmap/model';
+import { STATE_ICONS } from '../core/view/stateIcons';
 import type { ProgressService } from './progressService';
-
-const STATE_ICON = { notStarted: '$(circle-large-outline)', inProgress: '$(play-circle)', done: '$(pass-filled)', skipped: '$(circle-slash)' } as const;
 
 interface SkillPickItem extends vscode.QuickPickItem {
   readonly skill?: Skill;
@@ -16,7 +15,7 @@ export async function pickSkill(roadmap: Roadmap, progress: ProgressService, pla
     ...stage.skills.map((skill): SkillPickItem => {
       const state = progress.get(skill.id).state;
       return {
-        label: `${STATE_ICON[state]} ${skill.title}`,
+        label: `$(${STATE_ICONS[state].codicon}) ${skill.title}`,
         description: state === 'notStarted' ? stage.title : `${STATE_LABELS[state]} · ${stage.title}`,
         detail: skill.subtopics.join(' · '),
         skill,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { percent, roadmapCounts } from '../core/progress/stats';
-import { CommandId } from './commandIds';
+import { CommandId } from '../core/view/commandIds';
 import { getConfig, onDidChangeConfig } from './config';
 import { Disposable } from './lifecycle';
 import type { ProgressService } from './progressService';

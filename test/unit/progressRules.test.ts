@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { Evidence, ProgressMap, SkillProgress } from '../../src/core/progress/model';
 import { MAX_EVIDENCE_PER_SKILL, NOT_STARTED, applyCompletingEvidence, isFinished, progressOf, sameEvidence, setStateByLearner } from '../../src/core/progress/rules';
-import { nothingStarted, percent, roadmapCounts, stageCounts } from '../../src/core/progress/stats';
+import { nothingStarted, percent, roadmapCounts, stageCounts, stageState } from '../../src/core/progress/stats';
 import { modelRoadmap } from './helpers/roadmapFixtures';
 
 const EARLIER = '2024-01-01T10:00:00.000Z';
@@ -196,6 +196,16 @@ describe('progress rules', () => {
     it('gives 100% when everything is skipped, and 0% when there is nothing', () => {
       assert.equal(percent({ done: 0, skipped: 2, inProgress: 0, total: 0, all: 2 }), 100);
       assert.equal(percent({ done: 0, skipped: 0, inProgress: 0, total: 0, all: 0 }), 0);
+    });
+
+    it('derives one stage state: skipped when all are skipped, done when all that count are done', () => {
+      const counts = (done: number, skipped: number, inProgress: number, all: number) => ({ done, skipped, inProgress, total: all - skipped, all });
+      assert.equal(stageState(counts(0, 2, 0, 2)), 'skipped');
+      assert.equal(stageState(counts(2, 1, 0, 3)), 'done');
+      assert.equal(stageState(counts(1, 0, 0, 3)), 'inProgress');
+      assert.equal(stageState(counts(0, 1, 1, 3)), 'inProgress');
+      assert.equal(stageState(counts(0, 1, 0, 3)), 'notStarted');
+      assert.equal(stageState(counts(0, 0, 0, 0)), 'notStarted');
     });
 
     it('knows when nothing is started yet', () => {

@@ -26,6 +26,21 @@ export function roadmapCounts(roadmap: Roadmap, progress: ProgressMap): Progress
   return count(roadmap.skills.map((skill) => progressOf(progress, skill.id).state));
 }
 
+/**
+ * A stage's state, the one rule for the tree and the dashboard: done when every skill that counts is
+ * done; skipped when the learner skipped every skill (finished, but nothing proved); in progress once
+ * any skill is started or done; otherwise not started (also an empty stage).
+ */
+export function stageState(counts: ProgressCounts): SkillState {
+  if (counts.all > 0 && counts.skipped === counts.all) {
+    return 'skipped';
+  }
+  if (counts.total > 0 && counts.done === counts.total) {
+    return 'done';
+  }
+  return counts.done > 0 || counts.inProgress > 0 ? 'inProgress' : 'notStarted';
+}
+
 /** Whole percent done of what counts (skipped skills do not count). */
 export function percent(counts: ProgressCounts): number {
   return counts.total === 0 ? (counts.all > 0 ? 100 : 0) : Math.floor((counts.done * 100) / counts.total);

@@ -15,8 +15,10 @@ export type CommentSyntax =
   | 'ruby'
   /** `//`, `/* *\/`, `#` except the `#[` attribute (PHP). */
   | 'php'
-  /** `#` after a blank or at the line start (YAML, TOML, shell, INI, Dockerfile, nginx, requirements). */
+  /** `#` after a blank or at the line start (YAML, shell, INI, Dockerfile, nginx, requirements). */
   | 'hash'
+  /** `#` anywhere outside a string; "…" with escapes, '…' without, and multi-line """…""" and '''…''' (TOML). */
+  | 'toml'
   /** `<!-- -->` (XML, HTML). */
   | 'xml';
 
@@ -50,7 +52,7 @@ export function lexSource(text: string, syntax: CommentSyntax): LexedSource {
 
 function scan(text: string, syntax: CommentSyntax, kinds: Uint8Array): void {
   const slashComments = syntax === 'js' || syntax === 'c' || syntax === 'php';
-  const hashComments = syntax === 'python' || syntax === 'ruby' || syntax === 'php' || syntax === 'hash';
+  const hashComments = syntax === 'python' || syntax === 'ruby' || syntax === 'php' || syntax === 'hash' || syntax === 'toml';
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -86,7 +88,9 @@ function scan(text: string, syntax: CommentSyntax, kinds: Uint8Array): void {
       continue;
     }
     if (ch === '"' || (ch === "'" && syntax !== 'c')) {
-      i = mark(kinds, i + 1, stringEnd(text, i + 1, ch), STRING);
+      // TOML's '…' is a literal string: a backslash in it is just a backslash.
+      const escapes = !(ch === "'" && syntax === 'toml');
+      i = mark(kinds, i + 1, quotedEnd(text, i + 1, ch, { multiLine: false, escapes }), STRING);
       continue;
     }
     if (ch === "'" && syntax === 'c') {
@@ -97,7 +101,7 @@ function scan(text: string, syntax: CommentSyntax, kinds: Uint8Array): void {
       }
     }
     if (ch === '`' && (syntax === 'js' || syntax === 'c')) {
-      i = mark(kinds, i + 1, endOfUnescaped(text, '`', i + 1), STRING);
+      i = mark(kinds, i + 1, quotedEnd(text, i + 1, '`', { multiLine: true, escapes: true }), STRING);
       continue;
     }
     i++;
@@ -135,27 +139,18 @@ function endOf(text: string, terminator: string, from: number): number {
   return end < 0 ? text.length : end + terminator.length;
 }
 
-function endOfUnescaped(text: string, quote: string, from: number): number {
+/**
+ * Index just past the closing `quote` of a string whose body starts at `from`. A one-line string that
+ * is not closed ends at the line end; a multi-line one at the end of the text.
+ */
+function quotedEnd(text: string, from: number, quote: string, { multiLine, escapes }: { readonly multiLine: boolean; readonly escapes: boolean }): number {
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\\') {
+    if (ch === '\\' && escapes) {
       i++;
     } else if (ch === quote) {
       return i + 1;
-    }
-  }
-  return text.length;
-}
-
-/** A one-line string: ends after its closing quote, or at the line end when unterminated. */
-function stringEnd(text: string, from: number, quote: string): number {
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === quote) {
-      return i + 1;
-    } else if (ch === '\n') {
+    } else if (ch === '\n' && !multiLine) {
       return i;
     }
   }

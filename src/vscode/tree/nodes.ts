@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { milestoneTitle } from '../../core/milestones/catalog';
 import { STATE_LABELS } from '../../core/progress/model';
 import type { SkillProgress } from '../../core/progress/model';
-import { percent } from '../../core/progress/stats';
+import { percent, stageState } from '../../core/progress/stats';
 import type { ProgressCounts } from '../../core/progress/stats';
 import type { Skill, Stage } from '../../core/roadmap/model';
 import type { RoadmapProblem } from '../../core/roadmap/problems';
-import { CommandId } from '../commandIds';
-import { skillStateIcon, stageIcon } from './stateIcons';
+import { CommandId } from '../../core/view/commandIds';
+import { stateIcon } from './stateIcons';
 
 export type RoadmapNode = StageNode | SkillNode | ProblemNode;
 
@@ -23,7 +23,7 @@ export class StageNode {
     const item = new vscode.TreeItem(stage.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `stage:${stage.id}`;
     item.description = `${counts.done}/${counts.total}`;
-    item.iconPath = stageIcon(counts);
+    item.iconPath = stateIcon(stageState(counts));
     item.contextValue = 'stage';
     const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
     const summary = `${counts.done} of ${counts.total} skills done${skipped} (${percent(counts)}%)`;
@@ -44,7 +44,7 @@ export class SkillNode {
     const { skill, progress } = this;
     const item = new vscode.TreeItem(skill.title, vscode.TreeItemCollapsibleState.None);
     item.id = `skill:${skill.id}`;
-    item.iconPath = skillStateIcon(progress.state);
+    item.iconPath = stateIcon(progress.state);
     item.contextValue = `skill.${progress.state}`;
     const auto = progress.state === 'done' && progress.setBy === 'detector';
     item.description = progress.state === 'notStarted' ? '' : auto ? 'done · proved' : STATE_LABELS[progress.state].toLowerCase();

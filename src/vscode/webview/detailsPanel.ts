@@ -1,24 +1,31 @@
 import * as vscode from 'vscode';
-import { CommandId, DETAILS_PANEL_TYPE } from '../commandIds';
-import { Disposable } from '../lifecycle';
+import { CommandId, DETAILS_PANEL_TYPE } from '../../core/view/commandIds';
+import { Disposable, DisposableStore, MutableDisposable } from '../lifecycle';
 import type { Logger } from '../logger';
 import type { ProgressService } from '../progressService';
 import type { RoadmapService } from '../roadmapService';
 import { panelHtml } from './html';
-import { isWebviewMessage } from './protocol';
-import type { HostMessage, PanelState, PanelView, WebviewMessage } from './protocol';
-import { buildDashboardView, buildSkillView } from './viewModels';
-import type { DetectionInfo } from './viewModels';
+import { isWebviewMessage } from '../../core/view/protocol';
+import type { HostMessage, PanelState, PanelView, WebviewMessage } from '../../core/view/protocol';
+import { buildDashboardView, buildSkillView } from '../../core/view/viewModels';
+import type { DetectionInfo } from '../../core/view/viewModels';
 
 type Showing = { readonly kind: 'skill'; readonly skillId: string } | { readonly kind: 'dashboard' };
+
+/** An open panel and the listeners that belong to it, released together (the listeners first). */
+class OpenPanel extends DisposableStore {
+  constructor(readonly panel: vscode.WebviewPanel) {
+    super();
+    this.add(panel);
+  }
+}
 
 /**
  * The one details panel, reused for every skill and for the dashboard. The page renders nothing until
  * it posts "ready"; the host then sends the view, and sends it again whenever progress changes.
  */
 export class DetailsPanel extends Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
+  private readonly open = this._register(new MutableDisposable<OpenPanel>());
   private showing: Showing = { kind: 'dashboard' };
   private ready = false;
 
@@ -31,7 +38,10 @@ export class DetailsPanel extends Disposable {
   ) {
     super();
     this._register(progress.onDidChange(() => void this.render()));
-    this._register({ dispose: () => this.disposePanel() });
+  }
+
+  private get panel(): vscode.WebviewPanel | undefined {
+    return this.open.value?.panel;
   }
 
   /** The skill shown in the panel, when the panel is open on a skill. */
@@ -71,14 +81,15 @@ export class DetailsPanel extends Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
-    this.disposePanel();
-    this.panel = panel;
+    // Replacing the open panel disposes the previous one with its listeners.
+    const open = new OpenPanel(panel);
+    this.open.value = open;
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: this.resourceRoots() };
     panel.title = this.title();
     panel.webview.html = panelHtml(panel.webview, this.extensionUri, (base, ...parts) => vscode.Uri.joinPath(base, ...parts));
-    this.panelDisposables = [
+    open.add(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isWebviewMessage(message)) {
           void this.handle(message);
@@ -86,11 +97,15 @@ export class DetailsPanel extends Disposable {
           this.logger.warn(`Ignored an unexpected message from the details page: ${JSON.stringify(message)}`);
         }
       }),
+    );
+    // The learner closed the panel: release its listeners (a later panel has its own).
+    open.add(
       panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.disposePanel();
+        if (this.open.value === open) {
+          this.open.clear();
+        }
       }),
-    ];
+    );
   }
 
   private resourceRoots(): vscode.Uri[] {
@@ -160,17 +175,6 @@ export class DetailsPanel extends Disposable {
       case 'recheck':
         await vscode.commands.executeCommand(CommandId.RecheckWorkspace);
         return;
-    }
-  }
-
-  private disposePanel(): void {
-    for (const disposable of this.panelDisposables.splice(0)) {
-      disposable.dispose();
-    }
-    if (this.panel) {
-      const panel = this.panel;
-      this.panel = undefined;
-      panel.dispose();
     }
   }
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../../src/vscode/extension';
-import { screenshot, webviewClick, webviewText, workbenchCount, workbenchText } from '../driver';
+import { screenshot, webviewClick, webviewText, workbenchClick, workbenchCount, workbenchText } from '../driver';
 import { EXTENSION_ID, activateExtension, shippedRoadmap, skillTitle, waitFor } from '../helpers';
 
 /** What a learner does on day one, step by step, in the real workbench. Later tests build on earlier ones. */
@@ -87,13 +87,18 @@ describe('A learner uses Backend Roadmap', function () {
     assert.equal(api.progressOf('http-basics').state, 'notStarted');
     // The tree row of a done skill says so to screen readers and shows the state icon.
     const roadmap = await shippedRoadmap();
-    await vscode.commands.executeCommand('backendRoadmap.showSkill', 'git-basics');
     const title = skillTitle(roadmap, 'git-basics');
     await vscode.commands.executeCommand('backendRoadmap.openRoadmap');
     const git = roadmap.stageById.get('git');
     assert.ok(git);
-    await waitFor('the Git stage to count one done skill', async () => ((await workbenchCount(`.monaco-list-row[aria-label^="Stage ${git.order}: ${git.title}, 1 of ${git.skills.length} skills done"]`)) > 0 ? true : undefined));
-    assert.ok(title.length > 0);
+    const stageRow = `.monaco-list-row[aria-label^="Stage ${git.order}: ${git.title}, 1 of ${git.skills.length} skills done"]`;
+    await waitFor('the Git stage to count one done skill', async () => ((await workbenchCount(stageRow)) > 0 ? true : undefined));
+    if ((await workbenchCount(`${stageRow}[aria-expanded="false"]`)) > 0) {
+      await workbenchClick(stageRow);
+    }
+    const skillRow = `.monaco-list-row[aria-label="${title}, Done"]`;
+    await waitFor(`the tree row "${title}, Done"`, async () => ((await workbenchCount(skillRow)) > 0 ? true : undefined));
+    assert.equal(await workbenchCount(`${skillRow} .codicon-pass-filled`), 1, 'the done skill row shows the done icon');
   });
 
   it('every contributed command is registered', async () => {
@@ -135,8 +140,11 @@ describe('A learner uses Backend Roadmap', function () {
     const roadmap = await shippedRoadmap();
     const title = skillTitle(roadmap, 'git-basics');
     await vscode.commands.executeCommand('backendRoadmap.showSkill', 'git-basics');
+    // The row is shown (its stage was expanded above), so its disappearing is the filter's doing.
+    const row = `.monaco-list-row[aria-label^="${title}, Done"]`;
+    await waitFor('the done skill row before hiding', async () => ((await workbenchCount(row)) > 0 ? true : undefined));
     await vscode.commands.executeCommand('backendRoadmap.hideFinished');
-    await waitFor('done skills to disappear', async () => ((await workbenchCount(`.monaco-list-row[aria-label^="${title}, Done"]`)) === 0 ? true : undefined));
+    await waitFor('done skills to disappear', async () => ((await workbenchCount(row)) === 0 ? true : undefined));
     await vscode.commands.executeCommand('backendRoadmap.showFinished');
     assert.equal(vscode.workspace.getConfiguration('backendRoadmap').get('tree.hideFinished'), false);
   });

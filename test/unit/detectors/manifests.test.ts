@@ -5,6 +5,7 @@ import { parsePomXml } from '../../../src/core/milestones/manifests/jvmManifests
 import { parsePyprojectToml, parseRequirementsTxt, parseSetupCfg } from '../../../src/core/milestones/manifests/pythonManifests';
 import { parseCargoToml } from '../../../src/core/milestones/manifests/cargoManifest';
 import { parseGemfile } from '../../../src/core/milestones/manifests/rubyManifests';
+import { readTomlEntries } from '../../../src/core/milestones/manifests/toml';
 import { manifestKindOf } from '../../../src/core/milestones/manifests/registry';
 import { normalizeName } from '../../../src/core/milestones/manifests/types';
 import type { DeclaredDependency } from '../../../src/core/milestones/manifests/types';
@@ -81,6 +82,38 @@ describe('manifest parsing', () => {
     assert.equal(matches(dep('npm', '@nestjsx/crud')), false);
     assert.equal(matches(dep('pypi', 'Python_Dotenv')), true);
     assert.equal(matches(dep('pypi', 'express')), false);
+  });
+});
+
+describe('TOML reader', () => {
+  it('joins multi-line arrays and inline tables by their brackets outside strings, keeping the first line', () => {
+    // A literal string ('…') has no escapes: its closing quote after a backslash still closes it.
+    const text = ['[libraries]', 'a = { module = "g:a", version = "]" }', 'list = [', '  "x]",  # ] in a comment', ']', "paths = ['C:\\dir\\']", 'b = "g:b:1"'].join('\n');
+    const entries = readTomlEntries(text);
+    assert.deepEqual(
+      entries.map((entry) => [entry.key, entry.line]),
+      [
+        ['a', 2],
+        ['list', 3],
+        ['paths', 6],
+        ['b', 7],
+      ],
+    );
+    assert.equal(entries[1]?.value.split('\n').length, 3);
+  });
+
+  it('does not read lines inside multi-line strings as entries or tables', () => {
+    const text = ['[package]', 'description = """', '[dependencies]', 'fake = "1"', '"""', "notes = '''", 'other = "2"', "'''", '[dependencies]', 'real = "1"'].join('\n');
+    assert.deepEqual(
+      readTomlEntries(text).map((entry) => `${entry.table}.${entry.key}`),
+      ['package.description', 'package.notes', 'dependencies.real'],
+    );
+    assert.deepEqual(names(parseCargoToml(text)), ['real']);
+  });
+
+  it('takes # as a comment only outside strings', () => {
+    const [entry] = readTomlEntries('key = "a # b" # comment\n');
+    assert.equal(entry?.value.trim(), '"a # b"');
   });
 });
 

@@ -65,6 +65,7 @@ export async function assertAbsent(tree: Tree, id: string): Promise<void> {
   assert.equal(result.present, false, `${id} should be absent, got ${JSON.stringify(result.evidence.map((e) => e.summary))}`);
 }
 
+/** A fixed identity and no system or user config (~/.gitconfig may sign, hook or rename branches), so runs repeat. */
 const GIT_ENV = {
   ...process.env,
   GIT_AUTHOR_NAME: 'Test Learner',
@@ -72,6 +73,7 @@ const GIT_ENV = {
   GIT_COMMITTER_NAME: 'Test Learner',
   GIT_COMMITTER_EMAIL: 'learner@example.invalid',
   GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: os.devNull,
   GIT_TERMINAL_PROMPT: '0',
 };
 

@@ -13,15 +13,33 @@ export interface TomlEntry {
 
 /**
  * A small line-oriented TOML reader: enough for dependency tables (pyproject, Pipfile, Cargo, Gradle
- * version catalogs), not a validating parser. Comments are ignored; multi-line arrays are joined.
+ * version catalogs), not a validating parser. It keeps each entry's line, which evidence points at.
+ * Comments and strings are told apart by the shared lexer; multi-line arrays and inline tables are
+ * joined; lines inside multi-line strings are not read as entries.
  */
 export function readTomlEntries(text: string): TomlEntry[] {
-  const lines = lexSource(text, 'hash').code.split('\n');
+  const lexed = lexSource(text, 'toml');
+  const lines = lexed.code.split('\n');
+  const starts = lineStarts(lines);
+  // Opened minus closed brackets and braces on line `i`, counting only code (not strings).
+  const depthOf = (i: number): number => {
+    const line = lines[i] ?? '';
+    let depth = 0;
+    for (let k = 0; k < line.length; k++) {
+      const ch = line[k];
+      const delta = ch === '[' || ch === '{' ? 1 : ch === ']' || ch === '}' ? -1 : 0;
+      if (delta !== 0 && lexed.isCode((starts[i] ?? 0) + k)) {
+        depth += delta;
+      }
+    }
+    return depth;
+  };
   const entries: TomlEntry[] = [];
   let table = '';
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (line === '') {
+    const raw = lines[i] ?? '';
+    const line = raw.trim();
+    if (line === '' || !lexed.isCode((starts[i] ?? 0) + raw.length - raw.trimStart().length)) {
       continue;
     }
     const header = /^\[\[?\s*(.+?)\s*\]\]?$/.exec(line);
@@ -35,36 +53,26 @@ export function readTomlEntries(text: string): TomlEntry[] {
     }
     let value = assignment[2];
     const startLine = i + 1;
-    // Arrays and inline tables may span lines: read on until brackets balance.
-    while (unbalanced(value) && i + 1 < lines.length) {
+    // Arrays and inline tables may span lines: read on until the brackets outside strings balance.
+    let depth = depthOf(i);
+    while (depth > 0 && i + 1 < lines.length) {
       i++;
       value += `\n${lines[i] ?? ''}`;
+      depth += depthOf(i);
     }
     entries.push({ table, key: unquoteDotted(assignment[1]), value, line: startLine });
   }
   return entries;
 }
 
-function unbalanced(value: string): boolean {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (quote !== undefined) {
-      if (ch === '\\' && quote === '"') {
-        i++;
-      } else if (ch === quote) {
-        quote = undefined;
-      }
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '[' || ch === '{') {
-      depth++;
-    } else if (ch === ']' || ch === '}') {
-      depth--;
-    }
+function lineStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let start = 0;
+  for (const line of lines) {
+    starts.push(start);
+    start += line.length + 1;
   }
-  return depth > 0;
+  return starts;
 }
 
 function unquoteDotted(text: string): string {

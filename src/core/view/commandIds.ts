@@ -1,4 +1,4 @@
-/** Every command id in one place; scripts/check-commands.mjs checks these against package.json. */
+/** Every command id in one place; test/unit/contributions.test.ts checks these against package.json. */
 export enum CommandId {
   OpenRoadmap = 'backendRoadmap.openRoadmap',
   OpenDashboard = 'backendRoadmap.openDashboard',
@@ -24,7 +24,6 @@ export enum CommandId {
 export enum ContextKey {
   HideFinished = 'backendRoadmap.hideFinished',
   NothingStarted = 'backendRoadmap.nothingStarted',
-  ContentBroken = 'backendRoadmap.contentBroken',
 }
 
 export const VIEW_ID = 'backendRoadmap.roadmap';

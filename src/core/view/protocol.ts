@@ -1,14 +1,15 @@
+import { SKILL_STATES } from '../progress/model';
+import type { SkillState } from '../progress/model';
+
 /**
  * Messages between the extension host and the details webview, typed both ways. This file is shared
  * by the page script (media/src) and must not import `vscode`.
  */
 
-export type SkillStateName = 'notStarted' | 'inProgress' | 'done' | 'skipped';
-
 export interface SkillLink {
   readonly id: string;
   readonly title: string;
-  readonly state: SkillStateName;
+  readonly state: SkillState;
 }
 
 export interface EvidenceView {
@@ -27,7 +28,8 @@ export interface MilestoneCheckView {
   readonly id: string;
   readonly title: string;
   /** 'present' | 'missing' | 'unknown' (not checked yet, or not checkable here). */
-  readonly status: 'present' | 'missing' | 'unknown';
+  /** `notCredited`: present in a project, but not the learner's work (so it proves nothing). */
+  readonly status: 'present' | 'notCredited' | 'missing' | 'unknown';
   readonly detail: string;
   /** Whether the skill needs all of these or one of a group. */
   readonly group: 'all' | 'any';
@@ -45,7 +47,7 @@ export interface SkillView {
   readonly practiceHtml: readonly string[];
   readonly projectIdeas: readonly { readonly title: string; readonly descriptionHtml: string }[];
   readonly estimatedHours: number;
-  readonly state: SkillStateName;
+  readonly state: SkillState;
   readonly stateLabel: string;
   /** "Set by you on …" / "Proved automatically on …", empty when not started. */
   readonly stateDetail: string;
@@ -65,6 +67,8 @@ export interface StageSummaryView {
   readonly done: number;
   readonly total: number;
   readonly percent: number;
+  /** Derived on the host (stageState), so the page and the tree never disagree. */
+  readonly state: SkillState;
   readonly firstSkillId: string | undefined;
 }
 
@@ -86,7 +90,7 @@ export interface HostMessage {
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'setState'; readonly skillId: string; readonly state: SkillStateName }
+  | { readonly type: 'setState'; readonly skillId: string; readonly state: SkillState }
   | { readonly type: 'openSkill'; readonly skillId: string }
   | { readonly type: 'openDashboard' }
   | { readonly type: 'openExternal'; readonly url: string }
@@ -109,7 +113,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'setState':
-      return typeof message.skillId === 'string' && typeof message.state === 'string' && ['notStarted', 'inProgress', 'done', 'skipped'].includes(message.state);
+      return typeof message.skillId === 'string' && SKILL_STATES.some((state) => state === message.state);
     case 'openSkill':
     case 'editNote':
       return typeof message.skillId === 'string';

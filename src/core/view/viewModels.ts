@@ -1,25 +1,43 @@
 import * as path from 'node:path';
-import { renderInlineMarkdown, renderMarkdown } from '../../core/content/markdown';
-import { milestoneTitle } from '../../core/milestones/catalog';
-import { STATE_LABELS } from '../../core/progress/model';
-import type { Evidence, ProgressMap } from '../../core/progress/model';
-import { followingSkill, suggestNextSkill } from '../../core/progress/nextSkill';
-import { progressOf } from '../../core/progress/rules';
-import { percent, roadmapCounts, stageCounts } from '../../core/progress/stats';
-import type { Roadmap, Skill } from '../../core/roadmap/model';
+import { renderInlineMarkdown, renderMarkdown } from '../content/markdown';
+import { milestoneTitle } from '../milestones/catalog';
+import { STATE_LABELS } from '../progress/model';
+import type { Evidence, ProgressMap } from '../progress/model';
+import { followingSkill, suggestNextSkill } from '../progress/nextSkill';
+import { progressOf } from '../progress/rules';
+import { percent, roadmapCounts, stageCounts, stageState } from '../progress/stats';
+import type { DetectRule, Roadmap, Skill } from '../roadmap/model';
+import type { MilestoneSummary } from '../detection/ledger';
+import type { SkillVerdict } from '../detection/projectRules';
+import { projectName } from '../detection/projectRules';
 import type { DashboardView, EvidenceView, MilestoneCheckView, SkillLink, SkillView } from './protocol';
 
-/** What the detection layer knows about one milestone right now (issue: automatic detection). */
-export interface MilestoneStatus {
-  readonly status: 'present' | 'missing' | 'unknown';
-  readonly detail: string;
-}
-
 export interface DetectionInfo {
-  /** Status of a milestone across the open workspace folders. */
-  milestoneStatus(id: string): MilestoneStatus;
+  /** Status of a milestone across the open workspace folders, counting only credited evidence as present. */
+  milestoneStatus(id: string): MilestoneSummary;
+  /** How a rule fares per project (a rule is met inside one project, by the learner's own work). */
+  judge(rule: DetectRule): SkillVerdict;
   /** A sentence for the panel when detection is off or limited (untrusted workspace, no folder). */
   readonly limitation: string | undefined;
+}
+
+/** Why a skill with a rule is (not) done, in one or two sentences. */
+export function detectionNoteFor(rule: DetectRule, detection: DetectionInfo): string {
+  if (detection.limitation !== undefined) {
+    return detection.limitation;
+  }
+  const verdict = detection.judge(rule);
+  if (verdict.complete && verdict.project !== undefined) {
+    return `Proved by your own work in ${projectName(verdict.project)}. A state you set by hand is never overruled.`;
+  }
+  if (verdict.onlyAcrossProjects) {
+    return 'Your projects show these milestones only between them, not all in one: a skill is proved inside one project, so build them together in one.';
+  }
+  if (verdict.seenNotCredited.length > 0) {
+    const where = verdict.seenNotCredited.map(projectName).join(', ');
+    return `Seen in ${where}, but written by someone else: only your own commits and changes prove a skill (setting "backendRoadmap.detection.credit"). Make the change yourself, or tell Backend Roadmap your other emails (setting "backendRoadmap.identity.emails").`;
+  }
+  return 'Marked done automatically when one of your projects shows the milestones below in your own work. A state you set by hand is never overruled.';
 }
 
 function link(roadmap: Roadmap, progress: ProgressMap, skill: Skill): SkillLink {
@@ -51,9 +69,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
         ...skill.detect.any.map((id) => ({ id, title: milestoneTitle(id), group: 'any' as const, ...detection.milestoneStatus(id) })),
       ]
     : [];
-  const detectionNote = !skill.detect
-    ? 'This skill has no automatic check: mark it yourself when you are confident.'
-    : (detection.limitation ?? 'Marked done automatically when your workspace shows the milestones below. A state you set by hand is never overruled.');
+  const detectionNote = !skill.detect ? 'This skill has no automatic check: mark it yourself when you are confident.' : detectionNoteFor(skill.detect, detection);
   return {
     kind: 'skill',
     id: skill.id,
@@ -91,7 +107,7 @@ export function buildDashboardView(roadmap: Roadmap, progress: ProgressMap): Das
     percent: percent(overall),
     stages: roadmap.stages.map((stage) => {
       const counts = stageCounts(stage, progress);
-      return { id: stage.id, title: stage.title, order: stage.order, done: counts.done, total: counts.total, percent: percent(counts), firstSkillId: stage.skills[0]?.id };
+      return { id: stage.id, title: stage.title, order: stage.order, done: counts.done, total: counts.total, percent: percent(counts), state: stageState(counts), firstSkillId: stage.skills[0]?.id };
     }),
     ...(next ? { next: { ...link(roadmap, progress, next), stageTitle: roadmap.stageById.get(next.stageId)?.title ?? '' } } : {}),
   };
