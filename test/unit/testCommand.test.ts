@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { detectTestCommand, isTestCommandLine, runTestCommand, testPassingEvidence } from '../../src/core/milestones/testCommand';
-import type { TestCommand } from '../../src/core/milestones/testCommand';
+import { describeTestRunners, detectTestCommand, TEST_RUNNERS } from '../../src/core/milestones/tests/findTestCommand';
+import type { TestCommand } from '../../src/core/milestones/tests/findTestCommand';
+import { isTestCommandLine, testPassingEvidence } from '../../src/core/milestones/tests/recogniseTestRun';
+import { runTestCommand } from '../../src/core/milestones/tests/runTestCommand';
 import { makeTree, removeTree } from './helpers/scanFixtures';
 
 async function commandFor(tree: Record<string, string>): Promise<TestCommand | undefined> {
@@ -51,6 +53,17 @@ describe('testCommand', () => {
     it('cargo test', async () => {
       assert.equal((await commandFor({ 'Cargo.toml': '[package]\n' }))?.display, 'cargo test');
     });
+    it('deno test, and python -m unittest when pytest is not used', async () => {
+      assert.equal((await commandFor({ 'deno.json': '{}' }))?.display, 'deno test');
+      assert.match((await commandFor({ 'setup.py': '', 'tests/test_app.py': '' }))?.display ?? '', /^python3? -m unittest$/);
+    });
+    it('messages name every runner the detector tries, from the same list', () => {
+      const described = describeTestRunners();
+      for (const runner of TEST_RUNNERS) {
+        assert.ok(described.includes(runner.label), runner.label);
+      }
+      assert.match(described, /, cargo test or deno test$/);
+    });
     it('nothing for a folder without a project', async () => {
       assert.equal(await commandFor({ 'notes.txt': 'x' }), undefined);
     });
@@ -63,10 +76,13 @@ describe('testCommand', () => {
       'poetry run pytest', 'uv run pytest', 'go test ./...', 'mvn test', 'mvn -q clean test', './mvnw verify', './gradlew test', 'gradle :app:test', 'dotnet test',
       'rspec', 'bundle exec rspec spec/models', 'rake test', 'bundle exec rails test', 'bin/rails test', 'vendor/bin/phpunit', 'php artisan test', 'cargo test',
       'deno test', 'CI=true npm test', 'cd api && npm test', 'npm ci && npm test', 'npm test 2>&1', 'npx playwright test',
+      'time npm test', 'env CI=1 npm test', '(cd api && npm test)', 'npm test # before pushing', 'npm test && echo "ok; done"', 'npm test > log.txt 2>&1',
+      'echo start; npm test',
     ];
     const no = [
       'echo test', 'git commit -m test', 'cat test.py', 'npm install test', 'npm run build', 'go build ./...', 'ls tests', 'vim test/app.test.js', 'npm test | tee log.txt',
       'npm test || true', 'npm test; echo done', 'npm test &', 'python test.py', 'cargo build', 'mvn compile', 'echo "npm test"', 'npx jest --version', '',
+      "npm test 'unclosed", '(npm test) | tee log', 'echo $(npm test)', '# npm test', 'npm test\necho done', 'command -v jest',
     ];
     for (const line of yes) {
       it(`yes: ${line}`, () => assert.equal(isTestCommandLine(line), true));

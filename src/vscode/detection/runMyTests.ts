@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectTestCommand } from '../../core/milestones/testCommand';
+import { describeTestRunners, detectTestCommand } from '../../core/milestones/tests/findTestCommand';
 import type { Logger } from '../logger';
 import { localFolders } from './localFolders';
 
@@ -29,7 +29,7 @@ export async function runMyTests(logger: Logger): Promise<void> {
   }
   const command = await detectTestCommand(folder.uri.fsPath);
   if (!command) {
-    void vscode.window.showInformationMessage(`Backend Roadmap found no test command in "${folder.name}". It looks for an npm "test" script, pytest, go test, Maven or Gradle, dotnet test, RSpec, PHPUnit and cargo test. Add tests and try again, or run them in the terminal: a passing run is noticed there too.`);
+    void vscode.window.showInformationMessage(`Backend Roadmap found no test command in "${folder.name}". It looks for ${describeTestRunners()}. Add tests and try again, or run them in the terminal: a passing run is noticed there too.`);
     return;
   }
   logger.info(`Running ${command.display} in ${folder.uri.fsPath} (from ${command.source})`);

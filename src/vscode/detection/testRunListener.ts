@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isTestCommandLine, testPassingEvidence } from '../../core/milestones/testCommand';
+import { isTestCommandLine, testPassingEvidence } from '../../core/milestones/tests/recogniseTestRun';
 import type { Evidence } from '../../core/progress/model';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../logger';
 import { TEST_TASK_TYPE } from './runMyTests';
+import { workspaceFolderOf } from './workspaceFolderOf';
 
 /**
  * Turns a test run that passed into evidence: a test command typed in the integrated terminal (shell
@@ -25,7 +26,7 @@ export class TestRunListener extends Disposable {
           return;
         }
         const cwd = event.execution.cwd ?? event.terminal.shellIntegration?.cwd;
-        const folder = folderOf(cwd);
+        const folder = workspaceFolderOf(cwd);
         if (folder) {
           this.onPassed(folder, testPassingEvidence(folder, commandLine, 0, new Date()));
         } else {
@@ -41,7 +42,7 @@ export class TestRunListener extends Disposable {
         }
         const commandLine = taskCommandLine(task);
         const isTest = task.definition.type === TEST_TASK_TYPE || task.group?.id === vscode.TaskGroup.Test.id || (commandLine !== undefined && isTestCommandLine(commandLine));
-        const folder = typeof task.scope === 'object' ? task.scope.uri.fsPath : folderOf(undefined);
+        const folder = typeof task.scope === 'object' ? task.scope.uri.fsPath : workspaceFolderOf(undefined);
         if (isTest && folder) {
           const evidence = testPassingEvidence(folder, commandLine ?? task.name, 0, new Date());
           this.onPassed(folder, { ...evidence, summary: `test task "${task.name}" exited with 0` });
@@ -49,21 +50,6 @@ export class TestRunListener extends Disposable {
       }),
     );
   }
-}
-
-/** The workspace folder containing `cwd`, or the only folder when the terminal did not report one. */
-function folderOf(cwd: vscode.Uri | undefined): string | undefined {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!cwd) {
-    return folders.length === 1 ? folders[0]?.uri.fsPath : undefined;
-  }
-  const exact = vscode.workspace.getWorkspaceFolder(cwd);
-  if (exact) {
-    return exact.uri.fsPath;
-  }
-  // Remote windows (code-server, SSH) may report the cwd with the remote scheme: compare paths instead.
-  const containing = folders.filter((folder) => cwd.path === folder.uri.path || cwd.path.startsWith(`${folder.uri.path}/`));
-  return containing.sort((a, b) => b.uri.path.length - a.uri.path.length)[0]?.uri.fsPath;
 }
 
 function taskCommandLine(task: vscode.Task): string | undefined {

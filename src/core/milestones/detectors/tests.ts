@@ -2,7 +2,9 @@ import type { Detector } from '../detector';
 import { checked, notChecked } from '../detector';
 import type { CommentSyntax } from '../../scan/sourceLexer';
 import { signalDetector } from '../signals';
-import { detectTestCommand, runTestCommand, testPassingEvidence } from '../testCommand';
+import { describeTestRunners, detectTestCommand } from '../tests/findTestCommand';
+import { testPassingEvidence } from '../tests/recogniseTestRun';
+import { runTestCommand } from '../tests/runTestCommand';
 import { codeMatch, ownFile } from './common';
 
 /**
@@ -10,7 +12,7 @@ import { codeMatch, ownFile } from './common';
  * e2e spec, Spring Initializr's *ApplicationTests, create-react-app's App.test): they exist before
  * the learner wrote a test.
  */
-const GENERATED_TEST = /(^|\/)(ExampleTest\.php|app\.controller\.spec\.ts|app\.e2e-spec\.ts|\w+ApplicationTests\.(java|kt)|App\.test\.[jt]sx?)$/;
+export const GENERATED_TEST = /(^|\/)(ExampleTest\.php|app\.controller\.spec\.ts|app\.e2e-spec\.ts|\w+ApplicationTests\.(java|kt)|App\.test\.[jt]sx?)$/;
 
 interface TestFileKind {
   readonly file: RegExp;
@@ -75,7 +77,7 @@ const passing: Detector = {
     }
     const command = await detectTestCommand(context.folder);
     if (command === undefined) {
-      context.warn('No test command found (package.json scripts.test, pytest, go test, mvn/gradle test, dotnet test, rspec, phpunit, cargo test).');
+      context.warn(`No test command found: looked for ${describeTestRunners()}. Add tests with one of these, then scan again.`);
       return checked([]);
     }
     const result = await runTestCommand(context.folder, command, { timeoutMs: TEST_TIMEOUT_MS, ...(context.signal === undefined ? {} : { signal: context.signal }) });
