@@ -3,7 +3,7 @@
 //   node scripts/code-server/run.mjs start [--folder DIR] [--port N] [--untrusted] [--reset-demo]
 //       Opens the extension (as a development extension) on a demo backend project, prints the URL
 //       and keeps running until Ctrl+C. `npm start` builds first.
-//   node scripts/code-server/run.mjs test [--phase main,restart,untrusted] [--grep PATTERN]
+//   node scripts/code-server/run.mjs test [--phase main,restart,untrusted,projects] [--grep PATTERN]
 //       Runs the extension-host integration suite (out/test/integration/index.js) headless in
 //       Chromium, phase by phase, with a page driver for screenshots and DOM reads. Ends with one
 //       line `integration: N passed, N failed`; exit code 1 if any phase failed.
@@ -18,8 +18,9 @@ import { dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { CACHE_ROOT, PROJECT_ROOT, PrerequisiteError, ensureCodeServer, findChromium } from './install.mjs';
 import { DEFAULT_DEMO_DIR, createDemoWorkspace } from './demoWorkspace.mjs';
+import { createProjectsWorkspace } from './projectsWorkspace.mjs';
 
-const PHASES = ['main', 'restart', 'untrusted'];
+const PHASES = ['main', 'restart', 'untrusted', 'projects'];
 const RESULT_MARKER = 'BACKEND_ROADMAP_RESULT';
 const DEFAULT_PHASE_TIMEOUT_MS = 5 * 60 * 1000;
 const DRIVER_WAIT_MS = 10_000;
@@ -119,7 +120,8 @@ function workbenchUrl(port, folder, extensionPath, testsPath) {
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   payload.push(['skipWelcome', 'true']);
   const enc = (s) => encodeURIComponent(s).replace(/%2F/g, '/');
-  return `http://127.0.0.1:${port}/?folder=${enc(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const target = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://127.0.0.1:${port}/?${target}=${enc(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**
@@ -414,7 +416,10 @@ function makeSession(runDir, name) {
     port: undefined,
     workspace: join(dir, 'workspaces', 'project'),
   };
-  mkdirs(session.userData, session.extensions, session.home, session.xdgConfig, session.xdgData, session.xdgCache, session.workspace);
+  mkdirs(session.userData, session.extensions, session.home, session.xdgConfig, session.xdgData, session.xdgCache);
+  // The projects phase opens a multi-root workspace of git projects by two authors; the others one folder.
+  if (name === 'projects') session.workspace = createProjectsWorkspace(dir);
+  else mkdirs(session.workspace);
   // Git inside the tests: a known identity, and never the project's repository above the run folder.
   writeFileSync(join(session.home, '.gitconfig'), '[user]\n\tname = Backend Roadmap Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n');
   return session;
@@ -664,7 +669,7 @@ async function testMode(opts) {
 
 const USAGE = `usage:
   node scripts/code-server/run.mjs start [--folder DIR] [--port N] [--untrusted] [--reset-demo]
-  node scripts/code-server/run.mjs test [--phase main,restart,untrusted] [--grep PATTERN]
+  node scripts/code-server/run.mjs test [--phase main,restart,untrusted,projects] [--grep PATTERN]
 options for both: --extension-path DIR (default: the project; env BACKEND_ROADMAP_EXTENSION_PATH)
 test only: --tests-path PATH (compiled mocha entry without .js; default out/test/integration/index)`;
 

@@ -1,12 +1,15 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { exportProgress, mergeProgress, parseProgressExport } from '../core/progress/exchange';
+import { describeImportLosses, exportBackups, exportProgress, parseProgressExport } from '../core/progress/exchange';
 import { STATE_LABELS } from '../core/progress/model';
 import type { SkillState } from '../core/progress/model';
 import { suggestNextSkill } from '../core/progress/nextSkill';
 import type { Skill } from '../core/roadmap/model';
-import { CommandId, VIEW_ID } from './commandIds';
+import { CommandId, VIEW_ID } from '../core/view/commandIds';
 import { setConfig } from './config';
+import { showEvidence } from './detection/evidenceViewer';
+import { recheckWorkspace } from './detection/recheckCommand';
+import { runMyTests } from './detection/runMyTests';
 import type { Services } from './services';
 import { pickSkill } from './skillPicker';
 import { SkillNode } from './tree/nodes';
@@ -82,9 +85,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [CommandId.HideFinished]: () => setConfig('tree.hideFinished', true),
     [CommandId.ShowFinished]: () => setConfig('tree.hideFinished', false),
-    [CommandId.RecheckWorkspace]: () => services.detection.recheckAll(true),
-    [CommandId.RunMyTests]: () => services.detection.runMyTests(),
-    [CommandId.ShowEvidence]: (skillId?: string, index?: number) => services.detection.showEvidence(skillId, index),
+    [CommandId.RecheckWorkspace]: () => recheckWorkspace(services.detection),
+    [CommandId.RunMyTests]: () => runMyTests(services.logger),
+    [CommandId.ShowEvidence]: (skillId?: string, index?: number) => showEvidence(services, skillId, index),
   };
 
   return Object.entries(handlers).map(([id, handler]) =>
@@ -141,7 +144,7 @@ async function exportCommand(services: Services, target: vscode.Uri | { backup: 
   if (!uri) {
     return undefined;
   }
-  const text = backup ? `${JSON.stringify(services.storage.get('progressBackup') ?? null, null, 2)}\n` : exportProgress(services.progress.all, new Date());
+  const text = backup ? exportBackups(services.progress.backups(), new Date()) : exportProgress(services.progress.all, new Date());
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`Backend Roadmap: ${backup ? 'backup' : 'progress'} saved to ${uri.fsPath}`);
   return uri;
@@ -164,9 +167,10 @@ async function importCommand(services: Services, source: vscode.Uri | undefined)
     void vscode.window.showErrorMessage(`Backend Roadmap did not import ${uri.fsPath}: ${parsed.reason}. Your progress is unchanged.`);
     return undefined;
   }
-  const merged = mergeProgress(services.progress.all, parsed.progress, (id) => roadmap.skillById.has(id));
-  await services.progress.replaceAll(merged.progress);
+  const merged = await services.progress.importProgress(parsed.progress, (id) => roadmap.skillById.has(id));
   const unknown = merged.unknownSkills.length > 0 ? ` ${merged.unknownSkills.length} skill(s) are not in this roadmap and were kept aside.` : '';
-  void vscode.window.showInformationMessage(`Backend Roadmap imported progress: ${merged.added} added, ${merged.updated} updated, ${merged.unchanged} unchanged.${unknown}`);
+  const losses = describeImportLosses(parsed.skipped, merged.notAdded);
+  const summary = `Backend Roadmap imported progress: ${merged.added} added, ${merged.updated} updated, ${merged.unchanged} unchanged.${unknown}`;
+  void (losses === '' ? vscode.window.showInformationMessage(summary) : vscode.window.showWarningMessage(`${summary} ${losses}`));
   return { added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
 }

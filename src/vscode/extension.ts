@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { MilestoneSummary } from '../core/detection/ledger';
 import type { SkillProgress } from '../core/progress/model';
 import { Services } from './services';
 
@@ -11,7 +12,7 @@ export interface BackendRoadmapApi {
   /** The status bar text, as a learner sees it. */
   statusBarText(): string;
   /** What automatic detection knows about a milestone in the open workspace. */
-  milestoneStatus(id: string): { readonly status: 'present' | 'missing' | 'unknown'; readonly detail: string };
+  milestoneStatus(id: string): MilestoneSummary;
   /** Resolves when queued and running workspace checks are finished. */
   detectionIdle(): Promise<void>;
 }
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
     progressOf: (skillId) => services.progress.get(skillId),
     flush: () => services.progress.flush(),
     statusBarText: () => services.statusBarText(),
-    milestoneStatus: (id) => services.detection.info().milestoneStatus(id),
+    milestoneStatus: (id) => services.detection.milestoneStatus(id),
     detectionIdle: () => services.detection.idle(),
   };
 }

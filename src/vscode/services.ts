@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { ContextKey, VIEW_ID } from './commandIds';
+import { ContextKey, VIEW_ID } from '../core/view/commandIds';
 import { registerCommands } from './commands';
 import { getConfig, onDidChangeConfig } from './config';
 import { nothingStarted } from '../core/progress/stats';
+import { notifyCompleted } from './detection/completionNotifier';
+import { detectionInfo } from './detection/detectionInfo';
 import { DetectionService } from './detection/detectionService';
 import { Disposable } from './lifecycle';
 import { Logger } from './logger';
@@ -38,12 +40,25 @@ export class Services extends Disposable {
   }
 
   get panel(): DetailsPanel {
-    this.lazyPanel ??= this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => this.detection.info(), this.logger));
+    this.lazyPanel ??= this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => detectionInfo(this.detection), this.logger));
     return this.lazyPanel;
   }
 
   get detection(): DetectionService {
-    this.lazyDetection ??= this._register(new DetectionService(this));
+    if (this.lazyDetection === undefined) {
+      const detection = this._register(
+        new DetectionService({ roadmap: async () => (await this.roadmaps.load()).roadmap, progress: this.progress, storage: this.storage, logger: this.logger }),
+      );
+      this._register(
+        detection.onDidChange(() => {
+          this.lazyPanel?.refresh();
+          this.setViewMessage(detection.viewMessage());
+        }),
+      );
+      this._register(detection.onDidComplete((completed) => notifyCompleted(completed, this.progress)));
+      this.setViewMessage(detection.viewMessage());
+      this.lazyDetection = detection;
+    }
     return this.lazyDetection;
   }
 

@@ -1,18 +1,27 @@
 import * as vscode from 'vscode';
+import type { KeyValueStore } from '../core/progress/progressStore';
+import type { ProgressBackup } from '../core/progress/storedState';
 import { Disposable } from './lifecycle';
 
 /** Every key we store, with its type. Keys are prefixed so they never collide with other extensions. */
 export interface GlobalStorageKeys {
   /** The progress snapshot (src/core/progress/snapshot.ts); synced across machines. */
   readonly progress: unknown;
-  /** What could not be read, kept verbatim so nothing is lost; see ProgressService. */
-  readonly progressBackup: { readonly savedAt: string; readonly reason: string; readonly data: unknown } | undefined;
+  /** Stored progress that could not be read, kept verbatim, newest last (src/core/progress/storedState.ts); not synced. */
+  readonly progressBackups: readonly ProgressBackup[] | undefined;
+  /** The single backup older versions kept; folded into `progressBackups` by the next backup. */
+  readonly progressBackup: ProgressBackup | undefined;
+  /**
+   * Evidence of things the learner did that no scan can see again (test runs that passed, commands practised
+   * in the terminal), newest first, bounded (src/core/detection/detectionCore.ts); synced like progress.
+   */
+  readonly eventEvidence: readonly unknown[] | undefined;
 }
 
 const PREFIX = 'backendRoadmap.';
 
 /** Keys synced by Settings Sync: progress belongs to the learner, on every machine. */
-const SYNCED: readonly (keyof GlobalStorageKeys)[] = ['progress'];
+const SYNCED: readonly (keyof GlobalStorageKeys)[] = ['progress', 'eventEvidence'];
 
 /** The one typed wrapper around `globalState`. */
 export class Storage extends Disposable {
@@ -31,6 +40,14 @@ export class Storage extends Disposable {
   async set<K extends keyof GlobalStorageKeys>(key: K, value: GlobalStorageKeys[K] | undefined): Promise<void> {
     await this.memento.update(PREFIX + key, value);
     this.changed.fire(key);
+  }
+
+  /** The same prefixed keys, untyped, for the core ProgressStore (which validates everything it reads). */
+  keyValueStore(): KeyValueStore {
+    return {
+      get: (key: string): unknown => this.memento.get(PREFIX + key),
+      update: (key: string, value: unknown) => this.memento.update(PREFIX + key, value),
+    };
   }
 
   static readonly syncedKeys = SYNCED.map((key) => PREFIX + key);

@@ -1,6 +1,6 @@
 // Mocha entry for the extension-host suite, loaded by VS Code as `extensionTestsPath` (code-server runner
 // in scripts/code-server/run.mjs, or @vscode/test-electron in test/electron/runTest.ts). It runs the
-// tests of one phase (BACKEND_ROADMAP_TEST_PHASE: main, restart or untrusted) plus common/, and prints
+// tests of one phase (BACKEND_ROADMAP_TEST_PHASE: main, restart, untrusted or projects) plus common/, and prints
 // a machine-readable result line the runners sum into the final `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

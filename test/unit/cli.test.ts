@@ -84,8 +84,8 @@ describe('CLI', function () {
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as {
       folder: string;
-      milestones: { id: string; title: string; present: boolean; checked: boolean; evidence: { summary: string; path?: string }[] }[];
-      skills: { id: string; title: string; stage: string }[];
+      milestones: { id: string; title: string; present: boolean; checked: boolean; evidence: { summary: string; path?: string; yours?: boolean | null }[] }[];
+      skills: { id: string; title: string; stage: string; yours: boolean }[];
       warnings: string[];
     };
     assert.equal(report.folder, project);
@@ -93,7 +93,9 @@ describe('CLI', function () {
     const docker = report.milestones.find((m) => m.id === 'docker.file');
     assert.deepEqual([docker?.present, docker?.checked, docker?.title, docker?.evidence[0]?.summary, docker?.evidence[0]?.path], [true, true, 'A Dockerfile', 'Dockerfile', 'Dockerfile']);
     assert.equal(report.milestones.find((m) => m.id === 'git.history')?.checked, false);
-    assert.deepEqual(report.skills, [{ id: 'dockerfiles', title: 'Writing a Dockerfile', stage: 'shipping' }]);
+    // Not under git: whose files they are cannot be told, and under the default policy they count.
+    assert.deepEqual(report.skills, [{ id: 'dockerfiles', title: 'Writing a Dockerfile', stage: 'shipping', yours: true }]);
+    assert.equal(docker?.evidence[0]?.yours, null);
     assert.deepEqual(report.warnings, []);
   });
 

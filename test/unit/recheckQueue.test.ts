@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { RecheckQueue } from '../../src/core/milestones/recheckQueue';
+import { RecheckQueue } from '../../src/core/detection/recheckQueue';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('RecheckQueue (debounced, incremental re-checks)', () => {
   it('turns a burst of changes into one re-check of the union of affected milestones', async () => {
     const runs: [string, string[]][] = [];
-    const queue = new RecheckQueue((folder, ids) => {
+    const queue = new RecheckQueue((folder, { ids }) => {
       runs.push([folder, [...ids].sort()]);
       return Promise.resolve();
     });
@@ -38,7 +38,7 @@ describe('RecheckQueue (debounced, incremental re-checks)', () => {
     let active = 0;
     let maxActive = 0;
     const runs: string[][] = [];
-    const queue = new RecheckQueue(async (_folder, ids) => {
+    const queue = new RecheckQueue(async (_folder, { ids }) => {
       active++;
       maxActive = Math.max(maxActive, active);
       runs.push([...ids]);
@@ -51,6 +51,22 @@ describe('RecheckQueue (debounced, incremental re-checks)', () => {
     await queue.idle();
     assert.equal(maxActive, 1);
     assert.deepEqual(runs, [['git.history'], ['docker.compose']]);
+    queue.dispose();
+  });
+
+  it('carries the changed paths, and drops them when any request asks for a full listing', async () => {
+    const requests: (string[] | undefined)[] = [];
+    const queue = new RecheckQueue((_folder, { paths }) => {
+      requests.push(paths === undefined ? undefined : [...paths].sort());
+      return Promise.resolve();
+    });
+    queue.add('/repo', ['docker.file'], 5, ['Dockerfile']);
+    queue.add('/repo', ['docker.compose'], 5, ['compose.yaml']);
+    await queue.idle();
+    queue.add('/repo', ['docker.file'], 5, ['Dockerfile']);
+    queue.add('/repo', ['docker.file'], 5);
+    await queue.idle();
+    assert.deepEqual(requests, [['Dockerfile', 'compose.yaml'], undefined]);
     queue.dispose();
   });
 

@@ -85,7 +85,7 @@ describe('roadmap schema', () => {
     });
 
     it('uses dotted lowercase ids', () => {
-      const badlyShaped = catalogIds.filter((id) => !/^[a-z0-9]+\.[a-z0-9]+$/.test(id));
+      const badlyShaped = catalogIds.filter((id) => !/^[a-z0-9]+\.[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
       assert.deepEqual(badlyShaped, []);
     });
   });

@@ -3,9 +3,14 @@ import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import { FileIndex } from '../scan/fileIndex';
 import { listFiles } from '../scan/fileList';
+import type { ListingSource } from '../scan/fileList';
 import { createGitRunner } from '../scan/gitRunner';
 import { isIgnoredPath } from '../scan/ignoredPaths';
 import type { MilestoneId } from './catalog';
+import { milestonesOfKind } from './catalog';
+import type { AuthorshipCache, AuthorshipOptions, WorkTree } from '../detection/authorship';
+import { attributeFileEvidence, readWorkTree } from '../detection/authorship';
+import { readLearnerEmails } from '../detection/identity';
 import type { Detector, DetectOutcome } from './detector';
 import { ALL_DETECTORS } from './detectors';
 import { readGitFacts } from './gitFacts';
@@ -22,6 +27,18 @@ export interface ScanOptions {
   readonly only?: ReadonlySet<string>;
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
+  /**
+   * Check whose work each piece of evidence is (sets `yours`). Needs `allowGit`; without git every file
+   * evidence gets `yours: null`. `onlyEmails` replaces the identities read from git config (CLI --author);
+   * `extraEmails` adds to them (setting backendRoadmap.identity.emails).
+   */
+  /** The folder's files, already listed (an incremental re-check updated the previous list); skips listing. */
+  readonly files?: { readonly files: readonly string[]; readonly source: ListingSource };
+  readonly authorship?: {
+    readonly extraEmails?: readonly string[];
+    readonly onlyEmails?: readonly string[];
+    readonly cache?: AuthorshipCache;
+  };
 }
 
 export interface MilestoneResult {
@@ -40,9 +57,15 @@ export interface FolderScan {
   readonly warnings: readonly string[];
   readonly durationMs: number;
   readonly filesListed: number;
+  /** The folder has a `.git` of its own or lies inside a work tree: its evidence has an author to ask about. */
+  readonly repository: boolean;
+  /** The learner's emails used for authorship (empty when unknown or not checked). */
+  readonly learnerEmails: readonly string[];
+  /** The file list the scan used (kept by callers for incremental re-checks); undefined when none was needed. */
+  readonly files: { readonly files: readonly string[]; readonly source: ListingSource } | undefined;
 }
 
-const GIT_FACT_IDS: ReadonlySet<string> = new Set(['git.history', 'git.branching', 'git.remote']);
+const GIT_FACT_IDS: ReadonlySet<string> = milestonesOfKind('git');
 const GIT_NOT_ALLOWED = 'git commands are not run in untrusted workspaces (or with --no-git)';
 const GIT_MISSING = 'git is not installed or not on PATH';
 
@@ -61,15 +84,25 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const warnings: string[] = [];
   const git = options.allowGit ? createGitRunner(absolute, signal) : undefined;
 
-  // Git history, branches and remotes are read while the files are listed.
+  // Git history, branches and remotes are read while the files are listed, and so are the learner's emails.
   const wantsFacts = detectors.some((detector) => GIT_FACT_IDS.has(detector.id));
-  const gitFacts = git !== undefined && wantsFacts && (await findGitRepository(absolute)) !== undefined ? readGitFacts(git) : undefined;
+  const ownRepository = await findGitRepository(absolute);
+  const gitFacts = git !== undefined && wantsFacts && ownRepository !== undefined ? readGitFacts(git) : undefined;
+  const authorship = options.authorship;
+  const learnerPending = git !== undefined && authorship !== undefined ? readLearnerEmails(git, authorship.extraEmails ?? [], authorship.onlyEmails) : undefined;
+  const workTreePending = git !== undefined && authorship !== undefined ? readWorkTree(git) : undefined;
   // Git facts and test runs need no file list; skip listing when only those are asked for.
   const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
-  const listing = needsFiles ? await listFiles(absolute, { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) }) : undefined;
+  const listing = !needsFiles
+    ? undefined
+    : options.files !== undefined
+      ? { ...options.files, truncated: false, warnings: [], gitMissing: false }
+      : await listFiles(absolute, { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) });
   warnings.push(...(listing?.warnings ?? []));
   const index = await FileIndex.build(listing?.files ?? [], signal);
   const gitUnavailableReason = !options.allowGit ? GIT_NOT_ALLOWED : listing?.gitMissing === true ? GIT_MISSING : undefined;
+  const learner = gitUnavailableReason === undefined ? await learnerPending : undefined;
+  const workTree = gitUnavailableReason === undefined ? await workTreePending : undefined;
   const context = createScanContext({
     folder: absolute,
     index,
@@ -80,12 +113,26 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     at: (options.now?.() ?? new Date()).toISOString(),
     warnings,
     ...(gitFacts === undefined ? {} : { gitFacts }),
+    ...(learner === undefined ? {} : { learner }),
   });
 
-  const milestones: MilestoneResult[] = [];
+  const found: MilestoneResult[] = [];
   for (const detector of detectors) {
     signal?.throwIfAborted();
-    milestones.push(toResult(detector.id, await runDetector(detector, context, warnings)));
+    found.push(toResult(detector.id, await runDetector(detector, context, warnings)));
+  }
+  const repository = ownRepository !== undefined || workTree !== undefined;
+  let milestones = found;
+  if (authorship !== undefined) {
+    if (git !== undefined && workTree !== undefined && learner !== undefined) {
+      milestones = await attributeResults(absolute, found, workTree, { git, emails: learner, ...(authorship.cache === undefined ? {} : { cache: authorship.cache }), ...(signal === undefined ? {} : { signal }) });
+    } else {
+      // No git to ask (untrusted, missing, or not a repository): whose work it is cannot be told.
+      milestones = found.map((result) => ({ ...result, evidence: result.evidence.map((e) => (e.yours === undefined ? { ...e, yours: null } : e)) }));
+    }
+    if (learner?.size === 0 && repository) {
+      warnings.push('your git email is not set, so your own commits cannot be told from others\' (set `git config --global user.email`, or the setting backendRoadmap.identity.emails / CLI --author)');
+    }
   }
   return {
     folder: absolute,
@@ -93,7 +140,18 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     warnings,
     durationMs: Math.round(performance.now() - started),
     filesListed: listing?.files.length ?? 0,
+    repository,
+    learnerEmails: [...(learner ?? [])],
+    files: listing === undefined ? undefined : { files: listing.files, source: listing.source },
   };
+}
+
+/** Sets `yours` on the evidence of present milestones (file evidence asks git; the rest keep their own). */
+async function attributeResults(folder: string, results: readonly MilestoneResult[], workTree: WorkTree, options: AuthorshipOptions): Promise<MilestoneResult[]> {
+  const evidence = results.flatMap((result) => result.evidence);
+  const attributed = await attributeFileEvidence(folder, evidence, workTree, options);
+  const byOriginal = new Map(evidence.map((e, i) => [e, attributed[i] ?? e]));
+  return results.map((result) => ({ ...result, evidence: result.evidence.map((e) => byOriginal.get(e) ?? e) }));
 }
 
 async function assertDirectory(folder: string): Promise<void> {
@@ -133,7 +191,8 @@ function toResult(id: MilestoneId, outcome: DetectOutcome): MilestoneResult {
   return { id, present: outcome.evidence.length > 0, evidence: outcome.evidence, checked: true };
 }
 
-const GIT_IDS: ReadonlySet<MilestoneId> = new Set<MilestoneId>(['git.repo', 'git.history', 'git.branching', 'git.remote']);
+/** What a change under `.git/` can affect: the git-kind milestones, and whether the folder is a repository. */
+const GIT_IDS: ReadonlySet<MilestoneId> = new Set<MilestoneId>(['git.repo', ...milestonesOfKind('git')]);
 
 /**
  * Milestones whose result a created, changed or deleted file can change (for file watchers).

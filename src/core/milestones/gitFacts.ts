@@ -6,18 +6,42 @@ export interface CommitInfo {
   readonly subject: string;
 }
 
+/** One commit of the walked history: enough to count the learner's own commits and find merges. */
+export interface CommitAuthor {
+  readonly hash: string;
+  readonly parents: number;
+  /** Lower-cased author email. */
+  readonly email: string;
+}
+
+/** A branch tip (local `refs/heads/x` or remote-tracking `refs/remotes/origin/x`) and who authored it. */
+export interface BranchTip {
+  /** Name without `refs/heads/` or `refs/remotes/<remote>/`. */
+  readonly name: string;
+  readonly remote: boolean;
+  /** Lower-cased author email of the tip commit. */
+  readonly email: string;
+}
+
 /** What the git detectors need, read with a handful of bounded git commands. */
 export interface GitFacts {
   /** Commits reachable from HEAD, counted up to `HISTORY_LIMIT`. */
   readonly commitCount: number;
+  /** The walked commits, newest first (at most `HISTORY_LIMIT`). */
+  readonly commits: readonly CommitAuthor[];
   readonly latest?: CommitInfo;
   /** Current branch, undefined on a detached HEAD. */
   readonly branch?: string;
   /** Distinct branch names over local and remote-tracking branches (`main` and `origin/main` are one). */
   readonly branches: readonly string[];
+  readonly tips: readonly BranchTip[];
+  /** The trunk's name (what `origin/HEAD` points at, else `main` or `master` when present). */
+  readonly trunk?: string;
   /** The most recent merge commit among the last `HISTORY_LIMIT` commits. */
   readonly merge?: CommitInfo;
   readonly remotes: readonly { readonly name: string; readonly url: string }[];
+  /** Author emails of commits reachable from remote-tracking refs (pushed work), newest first, bounded. */
+  readonly pushed: readonly CommitAuthor[];
 }
 
 export type GitFactsResult = { readonly ok: true; readonly facts: GitFacts } | { readonly ok: false; readonly missing: boolean; readonly message: string };
@@ -25,14 +49,17 @@ export type GitFactsResult = { readonly ok: true; readonly facts: GitFacts } | {
 /** Commits walked at most: enough to prove history and find a merge, bounded on huge repositories. */
 export const HISTORY_LIMIT = 2000;
 
+const LOG_FORMAT = '--format=%H%x09%P%x09%ae';
+
 export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
-  const [revList, refs, remotes, head] = await Promise.all([
-    git.run(['rev-list', `--max-count=${HISTORY_LIMIT}`, '--parents', 'HEAD']),
-    git.run(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes']),
+  const [log, refs, remotes, head, originHead] = await Promise.all([
+    git.run(['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, 'HEAD', '--']),
+    git.run(['for-each-ref', '--format=%(refname)%09%(authoremail)', 'refs/heads', 'refs/remotes']),
     git.run(['config', '--get-regexp', '^remote\\..*\\.url$']),
     git.run(['symbolic-ref', '-q', '--short', 'HEAD']),
+    git.run(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD']),
   ]);
-  for (const outcome of [revList, refs]) {
+  for (const outcome of [log, refs]) {
     if (!outcome.ok && outcome.kind === 'missing') {
       return { ok: false, missing: true, message: outcome.message };
     }
@@ -40,29 +67,39 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
   if (!refs.ok) {
     return { ok: false, missing: false, message: refs.message };
   }
-  // An empty repository has no HEAD commit: rev-list fails, and there is no history yet.
-  const commits = revList.ok ? revList.stdout.split('\n').filter((line) => line.trim() !== '') : [];
-  const mergeLine = commits.find((line) => line.trim().split(/\s+/).length > 2);
-  const [latest, merge] = await Promise.all([
+  // An empty repository has no HEAD commit: log fails, and there is no history yet.
+  const commits = log.ok ? parseLog(log.stdout) : [];
+  const tips = parseTips(refs.stdout);
+  const mergeCommit = commits.find((commit) => commit.parents > 1);
+  const hasRemoteRefs = tips.some((tip) => tip.remote);
+  const [latest, merge, pushedLog] = await Promise.all([
     commits.length > 0 ? describeCommit(git, 'HEAD') : undefined,
-    mergeLine === undefined ? undefined : describeCommit(git, mergeLine.split(/\s+/)[0] ?? ''),
+    mergeCommit === undefined ? undefined : describeCommit(git, mergeCommit.hash),
+    hasRemoteRefs ? git.run(['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--']) : undefined,
   ]);
   const branch = head.ok ? head.stdout.trim() : '';
+  const branches = branchNames(tips);
+  const trunk = trunkName(originHead.ok ? originHead.stdout.trim() : '', branches);
   return {
     ok: true,
     facts: {
       commitCount: commits.length,
+      commits,
       ...(latest === undefined ? {} : { latest }),
       ...(branch === '' ? {} : { branch }),
-      branches: branchNames(refs.stdout),
+      branches,
+      tips,
+      ...(trunk === undefined ? {} : { trunk }),
       ...(merge === undefined ? {} : { merge }),
       remotes: remotes.ok ? parseRemotes(remotes.stdout) : [],
+      pushed: pushedLog?.ok === true ? parseLog(pushedLog.stdout) : [],
     },
   };
 }
 
-async function describeCommit(git: GitRunner, revision: string): Promise<CommitInfo | undefined> {
-  const outcome = await git.run(['log', '-1', '--format=%H%x09%h%x09%s', revision, '--']);
+/** Describes one commit (for evidence a learner reads). */
+export async function describeCommit(git: GitRunner, revision: string): Promise<CommitInfo | undefined> {
+  const outcome = await git.run(['log', '-1', '--no-show-signature', '--format=%H%x09%h%x09%s', revision, '--']);
   if (!outcome.ok) {
     return undefined;
   }
@@ -70,22 +107,47 @@ async function describeCommit(git: GitRunner, revision: string): Promise<CommitI
   return hash === undefined || shortHash === undefined ? undefined : { hash, shortHash, subject: subject.join('\t') };
 }
 
-function branchNames(refs: string): string[] {
-  const names = new Set<string>();
-  for (const ref of refs.split('\n').map((line) => line.trim())) {
+function parseLog(stdout: string): CommitAuthor[] {
+  const commits: CommitAuthor[] = [];
+  for (const line of stdout.split('\n')) {
+    const [hash = '', parents = '', email = ''] = line.split('\t');
+    if (/^[0-9a-f]{40,64}$/.test(hash)) {
+      commits.push({ hash, parents: parents.trim() === '' ? 0 : parents.trim().split(/\s+/).length, email: email.trim().toLowerCase() });
+    }
+  }
+  return commits;
+}
+
+function parseTips(stdout: string): BranchTip[] {
+  const tips: BranchTip[] = [];
+  for (const line of stdout.split('\n')) {
+    const [ref = '', mail = ''] = line.trim().split('\t');
+    const email = mail.replace(/^<|>$/g, '').trim().toLowerCase();
     if (ref.startsWith('refs/heads/')) {
-      names.add(ref.slice('refs/heads/'.length));
+      tips.push({ name: ref.slice('refs/heads/'.length), remote: false, email });
     } else if (ref.startsWith('refs/remotes/')) {
       const rest = ref.slice('refs/remotes/'.length);
       const slash = rest.indexOf('/');
       const name = slash < 0 ? '' : rest.slice(slash + 1);
       // refs/remotes/origin/HEAD only points at another remote branch.
       if (name !== '' && name !== 'HEAD') {
-        names.add(name);
+        tips.push({ name, remote: true, email });
       }
     }
   }
-  return [...names].sort();
+  return tips;
+}
+
+function trunkName(originHead: string, branches: readonly string[]): string | undefined {
+  const slash = originHead.indexOf('/');
+  if (slash > 0) {
+    return originHead.slice(slash + 1);
+  }
+  return ['main', 'master', 'trunk'].find((name) => branches.includes(name));
+}
+
+function branchNames(tips: readonly BranchTip[]): string[] {
+  return [...new Set(tips.map((tip) => tip.name))].sort();
 }
 
 function parseRemotes(config: string): { name: string; url: string }[] {

@@ -1,5 +1,6 @@
 import type { FileIndex } from '../scan/fileIndex';
-import type { GitRunner } from '../scan/gitRunner';
+import type { LearnerEmails } from '../detection/identity';
+import type { GitOutcome, GitRunner } from '../scan/gitRunner';
 import { isRegularFile, MAX_FILE_BYTES, readTextFile } from '../scan/readText';
 import type { LexedSource } from '../scan/sourceLexer';
 import { lexSource } from '../scan/sourceLexer';
@@ -33,6 +34,8 @@ export interface GitAccess {
   readonly unavailableReason: string | undefined;
   /** Facts from git; only call when `unavailableReason` is undefined. */
   facts(): Promise<GitFactsResult>;
+  /** Runs one read-only git command in the folder (for detectors with needs beyond `facts`); only when git is available. */
+  run(args: readonly string[]): Promise<GitOutcome>;
 }
 
 /** Everything a detector may use. Reads and parsed manifests are shared between detectors of one scan. */
@@ -42,6 +45,8 @@ export interface ScanContext {
   readonly signal: AbortSignal | undefined;
   readonly runTests: boolean;
   readonly git: GitAccess;
+  /** The learner's emails when authorship is checked (trusted, git available); undefined otherwise. */
+  readonly learner: LearnerEmails | undefined;
   find(rule: PathRule): Promise<readonly string[]>;
   /** True when a listed file still exists as a regular file (git lists tracked files deleted from disk). */
   exists(relativePath: string): Promise<boolean>;
@@ -65,6 +70,7 @@ export interface ScanContextInit {
   readonly warnings: string[];
   /** Git facts already being read (started alongside the file listing to overlap the two). */
   readonly gitFacts?: Promise<GitFactsResult>;
+  readonly learner?: LearnerEmails;
 }
 
 /** Manifests read at most per scan (shallowest first). */
@@ -106,6 +112,7 @@ export function createScanContext(init: ScanContextInit): ScanContext {
     index: init.index,
     signal: init.signal,
     runTests: init.runTests,
+    learner: init.learner,
     git: {
       unavailableReason: init.gitUnavailableReason,
       facts() {
@@ -114,6 +121,12 @@ export function createScanContext(init: ScanContextInit): ScanContext {
         }
         gitFacts ??= readGitFacts(init.git);
         return gitFacts;
+      },
+      run(args) {
+        if (init.git === undefined) {
+          return Promise.resolve({ ok: false, kind: 'failed', message: init.gitUnavailableReason ?? 'git is not available' });
+        }
+        return init.git.run(args);
       },
     },
     find: (rule) => findFiles(init.index, rule),

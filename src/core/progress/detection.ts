@@ -7,7 +7,7 @@ export interface RuleStatus {
   readonly presentAll: readonly string[];
   /** Ids from `all` that are missing. */
   readonly missingAll: readonly string[];
-  /** Ids from `any` that are present (one is enough). */
+  /** Ids from `any` that are present (one is enough, or `atLeast`). */
   readonly presentAny: readonly string[];
   /** Every id of `any`, when none of them is present. */
   readonly missingAny: readonly string[];
@@ -17,7 +17,7 @@ export function evaluateRule(rule: DetectRule, present: ReadonlySet<string>): Ru
   const presentAll = rule.all.filter((id) => present.has(id));
   const missingAll = rule.all.filter((id) => !present.has(id));
   const presentAny = rule.any.filter((id) => present.has(id));
-  const anySatisfied = rule.any.length === 0 || presentAny.length > 0;
+  const anySatisfied = rule.any.length === 0 || presentAny.length >= Math.min(rule.atLeast ?? 1, rule.any.length);
   return {
     complete: missingAll.length === 0 && anySatisfied,
     presentAll,

@@ -31,6 +31,16 @@ export interface Evidence {
   readonly exitCode?: number;
   /** ISO 8601 time the evidence was seen. */
   readonly at: string;
+  /**
+   * Whose work it is: true when the learner made it (their commit, their uncommitted change, a command they
+   * ran), false when someone else did, null when it cannot be told (no git, git not allowed, no identity).
+   * Absent on records from before authorship was checked.
+   */
+  readonly yours?: boolean | null;
+  /** Set on evidence that is not a milestone seen in a project: `quiz` is a passed self-check (src/core/quiz). */
+  readonly kind?: 'quiz';
+  /** For a passed self-check: the share of questions answered right, 0 to 1. */
+  readonly score?: number;
 }
 
 export interface SkillProgress {

@@ -20,6 +20,20 @@ export interface ProjectIdea {
 export interface DetectRule {
   readonly all: readonly string[];
   readonly any: readonly string[];
+  /** How many ids of `any` must be present (default 1). */
+  readonly atLeast?: number;
+}
+
+/** One self-check question. The page never sees `answer` or `explain` before the learner submits. */
+export interface QuizQuestion {
+  /** Markdown. */
+  readonly question: string;
+  /** Inline Markdown, 2 to 6 of them. */
+  readonly choices: readonly string[];
+  /** Indices of the right choices, ascending; one for a single-answer question. */
+  readonly answer: readonly number[];
+  /** Markdown: why the right answer is right, shown after answering. */
+  readonly explain: string;
 }
 
 export interface Skill {
@@ -36,6 +50,8 @@ export interface Skill {
   readonly estimatedHours: number;
   readonly prerequisites: readonly string[];
   readonly detect?: DetectRule;
+  /** The skill's self-check; empty when the roadmap has none for it. */
+  readonly quiz: readonly QuizQuestion[];
 }
 
 export interface Stage {

@@ -1,11 +1,15 @@
-import type { Skill, Stage } from './model';
+import type { QuizQuestion, Skill, Stage } from './model';
+
+/** A self-check question as written: `answer` is one index or a list of them. */
+export type QuizQuestionDocument = Omit<QuizQuestion, 'answer'> & { readonly answer: number | readonly number[] };
 
 /**
  * The shape of a stage file once it has passed roadmap.schema.json: the model's fields as written,
- * before the loader adds `stageId` and `source` and gives `detect` its defaults.
+ * before the loader adds `stageId` and `source`, gives `detect` its defaults and normalises `quiz`.
  */
-export type SkillDocument = Omit<Skill, 'stageId' | 'detect'> & {
-  readonly detect?: { readonly all?: readonly string[]; readonly any?: readonly string[] };
+export type SkillDocument = Omit<Skill, 'stageId' | 'detect' | 'quiz'> & {
+  readonly detect?: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly atLeast?: number };
+  readonly quiz?: readonly QuizQuestionDocument[];
 };
 
 export type StageDocument = Omit<Stage, 'skills' | 'source'> & { readonly skills: readonly SkillDocument[] };

@@ -35,6 +35,39 @@ export interface MilestoneCheckView {
   readonly group: 'all' | 'any';
 }
 
+/** One self-check question as the page sees it before answering: no answer key, no explanation. */
+export interface QuizQuestionView {
+  readonly questionHtml: string;
+  readonly choicesHtml: readonly string[];
+  /** Several choices are right: the page shows checkboxes instead of radio buttons. */
+  readonly multiple: boolean;
+}
+
+export interface QuizView {
+  readonly questions: readonly QuizQuestionView[];
+  /** What passing does for this skill (proves it, or is practice beside its real evidence). */
+  readonly note: string;
+}
+
+/** The host's grading of a submission: right or wrong per question, with the explanation (never the key itself). */
+export interface QuizResultView {
+  /** The number of questions graded, to tell a result from an older version of the quiz. */
+  readonly total: number;
+  readonly passed: boolean;
+  readonly score: number;
+  readonly message: string;
+  readonly results: readonly {
+    readonly answered: boolean;
+    readonly correct: boolean;
+    /** What the learner picked, to show it again. */
+    readonly chosen: readonly number[];
+    readonly explainHtml: string;
+  }[];
+}
+
+/** A submission: one entry per question, in order; null when unanswered, a list for a multi-answer question. */
+export type SubmittedAnswer = number | readonly number[] | null;
+
 export interface SkillView {
   readonly kind: 'skill';
   readonly id: string;
@@ -58,6 +91,8 @@ export interface SkillView {
   readonly checks: readonly MilestoneCheckView[];
   /** Explains automatic detection for this skill (or its absence, or why it is off). */
   readonly detectionNote: string;
+  /** The "Check yourself" section; absent when the roadmap has no self-check for the skill. */
+  readonly quiz?: QuizView;
 }
 
 export interface StageSummaryView {
@@ -83,10 +118,9 @@ export interface DashboardView {
 
 export type PanelView = SkillView | DashboardView;
 
-export interface HostMessage {
-  readonly type: 'render';
-  readonly view: PanelView;
-}
+export type HostMessage =
+  | { readonly type: 'render'; readonly view: PanelView }
+  | { readonly type: 'quizResult'; readonly skillId: string; readonly result: QuizResultView };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -96,14 +130,33 @@ export type WebviewMessage =
   | { readonly type: 'openExternal'; readonly url: string }
   | { readonly type: 'openEvidence'; readonly skillId: string; readonly index: number }
   | { readonly type: 'editNote'; readonly skillId: string }
-  | { readonly type: 'recheck' };
+  | { readonly type: 'recheck' }
+  | { readonly type: 'submitQuiz'; readonly skillId: string; readonly answers: readonly SubmittedAnswer[] };
 
 /** State the page keeps through `vscode.setState`, so a restored panel shows the same thing. */
 export interface PanelState {
   readonly skillId?: string;
+  /** The last self-check result per skill id, shown again when the learner comes back. */
+  readonly quizResults?: Readonly<Record<string, QuizResultView>>;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck', 'submitQuiz']);
+
+/** Bounds on a submission: more than any valid quiz has, small enough to check cheaply. */
+const MAX_SUBMITTED_ANSWERS = 20;
+const MAX_CHOICES = 10;
+
+function isChoiceIndex(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isSubmittedAnswers(value: unknown): value is readonly SubmittedAnswer[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_SUBMITTED_ANSWERS &&
+    value.every((answer: unknown) => answer === null || isChoiceIndex(answer) || (Array.isArray(answer) && answer.length <= MAX_CHOICES && answer.every(isChoiceIndex)))
+  );
+}
 
 /** Messages from the page are checked before use: a webview is a separate, less trusted context. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
@@ -121,6 +174,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return typeof message.url === 'string';
     case 'openEvidence':
       return typeof message.skillId === 'string' && Number.isInteger(message.index);
+    case 'submitQuiz':
+      return typeof message.skillId === 'string' && isSubmittedAnswers(message.answers);
     default:
       return true;
   }

@@ -11,6 +11,8 @@ import type { MilestoneSummary } from '../detection/ledger';
 import type { SkillVerdict } from '../detection/projectRules';
 import { projectName } from '../detection/projectRules';
 import type { DashboardView, EvidenceView, MilestoneCheckView, SkillLink, SkillView } from './protocol';
+import { QUIZ_PASSED, quizPassProvesSkill } from '../quiz/passRecord';
+import { buildQuizView, quizCheck } from './quizViews';
 
 export interface DetectionInfo {
   /** Status of a milestone across the open workspace folders, counting only credited evidence as present. */
@@ -63,13 +65,16 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
   const next = followingSkill(roadmap, skill);
   const when = record.at ? new Date(record.at).toLocaleString() : '';
   const stateDetail = record.state === 'notStarted' ? '' : record.setBy === 'detector' ? `Proved automatically · ${when}` : `Set by you · ${when}`;
-  const checks: MilestoneCheckView[] = skill.detect
-    ? [
-        ...skill.detect.all.map((id) => ({ id, title: milestoneTitle(id), group: 'all' as const, ...detection.milestoneStatus(id) })),
-        ...skill.detect.any.map((id) => ({ id, title: milestoneTitle(id), group: 'any' as const, ...detection.milestoneStatus(id) })),
-      ]
-    : [];
-  const detectionNote = !skill.detect ? 'This skill has no automatic check: mark it yourself when you are confident.' : detectionNoteFor(skill.detect, detection);
+  // quiz.passed belongs to the skill, not to a project: its check reads the skill's own record.
+  const check = (id: string, group: 'all' | 'any'): MilestoneCheckView =>
+    id === QUIZ_PASSED ? quizCheck(record, group) : { id, title: milestoneTitle(id), group, ...detection.milestoneStatus(id) };
+  const checks: MilestoneCheckView[] = skill.detect ? [...skill.detect.all.map((id) => check(id, 'all')), ...skill.detect.any.map((id) => check(id, 'any'))] : [];
+  const quiz = buildQuizView(skill);
+  const detectionNote = !skill.detect
+    ? 'This skill has no automatic check: mark it yourself when you are confident.'
+    : quizPassProvesSkill(skill)
+      ? 'Marked done when you pass the self-check in "Check yourself" below. A state you set by hand is never overruled.'
+      : detectionNoteFor(skill.detect, detection);
   return {
     kind: 'skill',
     id: skill.id,
@@ -94,6 +99,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
     evidence: record.evidence.map(evidenceView),
     checks,
     detectionNote,
+    ...(quiz ? { quiz } : {}),
   };
 }
 

@@ -1,47 +1,68 @@
 import * as vscode from 'vscode';
-import { MILESTONES } from '../../core/milestones/catalog';
-import { scanFolder } from '../../core/milestones/engine';
-import type { FolderScan } from '../../core/milestones/engine';
-import { MilestoneLedger } from '../../core/milestones/ledger';
-import { RecheckQueue } from '../../core/milestones/recheckQueue';
+import { DetectionCore } from '../../core/detection/detectionCore';
+import type { DetectionSettings, EventEvidenceStore, SkillsCompleted } from '../../core/detection/detectionCore';
+import { DEFAULT_CREDIT_POLICY, isCreditPolicy } from '../../core/detection/credit';
+import type { MilestoneSummary } from '../../core/detection/ledger';
+import type { SkillVerdict } from '../../core/detection/projectRules';
 import type { Evidence } from '../../core/progress/model';
-import { evaluateRule, skillsUsingMilestones } from '../../core/progress/detection';
-import type { Skill } from '../../core/roadmap/model';
-import { CommandId } from '../commandIds';
+import { readEvidence } from '../../core/progress/validate';
+import type { DetectRule, Roadmap } from '../../core/roadmap/model';
 import { getConfig, onDidChangeConfig } from '../config';
-import { Disposable } from '../lifecycle';
-import type { Services } from '../services';
-import type { DetectionInfo } from '../webview/viewModels';
-import { showEvidence } from './evidenceViewer';
+import { Disposable, MutableDisposable } from '../lifecycle';
+import type { Logger } from '../logger';
+import type { ProgressService } from '../progressService';
+import type { Storage } from '../storage';
 import { FolderWatchers } from './folderWatchers';
 import { localFolders } from './localFolders';
-import { runMyTests } from './runMyTests';
+import { TerminalPracticeListener } from './terminalPracticeListener';
 import { TestRunListener } from './testRunListener';
-
-const ALL_MILESTONES: ReadonlySet<string> = new Set(MILESTONES.map((m) => m.id));
 
 /** Startup scans wait a little so they never compete with the window opening. */
 const STARTUP_DELAY_MS = 1500;
 
-/**
- * Automatic milestone detection in the open workspace: scans each folder, re-checks only what a change
- * can affect, listens for test runs, and turns completed `detect` rules into done skills with evidence.
- */
-export class DetectionService extends Disposable {
-  private readonly ledger = new MilestoneLedger();
-  private readonly queue = new RecheckQueue(async (folder, ids) => {
-    await this.scan(folder, ids);
-  });
-  private watchers: FolderWatchers | undefined;
-  private started = false;
-  private scanning = 0;
-  private readonly scanned = this._register(new vscode.EventEmitter<FolderScan>());
-  /** Fires after every scan, full or partial (tests wait on it). */
-  readonly onDidScan = this.scanned.event;
+/** What detection needs from the rest of the extension, passed explicitly. */
+export interface DetectionServiceDeps {
+  readonly roadmap: () => Promise<Roadmap | undefined>;
+  readonly progress: ProgressService;
+  readonly storage: Storage;
+  readonly logger: Logger;
+}
 
-  constructor(private readonly services: Services) {
+/** What the panel and tree need to explain detection. */
+export interface DetectionExplainer {
+  milestoneStatus(id: string): MilestoneSummary;
+  judge(rule: DetectRule): SkillVerdict;
+  limitation(): string | undefined;
+}
+
+/**
+ * The VS Code side of automatic detection: feeds the core (src/core/detection) with workspace folders,
+ * file and git changes, test runs and settings, and re-publishes its events. Decisions live in the core.
+ */
+export class DetectionService extends Disposable implements DetectionExplainer {
+  private readonly core: DetectionCore;
+  private readonly watchers = this._register(new MutableDisposable<FolderWatchers>());
+  private started = false;
+  private readonly checkedEmitter = this._register(new vscode.EventEmitter<void>());
+  /** After every check and every recorded event: the panel and the tree refresh. */
+  readonly onDidChange = this.checkedEmitter.event;
+  private readonly completedEmitter = this._register(new vscode.EventEmitter<SkillsCompleted>());
+  /** When evidence completes skills (the notifications listen). */
+  readonly onDidComplete = this.completedEmitter.event;
+
+  constructor(private readonly deps: DetectionServiceDeps) {
     super();
-    this._register({ dispose: () => this.queue.dispose() });
+    this.core = new DetectionCore({
+      roadmap: deps.roadmap,
+      addCompletingEvidence: (skillId, evidence) => deps.progress.addCompletingEvidence(skillId, evidence),
+      settings: () => this.settings(),
+      log: deps.logger,
+      events: this.eventStore(),
+    });
+    this._register({ dispose: () => this.core.dispose() });
+    this._register(this.core.onDidCheck(() => this.checkedEmitter.fire()));
+    this._register(this.core.onDidRecordEvent(() => this.checkedEmitter.fire()));
+    this._register(this.core.onDidComplete((completed) => this.completedEmitter.fire(completed)));
   }
 
   /** Called from activate(): sets up listeners only; the first scan runs later, off the activation path. */
@@ -50,92 +71,91 @@ export class DetectionService extends Disposable {
       return;
     }
     this.started = true;
-    this._register(new TestRunListener((folder, evidence) => void this.recordEvent(folder, evidence), this.services.logger));
-    this._register(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
-      for (const removed of event.removed) {
-        this.ledger.forget(removed.uri.fsPath);
-      }
-      this.restartWatchers();
-      for (const added of event.added) {
-        this.queue.add(added.uri.fsPath, ALL_MILESTONES, 0);
-      }
-    }));
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      this.updateViewMessage();
-      void this.recheckAll(false);
-    }));
+    this._register(new TestRunListener((_folder, evidence) => void this.recordEvents([evidence]), this.deps.logger));
+    this._register(new TerminalPracticeListener((_folder, evidence) => void this.recordEvents(evidence), this.deps.logger));
+    this._register(
+      vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) {
+          this.core.forget(removed.uri.fsPath);
+        }
+        this.restartWatchers();
+        for (const added of event.added) {
+          this.core.request(added.uri.fsPath, 0);
+        }
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.checkedEmitter.fire();
+        void this.recheckAll();
+      }),
+    );
     this._register(
       onDidChangeConfig((affects) => {
         if (affects('detection.enabled')) {
           this.restartWatchers();
-          this.updateViewMessage();
           if (getConfig('detection.enabled')) {
-            void this.recheckAll(false);
+            void this.recheckAll();
           }
         }
+        if (affects('detection.credit') || affects('identity.emails')) {
+          // Whose work counts changed: judge every folder again.
+          void this.recheckAll();
+        }
+        this.checkedEmitter.fire();
       }),
     );
-    this.updateViewMessage();
     const timer = setTimeout(() => {
       this.restartWatchers();
       if (getConfig('detection.enabled')) {
-        void this.recheckAll(false);
+        void this.recheckAll();
       }
     }, STARTUP_DELAY_MS);
     this._register({ dispose: () => clearTimeout(timer) });
   }
 
-  /** Scans every folder from scratch. */
-  async recheckAll(interactive: boolean): Promise<void> {
+  /** Scans every open folder from scratch; resolves with the skills newly marked done. */
+  async recheckAll(): Promise<{ folders: number; newlyDone: readonly string[] }> {
     const folders = localFolders();
-    if (folders.length === 0) {
-      if (interactive) {
-        void vscode.window.showInformationMessage('Backend Roadmap checks your own projects: open a folder (File > Open Folder) and run "Re-check Workspace" again.');
-      }
-      return;
+    if (folders.length === 0 || !getConfig('detection.enabled')) {
+      return { folders: folders.length, newlyDone: [] };
     }
-    if (!getConfig('detection.enabled') && interactive) {
-      void vscode.window.showInformationMessage('Automatic checks are off. Turn on the setting "backendRoadmap.detection.enabled" to let Backend Roadmap check your workspace.');
-      return;
-    }
-    const before = this.ledger.present().size;
     const newlyDone: string[] = [];
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Backend Roadmap: checking workspace' }, async () => {
       for (const folder of folders) {
-        newlyDone.push(...(await this.scan(folder.uri.fsPath, ALL_MILESTONES)));
+        newlyDone.push(...(await this.core.checkNow(folder.uri.fsPath)));
       }
     });
-    if (interactive) {
-      const present = this.ledger.present().size;
-      const proved = newlyDone.length > 0 ? ` ${newlyDone.length} skill(s) newly proved.` : ' No new skills proved.';
-      void vscode.window.showInformationMessage(`Backend Roadmap checked ${folders.length} folder(s): ${present} of ${ALL_MILESTONES.size} milestones present${present > before ? ` (${present - before} new)` : ''}.${proved}`);
+    return { folders: folders.length, newlyDone };
+  }
+
+  /** Records evidence of something the learner did (test run, terminal practice). */
+  async recordEvents(evidence: readonly Evidence[]): Promise<void> {
+    for (const e of evidence) {
+      this.deps.logger.info(`${e.summary}${e.folder ? ` in ${e.folder}` : ''}`);
     }
+    await this.core.recordEvent(evidence);
   }
 
-  /** Waits until queued and running re-checks are done (for tests and the CLI-like command). */
-  async idle(): Promise<void> {
-    await this.queue.idle();
-    while (this.scanning > 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /** Milestones present in any open folder, whoever made them. */
+  presentMilestones(): ReadonlySet<string> {
+    return this.core.presentMilestones();
   }
 
-  runMyTests(): Promise<void> {
-    return runMyTests(this.services.logger);
+  /** Waits until queued and running re-checks are done (tests). */
+  idle(): Promise<void> {
+    return this.core.idle();
   }
 
-  showEvidence(skillId?: string, index?: number): Promise<void> {
-    return showEvidence(this.services, skillId, index);
+  milestoneStatus(id: string): MilestoneSummary {
+    return this.core.milestoneStatus(id);
   }
 
-  info(): DetectionInfo {
-    return {
-      milestoneStatus: (id) => this.ledger.summary(id),
-      limitation: this.limitation(),
-    };
+  judge(rule: DetectRule): SkillVerdict {
+    return this.core.judge(rule);
   }
 
-  private limitation(): string | undefined {
+  limitation(): string | undefined {
     if (!getConfig('detection.enabled')) {
       return 'Automatic checks are off (setting "backendRoadmap.detection.enabled"). Mark the skill yourself, or turn them on.';
     }
@@ -143,115 +163,48 @@ export class DetectionService extends Disposable {
       return 'Open a project folder: Backend Roadmap checks your own code and marks skills it proves.';
     }
     if (!vscode.workspace.isTrusted) {
-      return 'This workspace is in Restricted Mode: git and test commands do not run, so git and test milestones are not checked. File-based checks still work. Trust the folder to turn them on.';
+      return 'This workspace is in Restricted Mode: git and test commands do not run, so git and test milestones are not checked, and whose work a file is cannot be told (files in a git repository then prove nothing). Trust the folder to turn them on.';
     }
     return undefined;
   }
 
-  private updateViewMessage(): void {
-    const message = !getConfig('detection.enabled') ? 'Automatic checks are off.' : !vscode.workspace.isTrusted ? 'Restricted Mode: git and test checks are off until you trust this folder; file checks still run.' : undefined;
-    this.services.setViewMessage(message);
+  /** A line above the tree, for what is off and why. */
+  viewMessage(): string | undefined {
+    return !getConfig('detection.enabled') ? 'Automatic checks are off.' : !vscode.workspace.isTrusted ? 'Restricted Mode: git and test checks are off until you trust this folder; file checks still run.' : undefined;
+  }
+
+  private settings(): DetectionSettings {
+    const credit = getConfig('detection.credit');
+    return {
+      enabled: getConfig('detection.enabled'),
+      allowGit: vscode.workspace.isTrusted,
+      credit: isCreditPolicy(credit) ? credit : DEFAULT_CREDIT_POLICY,
+      extraEmails: getConfig('identity.emails').filter((email): email is string => typeof email === 'string'),
+    };
+  }
+
+  private eventStore(): EventEvidenceStore {
+    const storage = this.deps.storage;
+    return {
+      load: () => {
+        const stored = storage.get('eventEvidence');
+        const now = new Date();
+        // Stored state may come from another machine or an older version: keep only what reads as evidence.
+        return (Array.isArray(stored) ? stored : []).flatMap((value) => {
+          const checked = readEvidence(value, now);
+          return checked.ok ? [checked.value] : [];
+        });
+      },
+      save: (evidence) => storage.set('eventEvidence', evidence),
+    };
   }
 
   private restartWatchers(): void {
-    this.watchers?.dispose();
-    this.watchers = undefined;
-    if (getConfig('detection.enabled')) {
-      this.watchers = new FolderWatchers(localFolders(), (folder, ids, quietMs) => this.queue.add(folder, ids, quietMs));
-    }
-  }
-
-  /** Scans `ids` in `folder`, records the facts, and applies completed rules. Returns newly done skill ids. */
-  private async scan(folder: string, ids: ReadonlySet<string>): Promise<string[]> {
-    if (!getConfig('detection.enabled')) {
-      return [];
-    }
-    this.scanning++;
-    try {
-      const result = await scanFolder(folder, { allowGit: vscode.workspace.isTrusted, only: ids });
-      for (const warning of result.warnings) {
-        this.services.logger.warn(`${folder}: ${warning}`);
-      }
-      this.services.logger.info(`Checked ${ids.size === ALL_MILESTONES.size ? 'all milestones' : [...ids].join(', ')} in ${folder} (${result.filesListed} files, ${result.durationMs} ms)`);
-      this.ledger.record(folder, result.milestones);
-      const done = await this.applyRules(new Set(result.milestones.map((m) => m.id)));
-      this.scanned.fire(result);
-      this.services.panel.refresh();
-      return done;
-    } catch (error) {
-      this.services.logger.error(`Checking ${folder} failed`, error);
-      return [];
-    } finally {
-      this.scanning--;
-    }
-  }
-
-  private async recordEvent(folder: string, evidence: Evidence): Promise<void> {
-    this.ledger.addEvidence(folder, evidence);
-    this.services.logger.info(`${evidence.summary} in ${folder}`);
-    await this.applyRules(new Set([evidence.milestone]));
-    this.services.panel.refresh();
-  }
-
-  /** Marks skills whose rules the ledger now completes; returns the ids a detector newly marked done. */
-  private async applyRules(changed: ReadonlySet<string>): Promise<string[]> {
-    const roadmap = (await this.services.roadmaps.load()).roadmap;
-    if (!roadmap) {
-      return [];
-    }
-    const present = this.ledger.present();
-    const markedDone: Skill[] = [];
-    const learnerDecides: Skill[] = [];
-    for (const skill of skillsUsingMilestones(roadmap, changed)) {
-      if (!skill.detect || !evaluateRule(skill.detect, present).complete) {
-        continue;
-      }
-      // What just changed comes first: it is what completed the rule, and what the notification cites.
-      const evidence = [...this.ledger.evidenceFor(skill.detect)].sort((a, b) => Number(changed.has(b.milestone)) - Number(changed.has(a.milestone)));
-      const result = await this.services.progress.addCompletingEvidence(skill.id, evidence);
-      if (result.outcome === 'markedDone') {
-        markedDone.push(skill);
-      } else if (result.outcome === 'learnerDecides') {
-        learnerDecides.push(skill);
-      }
-    }
-    this.notify(markedDone, learnerDecides);
-    return markedDone.map((skill) => skill.id);
-  }
-
-  private notify(markedDone: readonly Skill[], learnerDecides: readonly Skill[]): void {
-    if (!getConfig('detection.notifications')) {
-      return;
-    }
-    const [first] = markedDone;
-    if (first && markedDone.length === 1) {
-      const proof = this.services.progress.get(first.id).evidence[0];
-      void vscode.window.showInformationMessage(`Backend Roadmap: "${first.title}" is done${proof ? `, proved by ${proof.summary}` : ''}.`, 'Show Evidence').then((choice) => {
-        if (choice) {
-          void vscode.commands.executeCommand(CommandId.ShowSkill, first.id);
-        }
-      });
-    } else if (markedDone.length > 1) {
-      const names = markedDone.slice(0, 4).map((skill) => skill.title).join(', ');
-      void vscode.window.showInformationMessage(`Backend Roadmap: your workspace proves ${markedDone.length} skills: ${names}${markedDone.length > 4 ? ', …' : ''}.`, 'Open Dashboard').then((choice) => {
-        if (choice) {
-          void vscode.commands.executeCommand(CommandId.OpenDashboard);
-        }
-      });
-    }
-    for (const skill of learnerDecides.slice(0, 2)) {
-      void vscode.window.showInformationMessage(`Backend Roadmap: your workspace shows "${skill.title}", which you set by hand. Mark it done?`, 'Mark Done', 'Show Evidence').then((choice) => {
-        if (choice === 'Mark Done') {
-          void vscode.commands.executeCommand(CommandId.MarkDone, skill.id);
-        } else if (choice) {
-          void vscode.commands.executeCommand(CommandId.ShowSkill, skill.id);
-        }
-      });
-    }
-  }
-
-  override dispose(): void {
-    this.watchers?.dispose();
-    super.dispose();
+    this.watchers.value = getConfig('detection.enabled')
+      ? new FolderWatchers(localFolders(), {
+          pathsChanged: (folder, paths, quietMs) => this.core.pathsChanged(folder, paths, quietMs),
+          folderChanged: (folder, quietMs) => this.core.request(folder, quietMs),
+        })
+      : undefined;
   }
 }

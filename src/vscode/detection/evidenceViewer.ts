@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import { createGitRunner } from '../../core/scan/gitRunner';
-import { CommandId } from '../commandIds';
-import type { Services } from '../services';
+import { CommandId } from '../../core/view/commandIds';
+import type { Logger } from '../logger';
+import type { ProgressService } from '../progressService';
 
 /**
  * Opens what proved a skill: the file at its line, the commit (git show, trusted workspaces only), or
  * the command that ran. Without an index it shows the skill, whose panel lists all evidence.
  */
-export async function showEvidence(services: Services, skillId: string | undefined, index: number | undefined): Promise<void> {
+export async function showEvidence(deps: { readonly progress: ProgressService; readonly logger: Logger }, skillId: string | undefined, index: number | undefined): Promise<void> {
   if (skillId === undefined) {
     return;
   }
-  const evidence = services.progress.get(skillId).evidence[index ?? -1];
+  const evidence = deps.progress.get(skillId).evidence[index ?? -1];
   if (!evidence) {
     await vscode.commands.executeCommand(CommandId.ShowSkill, skillId);
     return;
@@ -38,7 +39,7 @@ export async function showEvidence(services: Services, skillId: string | undefin
       const document = await vscode.workspace.openTextDocument({ content: shown.stdout, language: 'git-commit' });
       await vscode.window.showTextDocument(document, { preview: true });
     } else {
-      services.logger.error(`git show ${evidence.commit} failed: ${shown.message}`);
+      deps.logger.error(`git show ${evidence.commit} failed: ${shown.message}`);
       void vscode.window.showWarningMessage(`Could not show commit ${evidence.commit.slice(0, 10)} (${evidence.summary}): ${shown.message}. Is the repository still there?`);
     }
     return;

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { MILESTONES } from '../../core/milestones/catalog';
 import { milestonesAffectedByPath } from '../../core/milestones/engine';
 import { isIgnoredPath } from '../../core/scan/ignoredPaths';
 import { Disposable } from '../lifecycle';
@@ -12,17 +11,20 @@ const FILES_QUIET_MS = 1200;
 /** Only these git files say something changed: HEAD, the index, refs, packed-refs and config (remotes). */
 const GIT_GLOB = '.git/{HEAD,index,packed-refs,config,refs/**}';
 
-const GIT_MILESTONES: ReadonlySet<string> = new Set(['git.repo', 'git.history', 'git.branching', 'git.remote']);
-const FILE_MILESTONES: ReadonlySet<string> = new Set(MILESTONES.map((m) => m.id).filter((id) => !GIT_MILESTONES.has(id) && id !== 'test.passing'));
+/** Where the watchers report: changed paths (the core works out what they affect), or a whole folder to list again. */
+export interface FolderChangeSink {
+  pathsChanged(folder: string, relativePaths: readonly string[], quietMs: number): void;
+  folderChanged(folder: string, quietMs: number): void;
+}
 
 /**
- * Watches each workspace folder and reports which milestones a change can affect, using the engine's
- * own path rules (so the watcher and the detectors never disagree). One working-tree watcher per folder
- * (served by VS Code's workspace watcher, which already skips excluded folders) and one for git state.
- * Nothing runs while nothing changes.
+ * Watches each workspace folder and passes changed paths on, filtered by the engine's own path rules (so
+ * the watcher and the detectors never disagree). One working-tree watcher per folder (served by VS Code's
+ * workspace watcher, which already skips excluded folders) and one for git state. Nothing runs while
+ * nothing changes.
  */
 export class FolderWatchers extends Disposable {
-  constructor(folders: readonly vscode.WorkspaceFolder[], onChange: (folder: string, milestones: ReadonlySet<string>, quietMs: number) => void) {
+  constructor(folders: readonly vscode.WorkspaceFolder[], sink: FolderChangeSink) {
     super();
     for (const folder of folders) {
       const root = folder.uri.fsPath;
@@ -32,22 +34,21 @@ export class FolderWatchers extends Disposable {
       const onFile = (uri: vscode.Uri, created: boolean): void => {
         const rel = relative(uri);
         if (rel === '.git') {
-          onChange(root, GIT_MILESTONES, GIT_QUIET_MS);
+          sink.pathsChanged(root, ['.git'], GIT_QUIET_MS);
           return;
         }
-        if (rel.startsWith('..') || rel.startsWith('.git/')) {
+        if (rel.startsWith('..') || rel.startsWith('.git/') || rel === '' || isIgnoredPath(rel)) {
           return;
         }
-        const affected = milestonesAffectedByPath(rel);
-        if (affected.size > 0) {
-          onChange(root, affected, FILES_QUIET_MS);
+        if (milestonesAffectedByPath(rel).size > 0) {
+          sink.pathsChanged(root, [rel], FILES_QUIET_MS);
         }
-        // A new folder may arrive with files inside whose own events can be missed: check what files can show.
+        // A new folder may arrive with files inside whose own events can be missed: list the folder again.
         if (created) {
           void vscode.workspace.fs.stat(uri).then(
             (stat) => {
-              if (stat.type === vscode.FileType.Directory && !isIgnoredPath(rel)) {
-                onChange(root, FILE_MILESTONES, FILES_QUIET_MS);
+              if (stat.type === vscode.FileType.Directory) {
+                sink.folderChanged(root, FILES_QUIET_MS);
               }
             },
             () => undefined,
@@ -59,7 +60,12 @@ export class FolderWatchers extends Disposable {
       this._register(files.onDidDelete((uri) => onFile(uri, false)));
 
       const git = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, GIT_GLOB)));
-      const onGit = (): void => onChange(root, GIT_MILESTONES, GIT_QUIET_MS);
+      const onGit = (uri: vscode.Uri): void => {
+        // index.lock and friends come and go during every git command; the final rename is what matters.
+        if (!uri.path.endsWith('.lock')) {
+          sink.pathsChanged(root, [relative(uri)], GIT_QUIET_MS);
+        }
+      };
       this._register(git.onDidCreate(onGit));
       this._register(git.onDidChange(onGit));
       this._register(git.onDidDelete(onGit));

@@ -3,7 +3,7 @@ import type { MilestoneId } from '../catalog';
 import type { Detector, DetectOutcome } from '../detector';
 import { checked, notChecked } from '../detector';
 import type { GitFacts } from '../gitFacts';
-import { HISTORY_LIMIT } from '../gitFacts';
+import { describeCommit, HISTORY_LIMIT } from '../gitFacts';
 import type { ScanContext } from '../scanContext';
 import { signalDetector } from '../signals';
 
@@ -30,7 +30,7 @@ const gitIgnore = signalDetector({
 });
 
 /** Runs `decide` on git facts, or reports why git could not be asked. */
-function gitFactsDetector(id: MilestoneId, decide: (context: ScanContext, facts: GitFacts) => Evidence[]): Detector {
+function gitFactsDetector(id: MilestoneId, decide: (context: ScanContext, facts: GitFacts) => Evidence[] | Promise<Evidence[]>): Detector {
   return {
     id,
     watch: [],
@@ -50,36 +50,67 @@ function gitFactsDetector(id: MilestoneId, decide: (context: ScanContext, facts:
         context.warn(`git could not read the repository: ${result.message}`);
         return notChecked(`git could not read the repository: ${result.message}`);
       }
-      return checked(decide(context, result.facts));
+      return checked(await decide(context, result.facts));
     },
   };
 }
 
-const gitHistory = gitFactsDetector('git.history', (context, facts) => {
+/**
+ * Whose history it is: `yours` is true when at least `MIN_COMMITS` commits carry one of the learner's
+ * emails, false when they do not, null when the learner's identity is unknown (no email configured).
+ */
+const gitHistory = gitFactsDetector('git.history', async (context, facts) => {
   if (facts.commitCount < MIN_COMMITS || facts.latest === undefined) {
     return [];
   }
   const count = facts.commitCount >= HISTORY_LIMIT ? `${HISTORY_LIMIT}+` : String(facts.commitCount);
   const where = facts.branch === undefined ? '' : ` on ${facts.branch}`;
-  const summary = `${count} commits${where} (latest ${facts.latest.shortHash} ${facts.latest.subject})`;
-  return [context.evidence('git.history', summary, { commit: facts.latest.hash })];
+  const learner = context.learner;
+  if (learner === undefined || learner.size === 0) {
+    return [{ ...context.evidence('git.history', `${count} commits${where} (latest ${facts.latest.shortHash} ${facts.latest.subject})`, { commit: facts.latest.hash }), yours: null }];
+  }
+  const own = facts.commits.filter((commit) => learner.has(commit.email));
+  const latestOwn = own[0] === undefined ? undefined : await describeCommit(context.git, own[0].hash);
+  if (own.length >= MIN_COMMITS && latestOwn !== undefined) {
+    const summary = `${own.length} of your commits${where} (latest ${latestOwn.shortHash} ${latestOwn.subject})`;
+    return [{ ...context.evidence('git.history', summary, { commit: latestOwn.hash }), yours: true }];
+  }
+  const summary = `${count} commits${where}, ${own.length === 0 ? 'none' : String(own.length)} by you (${MIN_COMMITS} of your own are needed)`;
+  return [{ ...context.evidence('git.history', summary, { commit: facts.latest.hash }), yours: false }];
 });
 
-const gitBranching = gitFactsDetector('git.branching', (context, facts) => {
+/**
+ * Branching is the learner's when they made a merge, or authored the tip of a branch other than the trunk
+ * (work on a branch of their own); other people's branches and merges still make the milestone present.
+ */
+const gitBranching = gitFactsDetector('git.branching', async (context, facts) => {
+  const learner = context.learner;
+  const known = learner !== undefined && learner.size > 0;
   const evidence: Evidence[] = [];
   if (facts.branches.length > 1) {
+    const ownBranch = known ? facts.tips.find((tip) => tip.name !== facts.trunk && learner.has(tip.email)) : undefined;
     const shown = facts.branches.slice(0, 5).join(', ');
     const more = facts.branches.length > 5 ? `, and ${facts.branches.length - 5} more` : '';
-    evidence.push(context.evidence('git.branching', `${facts.branches.length} branches: ${shown}${more}`));
+    const whose = ownBranch === undefined ? '' : ` (${ownBranch.name} has your commit)`;
+    evidence.push({ ...context.evidence('git.branching', `${facts.branches.length} branches: ${shown}${more}${whose}`), yours: known ? ownBranch !== undefined : null });
   }
-  if (facts.merge !== undefined) {
-    evidence.push(context.evidence('git.branching', `commit ${facts.merge.shortHash} ${facts.merge.subject}`, { commit: facts.merge.hash }));
+  const ownMerge = known ? facts.commits.find((commit) => commit.parents > 1 && learner.has(commit.email)) : undefined;
+  const merge = ownMerge === undefined ? facts.merge : await describeCommit(context.git, ownMerge.hash);
+  if (merge !== undefined) {
+    const by = ownMerge === undefined ? '' : ' (your merge)';
+    evidence.push({ ...context.evidence('git.branching', `commit ${merge.shortHash} ${merge.subject}${by}`, { commit: merge.hash }), yours: known ? ownMerge !== undefined : null });
   }
-  return evidence;
+  // The learner's own proof first: it is the one that credits the milestone.
+  return evidence.sort((a, b) => Number(b.yours === true) - Number(a.yours === true));
 });
 
-const gitRemote = gitFactsDetector('git.remote', (context, facts) =>
-  facts.remotes.map((remote) => context.evidence('git.remote', `remote ${remote.name} ${remote.url}`)),
-);
+/** Pushed work, not just `git remote add`: yours when a remote-tracking ref contains one of the learner's commits. */
+const gitRemote = gitFactsDetector('git.remote', (context, facts) => {
+  const learner = context.learner;
+  const known = learner !== undefined && learner.size > 0;
+  const pushedOwn = known ? facts.pushed.filter((commit) => learner.has(commit.email)).length : 0;
+  const note = !known ? '' : pushedOwn > 0 ? ` (${pushedOwn >= HISTORY_LIMIT ? `${HISTORY_LIMIT}+` : String(pushedOwn)} of your commits pushed)` : facts.pushed.length > 0 ? ' (none of your commits pushed yet)' : ' (nothing fetched or pushed yet)';
+  return facts.remotes.map((remote) => ({ ...context.evidence('git.remote', `remote ${remote.name} ${remote.url}${note}`), yours: known ? pushedOwn > 0 : null }));
+});
 
 export const GIT_DETECTORS: readonly Detector[] = [gitRepo, gitHistory, gitBranching, gitRemote, gitIgnore];

@@ -1,0 +1,44 @@
+import type { FolderScan } from '../milestones/engine';
+import type { Evidence } from '../progress/model';
+import type { Roadmap, Skill } from '../roadmap/model';
+import type { CreditPolicy } from './credit';
+import type { ProjectFacts } from './projectRules';
+import { judgeSkill } from './projectRules';
+
+/** A milestone is the learner's when at least one of its evidence records is; null when none can be told. */
+export function milestoneYours(evidence: readonly Evidence[]): boolean | null {
+  if (evidence.some((e) => e.yours === true)) {
+    return true;
+  }
+  if (evidence.length > 0 && evidence.every((e) => e.yours === false)) {
+    return false;
+  }
+  return evidence.length === 0 ? false : null;
+}
+
+/** One scanned folder as a project for rule judgement. */
+export function projectOfScan(scan: FolderScan): ProjectFacts {
+  return { folder: scan.folder, repository: scan.repository, milestones: new Map(scan.milestones.map((m) => [m.id, m])) };
+}
+
+/** A skill the folder shows, and whether the learner's own (credited) work proves it. */
+export interface ShownSkill {
+  readonly skill: Skill;
+  readonly yours: boolean;
+}
+
+/**
+ * Skills whose rule the folder meets with what it shows, whoever wrote it (in roadmap order), each with
+ * `yours`: whether the rule is also met by evidence the credit policy accepts.
+ */
+export function skillsShownBy(roadmap: Roadmap, scan: FolderScan, policy: CreditPolicy): ShownSkill[] {
+  const project = [projectOfScan(scan)];
+  const shown: ShownSkill[] = [];
+  for (const skill of roadmap.skills) {
+    if (skill.detect === undefined || !judgeSkill(skill.detect, project, 'anyCode').complete) {
+      continue;
+    }
+    shown.push({ skill, yours: judgeSkill(skill.detect, project, policy).complete });
+  }
+  return shown;
+}

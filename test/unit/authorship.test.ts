@@ -1,0 +1,304 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import { readLearnerEmails } from '../../src/core/detection/identity';
+import { scanFolder } from '../../src/core/milestones/engine';
+import type { FolderScan, MilestoneResult } from '../../src/core/milestones/engine';
+import { createGitRunner } from '../../src/core/scan/gitRunner';
+import { makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+
+const LEARNER = 'learner@example.invalid';
+const OTHER = 'maintainer@example.invalid';
+
+/** Runs git as `email` in a fixture, isolated from the machine's git config. */
+function gitAs(email: string, cwd: string, ...args: string[]): Promise<string> {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: email.split('@')[0],
+    GIT_AUTHOR_EMAIL: email,
+    GIT_COMMITTER_NAME: email.split('@')[0],
+    GIT_COMMITTER_EMAIL: email,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: os.devNull,
+  };
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`git ${args.join(' ')}: ${stderr}`, { cause: error }));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+}
+
+async function commitFiles(email: string, cwd: string, files: Record<string, string>, message: string): Promise<void> {
+  await writeTree(cwd, files);
+  await gitAs(email, cwd, 'add', '-A');
+  await gitAs(email, cwd, 'commit', '-q', '-m', message);
+}
+
+async function commitMany(email: string, cwd: string, count: number, prefix: string): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    await commitFiles(email, cwd, { [`notes/${prefix}-${i}.txt`]: `${i}\n` }, `${prefix} ${i}`);
+  }
+}
+
+function byId(scan: FolderScan): Map<string, MilestoneResult> {
+  return new Map(scan.milestones.map((m) => [m.id, m]));
+}
+
+const IDS = new Set(['docker.file', 'docker.compose', 'framework.web', 'db.sql', 'ci.workflow', 'git.history', 'git.branching', 'git.remote', 'docs.readme']);
+
+function scanAs(folder: string, emails: readonly string[], allowGit = true): Promise<FolderScan> {
+  return scanFolder(folder, { allowGit, only: IDS, authorship: { onlyEmails: emails } });
+}
+
+describe('authorship: whose work is the evidence', function () {
+  this.timeout(120_000);
+  const roots: string[] = [];
+  async function repo(): Promise<string> {
+    const root = await makeTree({});
+    roots.push(root);
+    await gitAs(LEARNER, root, 'init', '-q');
+    return root;
+  }
+  // The scans read git config like the CLI does: never the developer's own identity.
+  const savedEnv = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
+  before(() => {
+    process.env.GIT_CONFIG_GLOBAL = os.devNull;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+  });
+  after(async () => {
+    restoreEnv('GIT_CONFIG_GLOBAL', savedEnv.global);
+    restoreEnv('GIT_CONFIG_NOSYSTEM', savedEnv.nosystem);
+    for (const root of roots) {
+      await removeTree(root);
+    }
+  });
+
+  describe('file and line evidence', () => {
+    let root: string;
+    before(async () => {
+      root = await repo();
+      // Someone else's project: Dockerfile, express, a README.
+      await commitFiles(OTHER, root, { 'Dockerfile': 'FROM node:20\n', 'README.md': '# Demo\n\nA demo app.\n', 'package.json': '{\n  "dependencies": {\n    "express": "4",\n    "zod": "3"\n  }\n}\n' }, 'Initial commit');
+      await commitMany(OTHER, root, 4, 'upstream');
+      // The learner adds a database driver on its own line, and a compose file.
+      await commitFiles(LEARNER, root, { 'package.json': '{\n  "dependencies": {\n    "express": "4",\n    "pg": "8",\n    "zod": "3"\n  }\n}\n' }, 'Add pg');
+      await commitFiles(LEARNER, root, { 'compose.yaml': 'services:\n  db:\n    image: postgres\n' }, 'Add compose');
+      // Untracked work in progress.
+      await writeTree(root, { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' });
+    });
+
+    it('marks a line last changed by the learner as yours, and one by someone else as not, with the commit', async () => {
+      const results = byId(await scanAs(root, [LEARNER]));
+      const pg = results.get('db.sql')?.evidence[0];
+      assert.equal(pg?.yours, true, JSON.stringify(pg));
+      assert.match(pg.commit ?? '', /^[0-9a-f]{40}$/);
+      const express = results.get('framework.web')?.evidence[0];
+      assert.equal(express?.yours, false, JSON.stringify(express));
+    });
+
+    it('marks a file committed by someone else as not yours, and the learner\'s committed and untracked files as yours', async () => {
+      const results = byId(await scanAs(root, [LEARNER]));
+      assert.equal(results.get('docker.file')?.evidence[0]?.yours, false);
+      assert.equal(results.get('docker.compose')?.evidence[0]?.yours, true);
+      assert.equal(results.get('ci.workflow')?.evidence[0]?.yours, true, 'untracked files are the learner\'s work in progress');
+      assert.equal(results.get('docker.file')?.present, true, 'presence keeps its meaning: the folder shows a Dockerfile');
+    });
+
+    it('counts a file changed in the working tree as yours', async () => {
+      await fs.appendFile(path.join(root, 'Dockerfile'), 'EXPOSE 3000\n');
+      try {
+        const results = byId(await scanAs(root, [LEARNER]));
+        assert.equal(results.get('docker.file')?.evidence[0]?.yours, true);
+      } finally {
+        await gitAs(LEARNER, root, 'checkout', '--', 'Dockerfile');
+      }
+    });
+
+    it('cannot tell without the learner\'s email (null), and cannot tell without git', async () => {
+      const unknown = byId(await scanAs(root, []));
+      assert.equal(unknown.get('docker.file')?.evidence[0]?.yours, null);
+      assert.equal(unknown.get('ci.workflow')?.evidence[0]?.yours, true, 'untracked is the learner\'s whoever they are');
+      const untrusted = await scanAs(root, [LEARNER], false);
+      assert.equal(untrusted.repository, true);
+      assert.equal(byId(untrusted).get('docker.compose')?.evidence[0]?.yours, null);
+    });
+
+    it('git.history counts only the learner\'s commits (5 needed)', async () => {
+      const other = byId(await scanAs(root, [OTHER])).get('git.history');
+      assert.equal(other?.present, true);
+      assert.equal(other.evidence[0]?.yours, true, other.evidence[0]?.summary);
+      const learner = byId(await scanAs(root, [LEARNER])).get('git.history');
+      assert.equal(learner?.present, true, 'the folder still shows a history');
+      assert.equal(learner.evidence[0]?.yours, false);
+      assert.match(learner.evidence[0].summary, /2 by you \(5 of your own are needed\)/);
+    });
+  });
+
+  describe('git milestones', () => {
+    it('a merge by someone else is not the learner\'s branching; a branch of their own is', async () => {
+      const root = await repo();
+      await commitMany(OTHER, root, 2, 'base');
+      await gitAs(OTHER, root, 'checkout', '-q', '-b', 'feature');
+      await commitMany(OTHER, root, 1, 'feature');
+      await gitAs(OTHER, root, 'checkout', '-q', 'main');
+      await gitAs(OTHER, root, 'merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature');
+      const before = byId(await scanAs(root, [LEARNER])).get('git.branching');
+      assert.equal(before?.present, true);
+      assert.ok(before.evidence.length >= 2);
+      assert.ok(before.evidence.every((e) => e.yours === false), JSON.stringify(before.evidence));
+
+      await gitAs(LEARNER, root, 'checkout', '-q', '-b', 'my-idea');
+      await commitMany(LEARNER, root, 1, 'mine');
+      const after = byId(await scanAs(root, [LEARNER])).get('git.branching');
+      assert.equal(after?.evidence[0]?.yours, true, JSON.stringify(after?.evidence));
+      assert.match(after.evidence[0].summary, /my-idea has your commit/);
+    });
+
+    it('a merge the learner made is theirs', async () => {
+      const root = await repo();
+      await commitMany(OTHER, root, 2, 'base');
+      await gitAs(OTHER, root, 'checkout', '-q', '-b', 'feature');
+      await commitMany(OTHER, root, 1, 'feature');
+      await gitAs(LEARNER, root, 'checkout', '-q', 'main');
+      await gitAs(LEARNER, root, 'merge', '-q', '--no-ff', '-m', 'Merge their feature', 'feature');
+      const branching = byId(await scanAs(root, [LEARNER])).get('git.branching');
+      assert.ok(branching?.evidence.some((e) => e.yours === true && e.summary.includes('your merge')), JSON.stringify(branching?.evidence));
+    });
+
+    it('git.remote is the learner\'s only when a remote-tracking ref holds one of their commits', async () => {
+      const root = await repo();
+      const bare = await makeTree({});
+      roots.push(bare);
+      await gitAs(OTHER, bare, 'init', '-q', '--bare');
+      await commitMany(OTHER, root, 2, 'upstream');
+      await gitAs(LEARNER, root, 'remote', 'add', 'origin', bare);
+      const added = byId(await scanAs(root, [LEARNER])).get('git.remote');
+      assert.equal(added?.present, true, '`git remote add` makes the milestone present');
+      assert.equal(added.evidence[0]?.yours, false);
+      assert.match(added.evidence[0].summary, /nothing fetched or pushed yet/);
+
+      await gitAs(OTHER, root, 'push', '-q', 'origin', 'main');
+      const othersOnly = byId(await scanAs(root, [LEARNER])).get('git.remote');
+      assert.equal(othersOnly?.evidence[0]?.yours, false);
+      assert.match(othersOnly.evidence[0].summary, /none of your commits pushed yet/);
+
+      await commitMany(LEARNER, root, 1, 'mine');
+      assert.equal(byId(await scanAs(root, [LEARNER])).get('git.remote')?.evidence[0]?.yours, false, 'committed but not pushed');
+      await gitAs(LEARNER, root, 'push', '-q', 'origin', 'main');
+      const pushed = byId(await scanAs(root, [LEARNER])).get('git.remote');
+      assert.equal(pushed?.evidence[0]?.yours, true);
+      assert.match(pushed.evidence[0].summary, /1 of your commits pushed/);
+    });
+  });
+
+  describe('identities', () => {
+    it('reads user.email from the global config and the repository, plus extra addresses, lower-cased', async () => {
+      const root = await repo();
+      const home = await makeTree({ '.gitconfig': '[user]\n\temail = Global@Example.invalid\n' });
+      roots.push(home);
+      await gitAs(LEARNER, root, 'config', 'user.email', 'repo@example.invalid');
+      process.env.GIT_CONFIG_GLOBAL = path.join(home, '.gitconfig');
+      try {
+        const emails = await readLearnerEmails(createGitRunner(root), ['Old@Work.invalid', 'not an email']);
+        assert.deepEqual([...emails].sort(), ['global@example.invalid', 'old@work.invalid', 'repo@example.invalid']);
+        const replaced = await readLearnerEmails(createGitRunner(root), ['old@work.invalid'], ['Only@Me.invalid']);
+        assert.deepEqual([...replaced], ['only@me.invalid']);
+      } finally {
+        process.env.GIT_CONFIG_GLOBAL = os.devNull;
+      }
+    });
+  });
+
+  describe('the CLI says the same', () => {
+    const STAGE = `id: shipping
+title: Shipping
+order: 1
+summary: Ship it.
+estimatedWeeks: 1
+projectIdeas: []
+skills:
+  - id: dockerfiles
+    title: Writing a Dockerfile
+    summary: Images.
+    whyItMatters: Everyone uses them.
+    subtopics: [Layers]
+    resources: []
+    practice: [Write one]
+    estimatedHours: 2
+    prerequisites: []
+    detect:
+      all: [docker.file]
+  - id: compose
+    title: Docker Compose
+    summary: Many containers.
+    whyItMatters: Local stacks.
+    subtopics: [Services]
+    resources: []
+    practice: [Write one]
+    estimatedHours: 2
+    prerequisites: []
+    detect:
+      all: [docker.compose]
+`;
+    let root: string;
+    let roadmap: string;
+    before(async () => {
+      root = await repo();
+      await commitFiles(OTHER, root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile');
+      await commitFiles(LEARNER, root, { 'compose.yaml': 'services:\n  app:\n    build: .\n' }, 'Compose');
+      roadmap = await makeTree({ 'stages/01-shipping.yaml': STAGE });
+      roots.push(roadmap);
+    });
+
+    async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+      return { code, stdout, stderr };
+    }
+
+    it('scan --json gives yours per evidence, milestone and skill, under the credit policy', async () => {
+      const result = await cli(['scan', root, '--json', '--roadmap', roadmap, '--author', LEARNER]);
+      assert.equal(result.code, 0, result.stderr);
+      const report = JSON.parse(result.stdout) as { credit: string; authors: string[]; milestones: { id: string; present: boolean; yours: boolean | null; evidence: { yours: boolean | null }[] }[]; skills: { id: string; yours: boolean }[] };
+      assert.equal(report.credit, 'yourWork');
+      assert.deepEqual(report.authors, [LEARNER]);
+      const docker = report.milestones.find((m) => m.id === 'docker.file');
+      assert.deepEqual([docker?.present, docker?.yours, docker?.evidence[0]?.yours], [true, false, false]);
+      assert.deepEqual(report.skills, [
+        { id: 'dockerfiles', title: 'Writing a Dockerfile', stage: 'shipping', yours: false },
+        { id: 'compose', title: 'Docker Compose', stage: 'shipping', yours: true },
+      ]);
+      const anyCode = JSON.parse((await cli(['scan', root, '--json', '--roadmap', roadmap, '--author', LEARNER, '--credit', 'anyCode'])).stdout) as { skills: { id: string; yours: boolean }[] };
+      assert.deepEqual(anyCode.skills.map((s) => s.yours), [true, true]);
+    });
+
+    it('the readable report marks what is not the learner\'s', async () => {
+      const result = await cli(['scan', root, '--roadmap', roadmap, '--author', LEARNER]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, / {8}Dockerfile {2}\(someone else's work: not credited\)\n/);
+      assert.match(result.stdout, /Skills this proves \(1\):\n {2}Shipping\n {4}- Docker Compose \(compose\)\n/);
+      assert.match(result.stdout, /Shown by this folder but not proved by your own work \(1, credit policy yourWork\):\n {4}- Writing a Dockerfile \(dockerfiles\)\n/);
+    });
+
+    it('rejects a bad --author or --credit with exit code 2', async () => {
+      assert.equal((await cli(['scan', root, '--author', 'nobody'])).code, 2);
+      assert.equal((await cli(['scan', root, '--credit', 'everything'])).code, 2);
+    });
+  });
+});
+
+function restoreEnv(name: 'GIT_CONFIG_GLOBAL' | 'GIT_CONFIG_NOSYSTEM', value: string | undefined): void {
+  if (value === undefined) {
+    Reflect.deleteProperty(process.env, name);
+  } else {
+    process.env[name] = value;
+  }
+}
