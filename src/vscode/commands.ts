@@ -167,6 +167,11 @@ async function importCommand(services: Services, source: vscode.Uri | undefined)
     void vscode.window.showErrorMessage(`Backend Roadmap did not import ${uri.fsPath}: ${parsed.reason}. Your progress is unchanged.`);
     return undefined;
   }
+  if (Object.keys(parsed.progress).length === 0 && parsed.skipped.length > 0) {
+    // Nothing readable: say so instead of reporting an import of nothing.
+    void vscode.window.showErrorMessage(`Backend Roadmap did not import ${uri.fsPath}: no record in it could be read. ${describeImportLosses(parsed.skipped, [])} Your progress is unchanged.`);
+    return undefined;
+  }
   const merged = await services.progress.importProgress(parsed.progress, (id) => roadmap.skillById.has(id));
   const unknown = merged.unknownSkills.length > 0 ? ` ${merged.unknownSkills.length} skill(s) are not in this roadmap and were kept aside.` : '';
   const losses = describeImportLosses(parsed.skipped, merged.notAdded);

@@ -1,136 +1,115 @@
 import * as vscode from 'vscode';
+import type { MergeSummary } from '../core/progress/exchange';
 import type { Evidence, ProgressMap, SkillProgress, SkillState } from '../core/progress/model';
-import { applyCompletingEvidence, progressOf, setStateByLearner } from '../core/progress/rules';
+import { ProgressStore } from '../core/progress/progressStore';
+import type { ProgressChange, ProgressNotice } from '../core/progress/progressStore';
 import type { EvidenceResult } from '../core/progress/rules';
-import { readSnapshot, toSnapshot } from '../core/progress/snapshot';
-import { CommandId } from './commandIds';
+import type { ProgressBackup } from '../core/progress/storedState';
+import type { Skill } from '../core/roadmap/model';
+import { unreadableMessage } from '../core/progress/storedState';
+import { CommandId } from '../core/view/commandIds';
 import { Disposable } from './lifecycle';
 import type { Logger } from './logger';
 import type { Storage } from './storage';
 
-/** Which skills changed; undefined means "everything" (import, reset). */
-export interface ProgressChange {
-  readonly skillIds?: readonly string[];
-}
+export type { ProgressChange } from '../core/progress/progressStore';
 
 /**
- * The learner's progress: read once from storage, kept in memory, written back after every change in
- * order. Unreadable saved progress is moved to a backup key before anything new is written.
+ * The learner's progress in this window: the core ProgressStore (one write chain, merge on every write,
+ * backups of whatever cannot be read) over globalState, with its notices shown to the learner.
  */
 export class ProgressService extends Disposable {
-  private progress: ProgressMap | undefined;
-  private writes: Promise<void> = Promise.resolve();
+  private readonly core: ProgressStore;
   private readonly changed = this._register(new vscode.EventEmitter<ProgressChange>());
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly storage: Storage,
+    storage: Storage,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
+    now: () => Date = () => new Date(),
   ) {
     super();
+    this.core = new ProgressStore(storage.keyValueStore(), {
+      now,
+      onChange: (change) => this.changed.fire(change),
+      onNotice: (notice) => this.show(notice),
+    });
   }
 
   get all(): ProgressMap {
-    this.progress ??= this.read();
-    return this.progress;
-  }
-
-  /**
-   * Settings Sync (or another window) may have changed the stored progress behind our back: take it
-   * when it differs from what this window last wrote. Called when the window gains focus.
-   */
-  reloadIfChangedElsewhere(): void {
-    if (this.progress === undefined) {
-      return;
-    }
-    const raw = this.storage.get('progress');
-    if (raw === undefined || JSON.stringify(raw) === JSON.stringify(toSnapshot(this.progress))) {
-      return;
-    }
-    const result = readSnapshot(raw, this.now());
-    if (result.ok) {
-      this.logger.info('Progress changed in storage (Settings Sync or another window): reloaded');
-      this.progress = result.progress;
-      this.changed.fire({});
-    }
+    return this.core.all;
   }
 
   get(skillId: string): SkillProgress {
-    return progressOf(this.all, skillId);
+    return this.core.get(skillId);
   }
 
-  async setState(skillId: string, state: SkillState, note?: string): Promise<void> {
-    await this.replace(setStateByLearner(this.all, skillId, state, this.now(), note), [skillId]);
+  /** Settings Sync or another window may have changed the stored progress: merge it in. Called when the window gains focus. */
+  reloadIfChangedElsewhere(): void {
+    this.core.reloadIfChangedElsewhere();
   }
 
-  async setNote(skillId: string, note: string): Promise<void> {
-    const current = this.get(skillId);
-    const { note: _previousNote, ...rest } = current;
-    const record: SkillProgress = note.trim() === '' ? rest : { ...rest, note: note.trim() };
-    await this.replace({ ...this.all, [skillId]: { ...record, at: current.at || this.now().toISOString() } }, [skillId]);
+  setState(skillId: string, state: SkillState, note?: string): Promise<void> {
+    return this.core.setState(skillId, state, note);
   }
 
-  async addCompletingEvidence(skillId: string, evidence: readonly Evidence[]): Promise<EvidenceResult> {
-    const result = applyCompletingEvidence(this.all, skillId, evidence, this.now());
-    if (result.outcome !== 'unchanged') {
-      await this.replace(result.progress, [skillId]);
-    }
-    return result;
+  setNote(skillId: string, note: string): Promise<void> {
+    return this.core.setNote(skillId, note);
   }
 
-  /** Replaces everything (import, reset). */
-  async replaceAll(progress: ProgressMap): Promise<void> {
-    await this.replace(progress, undefined);
+  addCompletingEvidence(skillId: string, evidence: readonly Evidence[]): Promise<EvidenceResult> {
+    return this.core.addCompletingEvidence(skillId, evidence);
   }
 
-  /** Resolves when every write so far has reached storage. */
+  /** A passed self-check: appends its evidence, and marks the skill done when its rule is met by the pass alone. */
+  recordQuizPass(skill: Skill, evidence: Evidence): Promise<EvidenceResult> {
+    return this.core.recordQuizPass(skill, evidence);
+  }
+
+  importProgress(imported: ProgressMap, knownSkill: (id: string) => boolean): Promise<MergeSummary> {
+    return this.core.importProgress(imported, knownSkill);
+  }
+
+  /** Replaces everything (reset). */
+  replaceAll(progress: ProgressMap): Promise<void> {
+    return this.core.replaceAll(progress);
+  }
+
+  /** The unreadable stored values kept aside, oldest first. */
+  backups(): readonly ProgressBackup[] {
+    return this.core.backups();
+  }
+
+  /** Resolves when every write so far (changes, migration, backups) has reached storage. */
   flush(): Promise<void> {
-    return this.writes;
+    return this.core.flush();
   }
 
-  private async replace(progress: ProgressMap, skillIds: readonly string[] | undefined): Promise<void> {
-    this.progress = progress;
-    this.changed.fire(skillIds ? { skillIds } : {});
-    const snapshot = toSnapshot(progress);
-    this.writes = this.writes.then(
-      () => this.storage.set('progress', snapshot),
-      () => this.storage.set('progress', snapshot),
-    );
-    try {
-      await this.writes;
-    } catch (error) {
-      this.logger.error('Could not save progress', error);
-      void vscode.window.showErrorMessage(`Backend Roadmap could not save your progress: ${error instanceof Error ? error.message : String(error)}. Use "Backend Roadmap: Export Progress" to keep a copy.`);
-    }
-  }
-
-  private read(): ProgressMap {
-    const raw = this.storage.get('progress');
-    const result = readSnapshot(raw, this.now());
-    if (result.ok) {
-      if (result.migratedFrom !== undefined) {
-        this.logger.info(`Progress migrated from version ${result.migratedFrom}`);
-        void this.storage.set('progress', toSnapshot(result.progress));
+  private show(notice: ProgressNotice): void {
+    switch (notice.kind) {
+      case 'migrated':
+        this.logger.info(`Progress migrated from version ${notice.from}`);
+        return;
+      case 'reloaded':
+        this.logger.info(`Progress changed in storage (Settings Sync or another window): merged ${notice.skillIds.length} skill(s)`);
+        return;
+      case 'saveFailed': {
+        this.logger.error('Could not save progress', notice.error);
+        const why = notice.error instanceof Error ? notice.error.message : String(notice.error);
+        void vscode.window.showErrorMessage(`Backend Roadmap could not save your progress: ${why}. Use "Backend Roadmap: Export Progress" to keep a copy.`);
+        return;
       }
-      return result.progress;
+      case 'unreadable': {
+        const message = unreadableMessage(notice);
+        this.logger.error(message);
+        const choices = notice.backup.kept ? ['Export the Backup'] : [];
+        void vscode.window.showWarningMessage(message, ...choices).then((choice) => {
+          if (choice) {
+            void vscode.commands.executeCommand(CommandId.ExportProgress, { backup: true });
+          }
+        });
+        return;
+      }
     }
-    // Keep what we could not read, verbatim, before anything overwrites it; never replace an older backup.
-    const backup = { savedAt: this.now().toISOString(), reason: result.reason, data: raw };
-    if (this.storage.get('progressBackup') === undefined) {
-      void this.storage.set('progressBackup', backup);
-    }
-    this.logger.error(`Saved progress could not be read: ${result.reason}`);
-    void vscode.window
-      .showWarningMessage(
-        `Backend Roadmap could not read your saved progress (${result.reason}). It was kept as a backup and nothing was deleted; progress starts empty for now.`,
-        'Export the Backup',
-      )
-      .then((choice) => {
-        if (choice) {
-          void vscode.commands.executeCommand(CommandId.ExportProgress, { backup: true });
-        }
-      });
-    return {};
   }
 }

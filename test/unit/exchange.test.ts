@@ -1,7 +1,8 @@
-// Export and import of progress: the export reads back exactly, a bad file is refused whole with a clear
-// reason, and merging keeps the most recent record per skill with the evidence of both.
+// Export and import of progress: the export reads back exactly, a file that is not progress is refused with a
+// clear reason, bad records are skipped and reported while readable ones are imported, backups import like
+// exports, and merging keeps the most recent record per skill with the evidence of both.
 import * as assert from 'node:assert/strict';
-import { EXPORT_FORMAT, exportProgress, mergeProgress, parseProgressExport } from '../../src/core/progress/exchange';
+import { BACKUP_FORMAT, EXPORT_FORMAT, MAX_IMPORT_CHARS, describeImportLosses, exportBackups, exportProgress, mergeProgress, parseProgressExport } from '../../src/core/progress/exchange';
 import type { ParsedImport } from '../../src/core/progress/exchange';
 import type { Evidence, ProgressMap, SkillProgress } from '../../src/core/progress/model';
 
@@ -45,16 +46,23 @@ describe('progress exchange', () => {
 
   describe('parseProgressExport', () => {
     it('reads an export back exactly', () => {
-      assert.deepEqual(parseProgressExport(exportProgress(progress, NOW), NOW), { ok: true, progress });
+      assert.deepEqual(parseProgressExport(exportProgress(progress, NOW), NOW), { ok: true, progress, skipped: [] });
     });
 
     it('reads an export of empty progress back as empty', () => {
-      assert.deepEqual(parseProgressExport(exportProgress({}, NOW), NOW), { ok: true, progress: {} });
+      assert.deepEqual(parseProgressExport(exportProgress({}, NOW), NOW), { ok: true, progress: {}, skipped: [] });
     });
 
-    it('reads a version 1 file, migrating it', () => {
+    it('reads a version 1 file, migrating it to records without a time and reporting unknown states', () => {
       const text = JSON.stringify({ format: EXPORT_FORMAT, version: 1, states: { docker: 'done', bad: 'maybe' } });
-      assert.deepEqual(parseProgressExport(text, NOW), { ok: true, progress: { docker: { state: 'done', setBy: 'learner', at: NOW.toISOString(), evidence: [] } } });
+      const parsed = parseProgressExport(text, NOW);
+      assert.ok(parsed.ok);
+      assert.deepEqual(parsed.progress, { docker: { state: 'done', setBy: 'learner', at: '', evidence: [] } });
+      assert.deepEqual(parsed.skipped.map((item) => item.skillId), ['bad']);
+    });
+
+    it('refuses a file larger than the bound without parsing it', () => {
+      assert.match(refusal(parseProgressExport(' '.repeat(MAX_IMPORT_CHARS + 1), NOW)), /^the file is larger than 32 MB/);
     });
 
     it('refuses text that is not JSON, saying so', () => {
@@ -86,17 +94,66 @@ describe('progress exchange', () => {
     });
 
     it('refuses a file without skills', () => {
-      assert.equal(refusal(parseProgressExport(file({ skills: undefined }), NOW)), 'the file has no "skills" object');
+      assert.equal(refusal(parseProgressExport(file({ skills: undefined }), NOW)), 'the file has no "skills" object (found undefined)');
     });
 
-    it('refuses the whole file when one record among good ones is bad, naming that skill', () => {
-      const text = file({ skills: { ...progress, 'rest-apis': { state: 'finished', setBy: 'learner', at: T1, evidence: [] } } });
-      assert.equal(refusal(parseProgressExport(text, NOW)), 'the progress of skill "rest-apis" has an unknown state "finished"');
+    it('imports the readable records and skips a bad one, saying which and why', () => {
+      const text = file({ skills: { ...progress, 'rest-apis': { state: 'finished', setBy: 'learner', at: T1, evidence: [] }, sql: { state: 'done', setBy: 'learner', at: T1, evidence: [{ ...evidence('x'), line: 'ten' }] } } });
+      const parsed = parseProgressExport(text, NOW);
+      assert.ok(parsed.ok);
+      assert.deepEqual(parsed.progress, progress);
+      assert.deepEqual(parsed.skipped, [
+        { skillId: 'rest-apis', problem: 'has a "state" that is not one of notStarted, inProgress, done, skipped (found "finished")' },
+        { skillId: 'sql', problem: 'has invalid evidence (item 1 has a "line" that is not a whole number (found "ten"))' },
+      ]);
+      assert.equal(
+        describeImportLosses(parsed.skipped, []),
+        '2 record(s) could not be read and were skipped: "rest-apis" has a "state" that is not one of notStarted, inProgress, done, skipped (found "finished"); "sql" has invalid evidence (item 1 has a "line" that is not a whole number (found "ten")). Fix them in the file and import it again (records already imported are merged, not duplicated).',
+      );
     });
 
-    it('refuses the whole file when one piece of evidence is bad', () => {
-      const text = file({ skills: { ...progress, 'rest-apis': { state: 'done', setBy: 'learner', at: T1, evidence: [{ ...evidence('x'), line: 'ten' }] } } });
-      assert.equal(refusal(parseProgressExport(text, NOW)), 'the progress of skill "rest-apis" has invalid evidence');
+    it('skips records dated in the future instead of letting them win every later merge', () => {
+      const parsed = parseProgressExport(file({ skills: { docker: record('done', '2099-01-01T00:00:00.000Z') } }), NOW);
+      assert.ok(parsed.ok);
+      assert.deepEqual(parsed.progress, {});
+      assert.equal(parsed.skipped[0]?.problem, 'has an "at" that is in the future (2099-01-01T00:00:00.000Z)');
+    });
+
+    it('imports ids named like Object.prototype members as plain ids', () => {
+      const text = `{"format":"${EXPORT_FORMAT}","version":2,"skills":{"constructor":${JSON.stringify(record('done', T1))},"hasOwnProperty":${JSON.stringify(record('done', T1))},"__proto__":${JSON.stringify(record('skipped', T1))}}}`;
+      const parsed = parseProgressExport(text, NOW);
+      assert.ok(parsed.ok);
+      assert.deepEqual(Object.keys(parsed.progress).sort(), ['__proto__', 'constructor', 'hasOwnProperty']);
+      const merged = mergeProgress({ toString: record('done', T1) }, parsed.progress, () => true);
+      assert.deepEqual(Object.keys(merged.progress).sort(), ['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
+      assert.equal(Object.getPrototypeOf(merged.progress), Object.prototype);
+      assert.doesNotThrow(() => exportProgress(merged.progress, NOW));
+    });
+
+    it('imports a backup file (what "Export the Backup" writes), salvaging every readable record of every backup', () => {
+      const backups = [
+        { savedAt: T1, reason: 'the progress of one skill could not be read', data: { version: 2, skills: { docker: record('done', T1), bad: { state: 'exploded' } } } },
+        { savedAt: T2, reason: 'newer version', data: { version: 9, skills: {} } },
+        { savedAt: T3, reason: 'v1', data: { version: 1, states: { sql: 'inProgress' } } },
+      ];
+      const parsed = parseProgressExport(exportBackups(backups, NOW), NOW);
+      assert.ok(parsed.ok);
+      assert.deepEqual(parsed.progress, { docker: record('done', T1), sql: record('inProgress', '') });
+      assert.deepEqual(parsed.skipped.map((item) => item.skillId), ['bad']);
+      assert.equal((JSON.parse(exportBackups(backups, NOW)) as { format: string }).format, BACKUP_FORMAT);
+    });
+
+    it('imports the single-backup file older versions exported', () => {
+      const legacy = JSON.stringify({ savedAt: T1, reason: 'unreadable', data: { version: 2, skills: { docker: record('done', T1) } } });
+      assert.deepEqual(parseProgressExport(legacy, NOW), { ok: true, progress: { docker: record('done', T1) }, skipped: [] });
+    });
+
+    it('refuses a backup file with nothing readable, saying why', () => {
+      assert.equal(refusal(parseProgressExport(exportBackups([], NOW), NOW)), 'the backup file holds no readable progress (it holds no backup)');
+      assert.equal(
+        refusal(parseProgressExport(exportBackups([{ savedAt: T1, reason: 'x', data: 'garbage' }], NOW), NOW)),
+        'the backup file holds no readable progress (backup 1: it is not an object (found "garbage"))',
+      );
     });
   });
 
@@ -193,6 +250,28 @@ describe('progress exchange', () => {
       assert.ok(parsed.ok);
       const merged = mergeProgress({ a: record('inProgress', T1) }, parsed.progress, isKnown);
       assert.deepEqual(merged.progress, elsewhere);
+    });
+    it('never lets an old version 1 export win and delete notes: its records have no time, so the current one wins', () => {
+      const parsed = parseProgressExport(JSON.stringify({ format: EXPORT_FORMAT, version: 1, states: { a: 'notStarted', b: 'done' } }), NOW);
+      assert.ok(parsed.ok);
+      const current: ProgressMap = { a: record('done', T1, [evidence('proof')], { note: 'my notes' }) };
+      const merged = mergeProgress(current, parsed.progress, isKnown);
+      assert.deepEqual(merged.progress, { a: current.a, b: record('done', '') });
+      assert.equal(merged.progress.a, current.a);
+    });
+
+    it('keeps the current record when neither has a time', () => {
+      const current: ProgressMap = { a: record('done', '', [], { note: 'mine' }) };
+      assert.equal(mergeProgress(current, { a: record('skipped', '') }, isKnown).progress.a, current.a);
+    });
+
+    it('adds no skill beyond 2,000, reporting the ids it did not add', () => {
+      const current: ProgressMap = Object.fromEntries(Array.from({ length: 1_999 }, (_, i) => [`s${i}`, record('done', T1)]));
+      const merged = mergeProgress(current, { extra1: record('done', T1), extra2: record('done', T1), s0: record('skipped', T2) }, isKnown);
+      assert.deepEqual(merged.notAdded, ['extra2']);
+      assert.equal(Object.keys(merged.progress).length, 2_000);
+      assert.equal(merged.progress.s0?.state, 'skipped', 'records already there are still updated');
+      assert.match(describeImportLosses([], merged.notAdded), /^1 skill\(s\) were not added because progress holds at most 2,000 skills \(first: "extra2"\)\.$/);
     });
   });
 });

@@ -15,9 +15,9 @@ describe('Stored progress', () => {
     return { memento, storage, progress: new ProgressService(storage, logger, now), logger };
   }
 
-  it('registers the progress key for Settings Sync, prefixed', () => {
+  it('registers the progress and event evidence keys for Settings Sync, prefixed', () => {
     const { memento, storage, logger } = service({});
-    assert.deepEqual(memento.syncedKeys, ['backendRoadmap.progress']);
+    assert.deepEqual(memento.syncedKeys, ['backendRoadmap.progress', 'backendRoadmap.eventEvidence']);
     storage.dispose();
     logger.dispose();
   });
@@ -58,24 +58,26 @@ describe('Stored progress', () => {
     assert.equal(progress.get('dns').state, 'done');
     assert.equal(progress.get('docker').state, 'inProgress');
     await progress.flush();
-    await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(memento.get<{ version: number }>('backendRoadmap.progress')?.version, 2);
     storage.dispose();
     logger.dispose();
   });
 
-  it('keeps unreadable progress as a backup, starts empty, and never loses the backup', async () => {
-    const corrupt = { version: 2, skills: { 'git-basics': { state: 'exploded' } } };
+  it('keeps unreadable progress as a backup, salvages the readable records, and never loses the backup', async () => {
+    const readable = { state: 'done', setBy: 'learner', at: '2026-04-01T10:00:00.000Z', evidence: [] };
+    const corrupt = { version: 2, skills: { 'git-basics': { state: 'exploded' }, sql: readable } };
     const { memento, progress, storage, logger } = service({ 'backendRoadmap.progress': corrupt });
-    assert.deepEqual(progress.all, {});
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const backup = memento.get<{ reason: string; data: unknown }>('backendRoadmap.progressBackup');
-    assert.deepEqual(backup?.data, corrupt);
-    assert.match(backup.reason, /git-basics/);
+    assert.deepEqual(progress.all, { sql: readable });
+    await progress.flush();
+    const backups = memento.get<{ reason: string; data: unknown }[]>('backendRoadmap.progressBackups');
+    assert.deepEqual(backups?.map((backup) => backup.data), [corrupt]);
+    assert.match(backups[0]?.reason ?? '', /git-basics/);
+    assert.deepEqual(progress.backups(), backups);
     await progress.setState('dns', 'done');
-    // The new progress is saved; the backup still holds what could not be read.
-    assert.equal(memento.get<{ skills: Record<string, { state: string }> }>('backendRoadmap.progress')?.skills.dns?.state, 'done');
-    assert.deepEqual(memento.get<{ data: unknown }>('backendRoadmap.progressBackup')?.data, corrupt);
+    // The new progress is saved with the salvaged record; the backup still holds what could not be read.
+    const skills = memento.get<{ skills: Record<string, { state: string }> }>('backendRoadmap.progress')?.skills;
+    assert.deepEqual([skills?.dns?.state, skills?.sql?.state], ['done', 'done']);
+    assert.deepEqual(memento.get<{ data: unknown }[]>('backendRoadmap.progressBackups')?.map((backup) => backup.data), [corrupt]);
     storage.dispose();
     logger.dispose();
   });
@@ -84,9 +86,29 @@ describe('Stored progress', () => {
     const newer = { version: 7, skills: {} };
     const { memento, progress, storage, logger } = service({ 'backendRoadmap.progress': newer });
     assert.deepEqual(progress.all, {});
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await progress.flush();
     assert.deepEqual(memento.get('backendRoadmap.progress'), newer);
-    assert.match(memento.get<{ reason: string }>('backendRoadmap.progressBackup')?.reason ?? '', /newer/);
+    assert.match(memento.get<{ reason: string }[]>('backendRoadmap.progressBackups')?.[0]?.reason ?? '', /newer/);
+    storage.dispose();
+    logger.dispose();
+  });
+
+  it('two windows over one globalState never write a stale copy over each other\'s change', async () => {
+    const memento = new InMemoryMemento({});
+    const storage = new Storage(memento);
+    const logger = new Logger();
+    const first = new ProgressService(storage, logger, now);
+    const second = new ProgressService(storage, logger, () => new Date(now().getTime() + 1000));
+    assert.deepEqual(second.all, {});
+    await first.setState('dns', 'done', 'from the first window');
+    await second.setState('sql', 'inProgress');
+    const skills = memento.get<{ skills: Record<string, { state: string; note?: string }> }>('backendRoadmap.progress')?.skills;
+    assert.deepEqual(Object.keys(skills ?? {}).sort(), ['dns', 'sql']);
+    assert.equal(skills?.dns?.note, 'from the first window');
+    first.reloadIfChangedElsewhere();
+    assert.equal(first.get('sql').state, 'inProgress');
+    first.dispose();
+    second.dispose();
     storage.dispose();
     logger.dispose();
   });
