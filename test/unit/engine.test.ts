@@ -73,11 +73,17 @@ describe('detection engine', function () {
   describe('milestonesAffectedByPath', () => {
     const affected = (file: string): string[] => [...milestonesAffectedByPath(file)].sort();
     it('maps files to the milestones that read them', () => {
-      assert.deepEqual(affected('Dockerfile'), ['docker.file']);
+      for (const id of ['docker.file', 'docker.multistage', 'docker.volumes', 'obs.health', 'arch.microservices']) {
+        assert.ok(affected('Dockerfile').includes(id), `Dockerfile should re-check ${id}`);
+      }
+      assert.ok(!affected('Dockerfile').includes('docker.compose'));
       assert.deepEqual(affected('.gitignore'), ['git.ignore']);
       assert.deepEqual(affected('docs/README.md'), []);
       assert.deepEqual(affected('README.md'), ['docs.readme']);
-      assert.deepEqual(affected('.github/workflows/ci.yml'), ['ci.workflow']);
+      for (const id of ['ci.workflow', 'ci.deploy', 'ci.environments', 'docker.registry']) {
+        assert.ok(affected('.github/workflows/ci.yml').includes(id), `a workflow should re-check ${id}`);
+      }
+      assert.ok(!affected('.github/workflows/ci.yml').includes('docker.file'));
       assert.ok(affected('package.json').includes('framework.web'));
       assert.ok(affected('package.json').includes('lang.node'));
       assert.ok(affected('services/api/go.mod').includes('db.sql'));

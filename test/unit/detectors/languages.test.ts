@@ -7,6 +7,9 @@ describe('language detectors', () => {
 
   it('lang.typescript: tsconfig.json', () => assertPresent({ 'tsconfig.json': '{}' }, 'lang.typescript', 'tsconfig.json'));
   it('lang.typescript: .ts sources', () => assertPresent({ 'src/index.ts': 'export const x = 1;\n' }, 'lang.typescript', 'TypeScript source src/index.ts'));
+  it('lang.typescript-code: TypeScript sources the project wrote', () => assertPresent({ 'tsconfig.json': '{}', 'src/server.ts': 'export const port = 3000;\n' }, 'lang.typescript-code', 'TypeScript source src/server.ts'));
+  it('lang.typescript-code: not a tsconfig alone, declarations, tests or build output', () =>
+    assertAbsent({ 'tsconfig.json': '{}', 'types/env.d.ts': 'declare const x: number;\n', 'src/app.test.ts': 'test()', 'dist/index.ts': 'x' }, 'lang.typescript-code'));
   it('lang.typescript: not from declaration files or dist output', () =>
     assertAbsent({ 'types/global.d.ts': 'declare const x: number;\n', 'dist/index.ts': 'x', 'src/index.js': '' }, 'lang.typescript'));
 

@@ -1,90 +1,97 @@
 import type { Detector } from '../detector';
+import type { PathRule } from '../pathRule';
+import type { FileSignal } from '../signals';
 import { signalDetector } from '../signals';
 import { codeMatch, ownFile } from './common';
 
-const ci = signalDetector({
-  id: 'ci.workflow',
-  files: [
-    {
-      rule: { extensions: ['.yml', '.yaml'], where: (path) => /(^|\/)\.github\/workflows\/[^/]+$/.test(path), globs: ['**/.github/workflows/*.{yml,yaml}'] },
-      describe: (path) => `GitHub Actions workflow ${path}`,
+/** CI pipeline files of every host (shared with the CI detectors of delivery.ts). */
+export const CI_SIGNALS: readonly FileSignal[] = [
+  {
+    rule: { extensions: ['.yml', '.yaml'], where: (path) => /(^|\/)\.github\/workflows\/[^/]+$/.test(path), globs: ['**/.github/workflows/*.{yml,yaml}'] },
+    describe: (path) => `GitHub Actions workflow ${path}`,
+  },
+  {
+    rule: {
+      names: ['.gitlab-ci.yml', 'jenkinsfile', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.travis.yml', 'bitbucket-pipelines.yml', '.drone.yml', '.woodpecker.yml', 'appveyor.yml', 'cloudbuild.yaml', 'cloudbuild.yml', 'buildspec.yml'],
+      where: ownFile,
+      globs: ['**/{.gitlab-ci.yml,Jenkinsfile,azure-pipelines.yml,azure-pipelines.yaml,.travis.yml,bitbucket-pipelines.yml,.drone.yml,.woodpecker.yml,appveyor.yml,cloudbuild.yaml,cloudbuild.yml,buildspec.yml}'],
     },
-    {
-      rule: {
-        names: ['.gitlab-ci.yml', 'jenkinsfile', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.travis.yml', 'bitbucket-pipelines.yml', '.drone.yml', '.woodpecker.yml', 'appveyor.yml', 'cloudbuild.yaml', 'cloudbuild.yml', 'buildspec.yml'],
-        where: ownFile,
-        globs: ['**/{.gitlab-ci.yml,Jenkinsfile,azure-pipelines.yml,azure-pipelines.yaml,.travis.yml,bitbucket-pipelines.yml,.drone.yml,.woodpecker.yml,appveyor.yml,cloudbuild.yaml,cloudbuild.yml,buildspec.yml}'],
-      },
-    },
-    {
-      rule: { extensions: ['.yml', '.yaml'], where: (path) => /(^|\/)(\.circleci\/config|\.buildkite\/pipeline|\.woodpecker\/[^/]+)\.ya?ml$/.test(path), globs: ['**/.circleci/config.yml', '**/.buildkite/pipeline.{yml,yaml}', '**/.woodpecker/*.{yml,yaml}'] },
-    },
-  ],
-});
+  },
+  {
+    rule: { extensions: ['.yml', '.yaml'], where: (path) => /(^|\/)(\.circleci\/config|\.buildkite\/pipeline|\.woodpecker\/[^/]+)\.ya?ml$/.test(path), globs: ['**/.circleci/config.yml', '**/.buildkite/pipeline.{yml,yaml}', '**/.woodpecker/*.{yml,yaml}'] },
+  },
+];
+
+const ci = signalDetector({ id: 'ci.workflow', files: CI_SIGNALS });
+
+export const DOCKERFILE_RULE: PathRule = { namePattern: /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.dockerfile$/, where: ownFile, globs: ['**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,dockerfile}'] };
 
 const dockerfile = signalDetector({
   id: 'docker.file',
-  files: [
-    {
-      rule: { namePattern: /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.dockerfile$/, where: ownFile, globs: ['**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,dockerfile}'] },
-    },
-  ],
+  files: [{ rule: DOCKERFILE_RULE }],
 });
 
-const compose = signalDetector({
-  id: 'docker.compose',
-  files: [
-    { rule: { namePattern: /^docker-compose([.-][\w.-]+)?\.ya?ml$/, where: ownFile, globs: ['**/docker-compose*.{yml,yaml}'] } },
-    {
-      // compose.yaml is a generic name: it must define services.
-      rule: { namePattern: /^compose([.-][\w.-]+)?\.ya?ml$/, where: ownFile, globs: ['**/compose*.{yml,yaml}'] },
-      content: codeMatch(/^services:/gm, 'hash', (_m, path) => path),
-    },
-  ],
-});
+/** Compose files: docker-compose*.yml by name, compose*.yaml when it defines services. */
+export const COMPOSE_SIGNALS: readonly FileSignal[] = [
+  { rule: { namePattern: /^docker-compose([.-][\w.-]+)?\.ya?ml$/, where: ownFile, globs: ['**/docker-compose*.{yml,yaml}'] } },
+  {
+    // compose.yaml is a generic name: it must define services.
+    rule: { namePattern: /^compose([.-][\w.-]+)?\.ya?ml$/, where: ownFile, globs: ['**/compose*.{yml,yaml}'] },
+    content: codeMatch(/^services:/gm, 'hash', (_m, path) => path),
+  },
+];
 
-const K8S_KINDS = 'Deployment|Service|Ingress|StatefulSet|DaemonSet|Pod|ConfigMap|Secret|Job|CronJob|HorizontalPodAutoscaler|Namespace|PersistentVolumeClaim|ReplicaSet|NetworkPolicy|Gateway|HTTPRoute';
+const compose = signalDetector({ id: 'docker.compose', files: COMPOSE_SIGNALS });
+
+export const K8S_KINDS = 'Deployment|Service|Ingress|StatefulSet|DaemonSet|Pod|ConfigMap|Secret|Job|CronJob|HorizontalPodAutoscaler|Namespace|PersistentVolumeClaim|ReplicaSet|NetworkPolicy|Gateway|HTTPRoute';
+
+/** Any YAML with a top-level apiVersion and a workload kind; folders named like deployment config are read first. */
+export const K8S_MANIFEST_SIGNAL: FileSignal = {
+  rule: {
+    extensions: ['.yaml', '.yml'],
+    where: (path) => ownFile(path) && !/(^|\/)(\.github|\.gitlab|\.circleci)\//.test(path) && !/(^|\/)(docker-)?compose[^/]*$/.test(path),
+    globs: ['**/*.{yaml,yml}'],
+  },
+  content: (text, path) => {
+    if (!/^apiVersion:\s*\S/m.test(text)) {
+      return undefined;
+    }
+    return codeMatch(new RegExp(`^kind:[ \\t]*(${K8S_KINDS})\\b`, 'gm'), 'hash', (m, p, line) => `Kubernetes ${m[1] ?? ''} in ${p}:${line}`)(text, path);
+  },
+  maxReads: 200,
+  prefer: /k8s|kube|kubernetes|deploy|manifests|helm|charts|infra|ops|argocd|overlays/,
+};
 
 const k8s = signalDetector({
   id: 'deploy.k8s',
   files: [
     { rule: { names: ['chart.yaml'], where: ownFile, globs: ['**/Chart.yaml'] }, describe: (path) => `Helm chart ${path}` },
     { rule: { names: ['kustomization.yaml', 'kustomization.yml', 'skaffold.yaml'], where: ownFile, globs: ['**/{kustomization.yaml,kustomization.yml,skaffold.yaml}'] } },
-    {
-      // Any YAML with a top-level apiVersion and a workload kind; folders named like deployment config are read first.
-      rule: {
-        extensions: ['.yaml', '.yml'],
-        where: (path) => ownFile(path) && !/(^|\/)(\.github|\.gitlab|\.circleci)\//.test(path) && !/(^|\/)(docker-)?compose[^/]*$/.test(path),
-        globs: ['**/*.{yaml,yml}'],
-      },
-      content: (text, path) => {
-        if (!/^apiVersion:\s*\S/m.test(text)) {
-          return undefined;
-        }
-        return codeMatch(new RegExp(`^kind:[ \\t]*(${K8S_KINDS})\\b`, 'gm'), 'hash', (m, p, line) => `Kubernetes ${m[1] ?? ''} in ${p}:${line}`)(text, path);
-      },
-      maxReads: 200,
-      prefer: /k8s|kube|kubernetes|deploy|manifests|helm|charts|infra|ops|argocd|overlays/,
-    },
+    K8S_MANIFEST_SIGNAL,
   ],
 });
+
+/** nginx configuration (site files in nginx, sites-available, conf.d folders; nginx.conf, default.conf) with a block. */
+export const NGINX_SIGNALS: readonly FileSignal[] = [
+  {
+    rule: {
+      extensions: ['.conf', '.conf.template', '.vhost'],
+      where: (path) => ownFile(path) && /nginx|sites-(available|enabled)|conf\.d/i.test(path),
+      globs: ['**/*nginx*', '**/*nginx*/**', '**/sites-available/*', '**/sites-enabled/*', '**/conf.d/*.conf'],
+    },
+    content: codeMatch(/^\s*(server|upstream\s+[\w.-]+|http|location\s+[^{\n]+)\s*\{/gm, 'hash', (_m, path, line) => `nginx configuration ${path}:${line}`),
+  },
+  {
+    rule: { names: ['nginx.conf', 'default.conf'], where: ownFile, globs: ['**/{nginx.conf,default.conf}'] },
+    content: codeMatch(/^\s*(server|upstream\s+[\w.-]+|http|location\s+[^{\n]+)\s*\{/gm, 'hash', (_m, path, line) => `nginx configuration ${path}:${line}`),
+  },
+];
 
 const proxy = signalDetector({
   id: 'deploy.proxy',
   files: [
     { rule: { names: ['caddyfile'], where: ownFile, globs: ['**/Caddyfile'] }, describe: (path) => `Caddy configuration ${path}` },
-    {
-      rule: {
-        extensions: ['.conf', '.conf.template', '.vhost'],
-        where: (path) => ownFile(path) && /nginx|sites-(available|enabled)|conf\.d/i.test(path),
-        globs: ['**/*nginx*', '**/*nginx*/**', '**/sites-available/*', '**/sites-enabled/*', '**/conf.d/*.conf'],
-      },
-      content: codeMatch(/^\s*(server|upstream\s+[\w.-]+|http|location\s+[^{\n]+)\s*\{/gm, 'hash', (_m, path, line) => `nginx configuration ${path}:${line}`),
-    },
-    {
-      rule: { names: ['nginx.conf', 'default.conf'], where: ownFile, globs: ['**/{nginx.conf,default.conf}'] },
-      content: codeMatch(/^\s*(server|upstream\s+[\w.-]+|http|location\s+[^{\n]+)\s*\{/gm, 'hash', (_m, path, line) => `nginx configuration ${path}:${line}`),
-    },
+    ...NGINX_SIGNALS,
     {
       // Apache: a .htaccess alone is generated by frameworks (Laravel's public/.htaccess); a virtual host is not.
       rule: { names: ['httpd.conf', 'apache2.conf'], extensions: ['.conf', '.vhost'], where: (path) => ownFile(path) && /apache|httpd|vhost/i.test(path), globs: ['**/{httpd.conf,apache2.conf}', '**/*apache*/**/*.conf', '**/*.vhost'] },
@@ -93,6 +100,18 @@ const proxy = signalDetector({
     { rule: { names: ['traefik.yml', 'traefik.yaml', 'traefik.toml', 'haproxy.cfg'], where: ownFile, globs: ['**/{traefik.yml,traefik.yaml,traefik.toml,haproxy.cfg}'] } },
   ],
 });
+
+/** Google App Engine: app.yaml is a generic name, so it must set a runtime. */
+export const APP_ENGINE_SIGNAL: FileSignal = {
+  rule: { names: ['app.yaml', 'app.yml'], where: ownFile, globs: ['**/app.{yaml,yml}'] },
+  content: codeMatch(/^runtime:\s*\S/gm, 'hash', (_m, path) => `Google App Engine ${path}`),
+};
+
+/** AWS SAM template: template.yaml must declare the Serverless transform. */
+export const SAM_TEMPLATE_SIGNAL: FileSignal = {
+  rule: { names: ['template.yaml', 'template.yml'], where: ownFile, globs: ['**/template.{yaml,yml}'] },
+  content: codeMatch(/^Transform:\s*['"]?AWS::Serverless/gm, 'hash', (_m, path) => `AWS SAM template ${path}`),
+};
 
 const cloud = signalDetector({
   id: 'deploy.cloud',
@@ -108,14 +127,8 @@ const cloud = signalDetector({
       },
     },
     { rule: { extensions: ['.tf'], where: ownFile, globs: ['**/*.tf'] }, describe: (path) => `Terraform ${path}` },
-    {
-      rule: { names: ['app.yaml', 'app.yml'], where: ownFile, globs: ['**/app.{yaml,yml}'] },
-      content: codeMatch(/^runtime:\s*\S/gm, 'hash', (_m, path) => `Google App Engine ${path}`),
-    },
-    {
-      rule: { names: ['template.yaml', 'template.yml'], where: ownFile, globs: ['**/template.{yaml,yml}'] },
-      content: codeMatch(/^Transform:\s*['"]?AWS::Serverless/gm, 'hash', (_m, path) => `AWS SAM template ${path}`),
-    },
+    APP_ENGINE_SIGNAL,
+    SAM_TEMPLATE_SIGNAL,
     { rule: { extensions: ['.config'], where: (path) => /(^|\/)\.ebextensions\/[^/]+$/.test(path), globs: ['**/.ebextensions/*.config'] } },
   ],
 });

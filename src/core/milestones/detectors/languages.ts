@@ -1,3 +1,4 @@
+import { isTestPath } from '../sourceLanguages';
 import type { Detector } from '../detector';
 import { signalDetector } from '../signals';
 import { namedFiles, ownFile } from './common';
@@ -11,6 +12,16 @@ export const LANGUAGE_DETECTORS: readonly Detector[] = [
       { rule: { namePattern: /^tsconfig(\.[\w-]+)?\.json$/, where: ownFile, globs: ['**/tsconfig*.json'] } },
       {
         rule: { extensions: ['.ts', '.tsx', '.mts', '.cts'], where: (path) => ownFile(path) && !path.endsWith('.d.ts'), globs: ['**/*.{ts,tsx,mts,cts}'] },
+        describe: (path) => `TypeScript source ${path}`,
+      },
+    ],
+  }),
+  // Configuration alone (a generated tsconfig.json) is not TypeScript written by anyone: source files are.
+  signalDetector({
+    id: 'lang.typescript-code',
+    files: [
+      {
+        rule: { extensions: ['.ts', '.tsx', '.mts', '.cts'], where: (path) => ownFile(path) && !path.endsWith('.d.ts') && !isTestPath(path), globs: ['**/*.{ts,tsx,mts,cts}'] },
         describe: (path) => `TypeScript source ${path}`,
       },
     ],

@@ -8,21 +8,37 @@ export function requirementName(requirement: string): string | undefined {
   return match?.[1];
 }
 
-/** requirements*.txt / *.in: one requirement a line; options (-r, -e, --hash), URLs and comments are skipped. */
+/**
+ * requirements*.txt / *.in: one requirement a line; options (-r, -e, --hash), URLs and comments are skipped.
+ * A file compiled by pip-compile or `uv pip compile` is a lock file: only its requirements annotated
+ * `# via -r <input>` were asked for; the ones `# via <package>` are dependencies of dependencies.
+ */
 export function parseRequirementsTxt(text: string): ParsedDependency[] {
   const found: ParsedDependency[] = [];
+  const rawLines = text.split('\n');
   const lines = lexSource(text, 'hash').code.split('\n');
+  const compiled = /^#.*\b(pip-compile|uv pip compile)\b/m.test(text);
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     if (line === '' || line.startsWith('-') || /^[a-z+]+:\/\//i.test(line)) {
       continue;
     }
     const name = requirementName(line);
-    if (name !== undefined) {
+    if (name !== undefined && (!compiled || requestedDirectly(rawLines, index))) {
       found.push({ name, section: 'requirements', line: index + 1 });
     }
   }
   return found;
+}
+
+/** In a compiled file: the `# via` comment block under the requirement at `index` names an input file (`-r`). */
+function requestedDirectly(rawLines: readonly string[], index: number): boolean {
+  const annotations: string[] = [];
+  // Annotations follow the requirement and its `--hash` continuation lines.
+  for (let i = index + 1; i < rawLines.length && /^\s+(#|--hash)/.test(rawLines[i] ?? ''); i++) {
+    annotations.push(rawLines[i] ?? '');
+  }
+  return annotations.some((comment) => /#\s*(?:via\s+)?-r\s/.test(comment));
 }
 
 const POETRY_TABLE = /^tool\.poetry\.(?:dependencies|dev-dependencies|group\.[^.]+\.dependencies)$/;

@@ -1,0 +1,146 @@
+import type { Evidence } from '../../progress/model';
+import { yieldToEventLoop } from '../../scan/yieldToEventLoop';
+import type { Detector, DetectOutcome } from '../detector';
+import { checked, MAX_EVIDENCE } from '../detector';
+import type { PathRule } from '../pathRule';
+import type { ScanContext } from '../scanContext';
+import { isTestPath, LANGUAGE_EXTENSIONS, languageOf, sourceGlob } from '../sourceLanguages';
+import { MAX_SOURCE_FILES_PER_DETECTOR } from '../sourceScan';
+import { ownFile } from './common';
+import type { HttpMethod, RouteSignal } from './routePatterns';
+import { HTTP_METHODS, methodOf, ROUTE_SIGNALS, ROUTE_SOURCE_HINT } from './routePatterns';
+
+/** Distinct HTTP methods a project must handle for a REST API of its own. */
+export const REQUIRED_METHODS = 3;
+
+/** Which methods a Django REST framework view class serves, from its base classes. */
+function drfViewMethods(bases: string): readonly HttpMethod[] {
+  if (/\bModelViewSet\b/.test(bases) && !/\bReadOnlyModelViewSet\b/.test(bases)) {
+    return HTTP_METHODS;
+  }
+  const methods: HttpMethod[] = [];
+  if (/List|Retrieve|ReadOnly/.test(bases)) {
+    methods.push('GET');
+  }
+  if (bases.includes('Create')) {
+    methods.push('POST');
+  }
+  if (bases.includes('Update')) {
+    methods.push('PUT', 'PATCH');
+  }
+  if (bases.includes('Destroy')) {
+    methods.push('DELETE');
+  }
+  return methods;
+}
+
+/**
+ * Registrations that say their methods without a route path in the same place: Django REST framework
+ * viewsets and generic views (routed by a router or urls.py), and method handlers of class-based views.
+ */
+const CLASS_VIEW_SIGNALS: readonly RouteSignal[] = [
+  {
+    languages: ['python'],
+    pattern: /^[ \t]*class[ \t]+(\w+)\(([^)]*(?:ViewSet|APIView|ModelMixin)\b[^)]*)\)/gm,
+    describe: (m) => `view class ${m[1] ?? ''}`,
+    methods: (m) => drfViewMethods(m[2] ?? ''),
+  },
+  {
+    languages: ['python'],
+    pattern: /^[ \t]+(?:async[ \t]+)?def[ \t]+(get|post|put|patch|delete)\(\s*self\s*,\s*request\b/gm,
+    describe: (m) => `view method ${m[1] ?? ''}()`,
+    methods: (m) => {
+      const method = methodOf(m[1]);
+      return method === undefined ? [] : [method];
+    },
+  },
+];
+
+const SIGNALS: readonly RouteSignal[] = [...ROUTE_SIGNALS, ...CLASS_VIEW_SIGNALS];
+const LANGUAGES = [...new Set(SIGNALS.flatMap((signal) => signal.languages))];
+
+const SOURCES: PathRule = {
+  extensions: LANGUAGES.flatMap((language) => LANGUAGE_EXTENSIONS[language]),
+  where: (path) => {
+    const language = languageOf(path);
+    return language !== undefined && LANGUAGES.includes(language) && ownFile(path) && !isTestPath(path);
+  },
+  globs: [sourceGlob(LANGUAGES)],
+};
+
+const READ_BATCH = 16;
+
+/**
+ * `api.rest-methods`: the project's own route registrations (the patterns of `api.rest`, with its skip
+ * rules: tests, fixtures, generator samples) handle at least three of GET, POST, PUT, PATCH, DELETE.
+ * Registrations that do not say their method (Django `path()`, `HandleFunc("/x")`) count for none.
+ */
+export const restMethods: Detector = {
+  id: 'api.rest-methods',
+  watch: [SOURCES],
+  async detect(context): Promise<DetectOutcome> {
+    const found = await methodsHandled(context);
+    if (found.size < REQUIRED_METHODS) {
+      return checked([]);
+    }
+    return checked([...found.values()].slice(0, MAX_EVIDENCE));
+  },
+};
+
+async function methodsHandled(context: ScanContext): Promise<Map<HttpMethod, Evidence>> {
+  const found = new Map<HttpMethod, Evidence>();
+  const listed = await context.find(SOURCES);
+  const files = [...listed.filter((path) => ROUTE_SOURCE_HINT.test(path.toLowerCase())), ...listed.filter((path) => !ROUTE_SOURCE_HINT.test(path.toLowerCase()))].slice(
+    0,
+    MAX_SOURCE_FILES_PER_DETECTOR,
+  );
+  for (let start = 0; start < files.length && found.size < HTTP_METHODS.length; start += READ_BATCH) {
+    context.signal?.throwIfAborted();
+    const batch = files.slice(start, start + READ_BATCH);
+    await Promise.all(batch.map((file) => context.readText(file)));
+    for (const file of batch) {
+      await collectFromFile(context, file, found);
+    }
+    await yieldToEventLoop();
+  }
+  return found;
+}
+
+async function collectFromFile(context: ScanContext, file: string, found: Map<HttpMethod, Evidence>): Promise<void> {
+  const language = languageOf(file);
+  const text = await context.readText(file);
+  if (language === undefined || text === undefined) {
+    return;
+  }
+  for (const signal of SIGNALS) {
+    if (!signal.languages.includes(language) || (signal.where !== undefined && !signal.where(file))) {
+      continue;
+    }
+    // A copy: the shared patterns keep their own lastIndex for the detectors that run alongside.
+    const pattern = new RegExp(signal.pattern.source, signal.pattern.flags);
+    if (!pattern.test(text)) {
+      continue;
+    }
+    const lexed = await context.lexed(file, language);
+    if (lexed === undefined) {
+      return;
+    }
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(lexed.code); match !== null; match = pattern.exec(lexed.code)) {
+      if (match[0] === '') {
+        pattern.lastIndex++;
+        continue;
+      }
+      const at = match.index + (match[0].length - match[0].trimStart().length);
+      if (!lexed.isCode(at) || (signal.unless?.test(lexed.code.slice(at, at + 400)) ?? false)) {
+        continue;
+      }
+      for (const method of signal.methods(match, lexed.code.slice(match.index, match.index + 400))) {
+        if (!found.has(method)) {
+          const line = lexed.lineOf(at);
+          found.set(method, context.evidence('api.rest-methods', `${method}: ${signal.describe(match)} in ${file}:${line}`, { path: file, line }));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { GitRunner } from '../scan/gitRunner';
+import { createGitRunner } from '../scan/gitRunner';
+import type { ScanContext } from './scanContext';
+
+/** One commit of the walked history: enough to recognise merges of pull requests and reverts. */
+export interface HistoryCommit {
+  readonly hash: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** A tag and the commit it points to (annotated tags peeled). */
+export interface HistoryTag {
+  readonly name: string;
+  readonly commit: string;
+}
+
+export interface GitHistory {
+  /** Newest first, at most `HISTORY_COMMITS`. Empty in a repository without commits. */
+  readonly commits: readonly HistoryCommit[];
+  /** Tags whose commit is reachable from HEAD, newest first, at most `HISTORY_TAGS`. */
+  readonly tags: readonly HistoryTag[];
+}
+
+export type GitHistoryResult = { readonly ok: true; readonly history: GitHistory } | { readonly ok: false; readonly missing: boolean; readonly message: string };
+
+/** Commits read at most (the same bound as the other git facts). */
+export const HISTORY_COMMITS = 2000;
+/** Tags read at most. */
+export const HISTORY_TAGS = 500;
+/** Characters of a commit body kept: a revert's "This reverts commit" line is near the start. */
+const BODY_CHARS = 2000;
+
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+
+/**
+ * Reads commit subjects and bodies and the tags reachable from HEAD, with two bounded commands.
+ * A repository without commits has neither (the log fails on the missing HEAD): that is not an error.
+ */
+export async function readGitHistory(git: GitRunner): Promise<GitHistoryResult> {
+  const [log, tags] = await Promise.all([
+    git.run(['log', `--max-count=${HISTORY_COMMITS}`, '--no-color', `--format=%H%x1f%s%x1f%b%x1e`, 'HEAD', '--']),
+    git.run([
+      'for-each-ref',
+      '--merged=HEAD',
+      '--sort=-creatordate',
+      `--count=${HISTORY_TAGS}`,
+      `--format=%(refname:strip=2)%1f%(objectname)%1f%(*objectname)`,
+      'refs/tags',
+    ]),
+  ]);
+  for (const outcome of [log, tags]) {
+    if (!outcome.ok && outcome.kind === 'missing') {
+      return { ok: false, missing: true, message: outcome.message };
+    }
+  }
+  if (!log.ok && !tags.ok) {
+    // Without HEAD both fail; anything else is a real failure worth reporting.
+    return /HEAD|does not have any commits|unknown revision|malformed object name/i.test(log.message + tags.message)
+      ? { ok: true, history: { commits: [], tags: [] } }
+      : { ok: false, missing: false, message: log.message };
+  }
+  return {
+    ok: true,
+    history: {
+      commits: log.ok ? parseCommits(log.stdout) : [],
+      tags: tags.ok ? parseTags(tags.stdout) : [],
+    },
+  };
+}
+
+export function parseCommits(stdout: string): HistoryCommit[] {
+  const commits: HistoryCommit[] = [];
+  for (const record of stdout.split(RECORD)) {
+    const [hash, subject, ...body] = record.replace(/^\n+/, '').split(FIELD);
+    if (hash !== undefined && /^[0-9a-f]{40,64}$/.test(hash)) {
+      commits.push({ hash, subject: subject ?? '', body: body.join(FIELD).slice(0, BODY_CHARS) });
+    }
+  }
+  return commits;
+}
+
+export function parseTags(stdout: string): HistoryTag[] {
+  const tags: HistoryTag[] = [];
+  for (const line of stdout.split('\n')) {
+    const [name, object, peeled] = line.split(FIELD);
+    const commit = peeled !== undefined && peeled.trim() !== '' ? peeled.trim() : object?.trim();
+    if (name !== undefined && name !== '' && commit !== undefined && commit !== '') {
+      tags.push({ name, commit });
+    }
+  }
+  return tags;
+}
+
+/** One read per scan, shared by the detectors that need it. */
+const historyByContext = new WeakMap<ScanContext, Promise<GitHistoryResult>>();
+
+/**
+ * The history of the scanned folder. Only call when `context.git.unavailableReason` is undefined (git
+ * may run). The scan context does not hand its git runner to detectors yet, so this opens one on the
+ * same folder and signal (the same read-only, time-bounded runner the engine uses).
+ */
+export function gitHistoryOf(context: ScanContext): Promise<GitHistoryResult> {
+  let pending = historyByContext.get(context);
+  if (pending === undefined) {
+    pending = readGitHistory(createGitRunner(context.folder, context.signal));
+    historyByContext.set(context, pending);
+  }
+  return pending;
+}
