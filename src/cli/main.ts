@@ -1,12 +1,15 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { scanFolder } from '../core/milestones/engine';
-import { skillsProvedBy } from '../core/progress/detection';
+import { skillsShownBy } from '../core/detection/scanVerdicts';
 import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
 import { formatProblem } from '../core/roadmap/problems';
 import { parseArgs, USAGE } from './args';
 import { defaultRoadmapDir, packageVersion } from './packageRoot';
-import { jsonReport, textReport } from './report';
+import { practiceCommandOutput } from './practiceCommand';
+import { runQuizCommand } from './quizCommand';
+import { jsonReportText, textReport } from './report';
+import { sanitizeForTerminal } from '../core/text/sanitize';
 
 /** Where the CLI writes; process.stdout/stderr when run, string buffers in tests. */
 export interface CliIo {
@@ -31,6 +34,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'usageError':
       io.stderr.write(`backend-roadmap: ${request.message}\n\n${USAGE}`);
       return EXIT_USAGE;
+    case 'command':
+      // Reads only the command line: no roadmap, no folder.
+      io.stdout.write(practiceCommandOutput(request));
+      return EXIT_OK;
+    case 'quiz':
+      // Grades against the roadmap only: no folder is scanned.
+      return runQuizCommand(request, io);
     case 'scan':
       break;
   }
@@ -38,33 +48,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const folder = path.resolve(request.folder);
   const folderProblem = await checkFolder(folder);
   if (folderProblem !== undefined) {
-    io.stderr.write(`backend-roadmap: ${folderProblem}\n`);
+    io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(folderProblem)}\n`);
     return EXIT_USAGE;
   }
 
   const roadmapDir = request.roadmapDir === undefined ? defaultRoadmapDir() : path.resolve(request.roadmapDir);
   const loaded = await loadRoadmapFromDirectory(roadmapDir);
   if (loaded.roadmap === undefined) {
-    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${roadmapDir}:\n`);
+    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(roadmapDir)}:\n`);
     for (const problem of loaded.problems) {
-      io.stderr.write(`  ${formatProblem(problem)}\n`);
+      io.stderr.write(`  ${sanitizeForTerminal(formatProblem(problem))}\n`);
     }
     return request.roadmapDir === undefined ? EXIT_FAILURE : EXIT_USAGE;
   }
 
   let scan;
   try {
-    scan = await scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests });
+    scan = await scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors } });
   } catch (error: unknown) {
-    io.stderr.write(`backend-roadmap: scan failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`backend-roadmap: scan failed: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT_FAILURE;
   }
-  const present = new Set(scan.milestones.filter((result) => result.present).map((result) => result.id));
-  const skills = skillsProvedBy(loaded.roadmap, present);
+  const skills = skillsShownBy(loaded.roadmap, scan, request.credit);
   if (request.json) {
-    io.stdout.write(`${JSON.stringify(jsonReport(scan, skills), null, 2)}\n`);
+    io.stdout.write(jsonReportText(scan, skills, request.credit));
   } else {
-    io.stdout.write(textReport(scan, loaded.roadmap, skills));
+    io.stdout.write(textReport(scan, loaded.roadmap, skills, request.credit));
   }
   return EXIT_OK;
 }

@@ -1,6 +1,11 @@
 import { MILESTONES, milestoneTitle } from '../core/milestones/catalog';
 import type { FolderScan, MilestoneResult } from '../core/milestones/engine';
-import type { Roadmap, Skill } from '../core/roadmap/model';
+import type { Roadmap } from '../core/roadmap/model';
+import type { CreditPolicy } from '../core/detection/credit';
+import { isCredited } from '../core/detection/credit';
+import type { ShownSkill } from '../core/detection/scanVerdicts';
+import { milestoneYours } from '../core/detection/scanVerdicts';
+import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 
 /** The JSON document printed by `scan --json`. */
 export interface JsonReport {
@@ -11,16 +16,22 @@ export interface JsonReport {
     readonly present: boolean;
     readonly checked: boolean;
     readonly reason?: string;
+    /** At least one evidence record is the learner's (null: cannot be told). */
+    readonly yours: boolean | null;
     readonly evidence: MilestoneResult['evidence'];
   }[];
-  readonly skills: readonly { readonly id: string; readonly title: string; readonly stage: string }[];
+  /** Skills the folder shows; `yours`: proved by evidence the credit policy accepts. */
+  readonly skills: readonly { readonly id: string; readonly title: string; readonly stage: string; readonly yours: boolean }[];
+  readonly credit: CreditPolicy;
+  /** The learner's emails used to tell their commits from others'. */
+  readonly authors: readonly string[];
   readonly warnings: readonly string[];
   readonly filesListed: number;
   readonly durationMs: number;
 }
 
 /** Every catalog milestone exactly once, in catalog order. */
-export function jsonReport(scan: FolderScan, skills: readonly Skill[]): JsonReport {
+export function jsonReport(scan: FolderScan, skills: readonly ShownSkill[], credit: CreditPolicy): JsonReport {
   const byId = new Map(scan.milestones.map((result) => [result.id, result]));
   return {
     folder: scan.folder,
@@ -32,18 +43,31 @@ export function jsonReport(scan: FolderScan, skills: readonly Skill[]): JsonRepo
         present: result?.present ?? false,
         checked: result?.checked ?? false,
         ...(result?.reason === undefined ? {} : { reason: result.reason }),
-        evidence: result?.evidence ?? [],
+        yours: result?.present === true ? milestoneYours(result.evidence) : false,
+        evidence: (result?.evidence ?? []).map((e) => ({ ...e, yours: e.yours ?? null })),
       };
     }),
-    skills: skills.map((skill) => ({ id: skill.id, title: skill.title, stage: skill.stageId })),
+    skills: skills.map(({ skill, yours }) => ({ id: skill.id, title: skill.title, stage: skill.stageId, yours })),
+    credit,
+    authors: scan.learnerEmails,
     warnings: scan.warnings,
     filesListed: scan.filesListed,
     durationMs: scan.durationMs,
   };
 }
 
+/**
+ * The JSON report as printed: data stays exact (paths must match the files), and the controls that
+ * JSON.stringify leaves raw are written as \uXXXX escapes so printing it to a terminal is harmless.
+ */
+export function jsonReportText(scan: FolderScan, skills: readonly ShownSkill[], credit: CreditPolicy): string {
+  return `${escapeJsonControls(JSON.stringify(jsonReport(scan, skills, credit), null, 2))}\n`;
+}
+
 /** The readable report: what is present with its evidence, the skills it proves by stage, then what is not. */
-export function textReport(scan: FolderScan, roadmap: Roadmap, skills: readonly Skill[]): string {
+export function textReport(scan: FolderScan, roadmap: Roadmap, shown: readonly ShownSkill[], credit: CreditPolicy): string {
+  const skills = shown.filter((s) => s.yours).map((s) => s.skill);
+  const notYours = shown.filter((s) => !s.yours).map((s) => s.skill);
   const lines: string[] = [];
   const present = scan.milestones.filter((result) => result.present);
   const absent = scan.milestones.filter((result) => result.checked && !result.present);
@@ -59,7 +83,7 @@ export function textReport(scan: FolderScan, roadmap: Roadmap, skills: readonly 
   for (const result of present) {
     lines.push(`  [x] ${result.id}: ${milestoneTitle(result.id)}`);
     for (const evidence of result.evidence) {
-      lines.push(`        ${evidence.summary}`);
+      lines.push(`        ${evidence.summary}${evidenceMark(evidence, credit, scan.repository)}`);
     }
   }
 
@@ -76,6 +100,17 @@ export function textReport(scan: FolderScan, roadmap: Roadmap, skills: readonly 
       for (const skill of stageSkills) {
         lines.push(`    - ${skill.title} (${skill.id})`);
       }
+    }
+  }
+
+  if (notYours.length > 0) {
+    lines.push('');
+    lines.push(`Shown by this folder but not proved by your own work (${notYours.length}, credit policy ${credit}):`);
+    for (const skill of notYours) {
+      lines.push(`    - ${skill.title} (${skill.id})`);
+    }
+    if (scan.learnerEmails.length === 0 && scan.repository) {
+      lines.push('  Your commit email is unknown: pass --author EMAIL or set git config user.email.');
     }
   }
 
@@ -98,5 +133,14 @@ export function textReport(scan: FolderScan, roadmap: Roadmap, skills: readonly 
       lines.push(`  ! ${warning}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Paths, commit subjects, git's messages and roadmap titles come from files a stranger may have written.
+  return `${lines.map((line) => sanitizeForTerminal(line)).join('\n')}\n`;
+}
+
+/** " (someone else's)" after evidence that does not count for the learner under the policy. */
+function evidenceMark(evidence: MilestoneResult['evidence'][number], credit: CreditPolicy, repository: boolean): string {
+  if (isCredited(evidence, credit, repository)) {
+    return evidence.yours === true ? '  (yours)' : '';
+  }
+  return evidence.yours === false ? "  (someone else's work: not credited)" : '  (author unknown: not credited)';
 }
