@@ -1,14 +1,60 @@
 import type { SkillState } from '../../src/core/progress/model';
-import type { DashboardView, EvidenceView, HostMessage, MilestoneCheckView, PanelView, SkillLink, SkillView } from '../../src/core/view/protocol';
+import type { DashboardView, EvidenceView, HostMessage, MilestoneCheckView, PanelState, PanelView, QuizResultView, SkillLink, SkillView } from '../../src/core/view/protocol';
 import { STATE_ICONS } from '../../src/core/view/stateIcons';
 import { el, icon, markdownBlock, markdownInline } from './dom';
+import { quizSection } from './quiz';
 import { vscode } from './vscodeApi';
 
 const app = document.getElementById('app') ?? document.body;
 
+/** The skill on screen, so a quiz result can redraw its section alone. */
+let shownSkill: SkillView | undefined;
+
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
-  render(event.data.view);
+  const message = event.data;
+  if (message.type === 'render') {
+    render(message.view);
+  } else {
+    showQuizResult(message.skillId, message.result);
+  }
 });
+
+function pageState(): PanelState {
+  return vscode.getState() ?? {};
+}
+
+/** Keeps the last result per skill in the page state (it survives a reload), then shows it if that skill is on screen. */
+function showQuizResult(skillId: string, result: QuizResultView): void {
+  const state = pageState();
+  vscode.setState({ ...state, quizResults: { ...state.quizResults, [skillId]: result } });
+  redrawQuiz(skillId, true);
+}
+
+function forgetQuizResult(skillId: string): void {
+  const { [skillId]: _forgotten, ...others } = pageState().quizResults ?? {};
+  vscode.setState({ ...pageState(), quizResults: others });
+  redrawQuiz(skillId, false);
+}
+
+function redrawQuiz(skillId: string, showingResult: boolean): void {
+  if (shownSkill?.id !== skillId) {
+    return;
+  }
+  const section = quizSectionFor(shownSkill);
+  if (section) {
+    document.getElementById('quiz')?.replaceWith(section);
+    // Move focus to what changed: the result, or the first choice for a new try.
+    const target = showingResult ? section.querySelector<HTMLElement>('#quiz-result') : section.querySelector<HTMLElement>('input');
+    target?.focus();
+  }
+}
+
+function quizSectionFor(view: SkillView): HTMLElement | undefined {
+  return quizSection(view, pageState().quizResults?.[view.id], {
+    submit: (answers) => vscode.postMessage({ type: 'submitQuiz', skillId: view.id, answers }),
+    retry: () => forgetQuizResult(view.id),
+  });
+}
 
 // Links inside rendered Markdown leave through the host, which opens only http(s).
 document.addEventListener('click', (event) => {
@@ -20,8 +66,15 @@ document.addEventListener('click', (event) => {
 });
 
 function render(view: PanelView): void {
-  vscode.setState(view.kind === 'skill' ? { skillId: view.id } : {});
+  const { skillId: _previous, ...kept } = pageState();
+  vscode.setState(view.kind === 'skill' ? { ...kept, skillId: view.id } : kept);
+  shownSkill = view.kind === 'skill' ? view : undefined;
+  // A re-render (progress changed) keeps keyboard focus where it was, e.g. on a quiz choice or result.
+  const focusedId = document.activeElement?.id;
   app.replaceChildren(view.kind === 'skill' ? renderSkill(view) : renderDashboard(view));
+  if (focusedId) {
+    document.getElementById(focusedId)?.focus();
+  }
   document.body.dataset.view = view.kind;
 }
 
@@ -55,6 +108,7 @@ function renderSkill(view: SkillView): HTMLElement {
     view.resources.length > 0 && section('Resources', 'link-external', resourceList(view)),
     view.practiceHtml.length > 0 && section('Practice', 'tools', el('ol', {}, ...view.practiceHtml.map((task) => el('li', {}, markdownInline(task))))),
     view.projectIdeas.length > 0 && section('Project ideas for this stage', 'rocket', el('ul', {}, ...view.projectIdeas.map((idea) => el('li', {}, el('strong', {}, idea.title), ': ', markdownInline(idea.descriptionHtml))))),
+    quizSectionFor(view),
     section('Evidence', 'verified', evidenceList(view)),
     whyNotDone(view),
     skillLinks(view),

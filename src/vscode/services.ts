@@ -40,7 +40,11 @@ export class Services extends Disposable {
   }
 
   get panel(): DetailsPanel {
-    this.lazyPanel ??= this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => detectionInfo(this.detection), this.logger));
+    if (this.lazyPanel === undefined) {
+      const panel = this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => detectionInfo(this.detection), this.logger));
+      this._register(panel.onDidPassQuiz(() => void this.detection.quizPassed()));
+      this.lazyPanel = panel;
+    }
     return this.lazyPanel;
   }
 

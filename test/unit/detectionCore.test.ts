@@ -7,7 +7,7 @@ import type { FolderScan, MilestoneResult, ScanOptions } from '../../src/core/mi
 import type { Evidence } from '../../src/core/progress/model';
 import type { EvidenceResult } from '../../src/core/progress/rules';
 import { createRoadmap } from '../../src/core/roadmap/model';
-import type { Skill } from '../../src/core/roadmap/model';
+import type { DetectRule, Skill } from '../../src/core/roadmap/model';
 import { makeTree, removeTree } from './helpers/scanFixtures';
 
 const at = '2026-05-01T10:00:00.000Z';
@@ -16,8 +16,13 @@ function skill(id: string, all: string[], any: string[] = []): Skill {
   return { id, stageId: 'ops', title: id, summary: '', whyItMatters: '', subtopics: [], resources: [], practice: [], estimatedHours: 1, prerequisites: [], detect: { all, any }, quiz: [] };
 }
 
+/** A skill with its rule, as the panel asks about it. */
+function ruled(id: string, all: string[]): Skill & { readonly detect: DetectRule } {
+  return { ...skill(id, all), detect: { all, any: [] } };
+}
+
 const ROADMAP = createRoadmap([
-  { id: 'ops', title: 'Ops', summary: '', order: 1, estimatedWeeks: 1, projectIdeas: [], source: 'ops.yaml', skills: [skill('containers', ['docker.file', 'docker.compose']), skill('testing', ['test.present', 'test.passing'])] },
+  { id: 'ops', title: 'Ops', summary: '', order: 1, estimatedWeeks: 1, projectIdeas: [], source: 'ops.yaml', skills: [skill('containers', ['docker.file', 'docker.compose']), skill('testing', ['test.present', 'test.passing']), skill('dns', ['practice.dns', 'quiz.passed'])] },
 ]);
 
 type Facts = Record<string, { yours: boolean | null }>;
@@ -37,7 +42,7 @@ function fakeScan(byFolder: Record<string, { repository: boolean; facts: Facts; 
   };
 }
 
-function harness(byFolder: Parameters<typeof fakeScan>[0], settings: Partial<DetectionSettings> = {}, stored: Evidence[] = []) {
+function harness(byFolder: Parameters<typeof fakeScan>[0], settings: Partial<DetectionSettings> = {}, stored: Evidence[] = [], passedQuizzes = new Set<string>()) {
   const completed: [string, readonly Evidence[]][] = [];
   const calls: { folder: string; options: ScanOptions }[] = [];
   const saved: (readonly Evidence[])[] = [];
@@ -52,6 +57,7 @@ function harness(byFolder: Parameters<typeof fakeScan>[0], settings: Partial<Det
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     events: { load: () => stored, save: (evidence) => { saved.push(evidence); return Promise.resolve(); } },
     scan: fakeScan(byFolder, calls),
+    quizPassed: (skillId) => passedQuizzes.has(skillId),
   };
   const core = new DetectionCore(deps);
   core.onDidComplete((e) => events.push(e));
@@ -67,7 +73,7 @@ describe('DetectionCore', () => {
     await core.checkNow('/work/api');
     await core.checkNow('/work/web');
     assert.deepEqual(completed, []);
-    const verdict = core.judge({ all: ['docker.file', 'docker.compose'], any: [] });
+    const verdict = core.judge(ruled('containers', ['docker.file', 'docker.compose']));
     assert.equal(verdict.complete, false);
     assert.equal(verdict.onlyAcrossProjects, true);
   });
@@ -81,7 +87,7 @@ describe('DetectionCore', () => {
     await core.checkNow('/work/api');
     assert.deepEqual(completed.map(([id]) => id), ['containers']);
     assert.ok(completed[0]?.[1].every((e) => e.folder === '/work/api'));
-    assert.equal(core.judge({ all: ['docker.file', 'docker.compose'], any: [] }).project, '/work/api');
+    assert.equal(core.judge(ruled('containers', ['docker.file', 'docker.compose'])).project, '/work/api');
     assert.deepEqual(events.map((e) => e.markedDone.map((s) => s.id)), [['containers']]);
   });
 
@@ -91,7 +97,7 @@ describe('DetectionCore', () => {
       const { core, completed } = harness({ '/clone': { repository: true, facts } }, { credit });
       await core.checkNow('/clone');
       assert.deepEqual(completed, [], credit);
-      const verdict = core.judge({ all: ['docker.file'], any: [] });
+      const verdict = core.judge(ruled('dockerfile', ['docker.file']));
       assert.deepEqual(verdict.seenNotCredited, ['/clone']);
       assert.equal(core.milestoneStatus('docker.file').status, 'notCredited');
     }
@@ -144,6 +150,16 @@ describe('DetectionCore', () => {
     } finally {
       await removeTree(root);
     }
+  });
+
+  it('a rule naming quiz.passed is met by the skill\'s own self-check with the other evidence, judged again when the quiz passes', async () => {
+    const passed = new Set<string>();
+    const { core, completed } = harness({}, {}, [], passed);
+    await core.recordEvent([{ milestone: 'practice.dns', summary: 'ran `dig` in the terminal', command: 'dig', exitCode: 0, at }]);
+    assert.deepEqual(completed, [], 'the terminal practice alone is not enough');
+    passed.add('dns');
+    assert.deepEqual(await core.reevaluate(['quiz.passed']), ['dns']);
+    assert.equal(core.judge({ ...skill('dns', ['practice.dns', 'quiz.passed']), detect: { all: ['practice.dns', 'quiz.passed'], any: [] } }).complete, true);
   });
 
   it('does nothing while detection is off', async () => {

@@ -48,6 +48,8 @@ export interface DetectionCoreDeps {
   settings(): DetectionSettings;
   log: DetectionLog;
   events?: EventEvidenceStore;
+  /** Whether the skill's own self-check has passed (rules may name `quiz.passed`). */
+  quizPassed?: (skillId: string) => boolean;
   /** The engine; replaced in tests. */
   scan?: (folder: string, options: ScanOptions) => Promise<FolderScan>;
 }
@@ -148,9 +150,14 @@ export class DetectionCore {
     return this.ledger.summary(id, this.deps.settings().credit);
   }
 
-  /** How a rule fares per project under the current credit policy (for "Why is this (not) done?"). */
-  judge(rule: DetectRule): SkillVerdict {
-    return judgeSkill(rule, this.ledger.projects(), this.deps.settings().credit);
+  /** How a skill's rule fares per project under the current credit policy (for "Why is this (not) done?"). */
+  judge(skill: Skill & { readonly detect: DetectRule }): SkillVerdict {
+    return judgeSkill(skill.detect, this.ledger.projects(), this.deps.settings().credit, this.deps.quizPassed?.(skill.id) ?? false);
+  }
+
+  /** Judges again the skills whose rules name these milestones (e.g. `quiz.passed` after a self-check passed). */
+  async reevaluate(milestones: Iterable<string>): Promise<readonly string[]> {
+    return (await this.applyRules(new Set(milestones))).map((skill) => skill.id);
   }
 
   /** Event evidence held (for tests and export). */
@@ -233,7 +240,7 @@ export class DetectionCore {
       if (skill.detect === undefined) {
         continue;
       }
-      const verdict = judgeSkill(skill.detect, projects, policy);
+      const verdict = judgeSkill(skill.detect, projects, policy, this.deps.quizPassed?.(skill.id) ?? false);
       if (!verdict.complete) {
         continue;
       }

@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { LineCounter, parseDocument, isNode, visit } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
+import { isNode } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { MILESTONE_IDS } from '../milestones/catalog';
 import { createRoadmap } from './model';
 import type { Roadmap, Skill, Stage } from './model';
@@ -9,16 +8,22 @@ import type { RoadmapProblem } from './problems';
 import { validateStageDocument } from './schemaValidator';
 import type { StageDocument } from './stageDocument';
 import { findPrerequisiteCycles } from './cycles';
+import { ROADMAP_LIMITS } from './limits';
+import { ProblemList } from './problemList';
+import { fileTooLarge, readStageFiles, roadmapTooLarge } from './stageFiles';
+import type { RoadmapSource } from './stageFiles';
+import { parseStageYaml } from './stageYaml';
+import { quizProblems, toQuiz } from './quizDocument';
 
-/** A stage file's text and the name to report problems under. */
-export interface RoadmapSource {
-  readonly file: string;
-  readonly text: string;
-}
+export type { RoadmapSource } from './stageFiles';
 
 export interface LoadResult {
   /** Undefined when there is any problem: half a roadmap would show wrong progress. */
   readonly roadmap: Roadmap | undefined;
+  /**
+   * At most ROADMAP_LIMITS.problemsInAll (and problemsPerFile for one file), then one that says how many
+   * more there are.
+   */
   readonly problems: readonly RoadmapProblem[];
 }
 
@@ -31,64 +36,109 @@ interface Located<T> {
   readonly path: readonly (string | number)[];
 }
 
-/** Reads every `*.yaml` in `<dir>/stages` (sorted by name) and parses it as one roadmap. */
+/**
+ * Reads every `*.yaml` in `<dir>/stages` (sorted by name) and parses it as one roadmap. Never throws: any
+ * input, within or beyond ROADMAP_LIMITS, gives a roadmap or problems.
+ */
 export async function loadRoadmapFromDirectory(dir: string): Promise<LoadResult> {
   const stagesDir = path.join(dir, 'stages');
-  let names: string[];
+  const problems = newProblemList();
   try {
-    names = (await readdir(stagesDir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+    const read = await readStageFiles(stagesDir);
+    read.problems.forEach((problem) => problems.add(problem));
+    if (read.sources.length === 0) {
+      return { roadmap: undefined, problems: problems.toArray() };
+    }
+    return parseInto(read.sources, problems);
   } catch (error) {
-    return { roadmap: undefined, problems: [{ file: stagesDir, line: 1, column: 1, message: `cannot read the roadmap folder: ${describe(error)}` }] };
+    problems.add(unexpected(stagesDir, error));
+    return { roadmap: undefined, problems: problems.toArray() };
   }
-  if (names.length === 0) {
-    return { roadmap: undefined, problems: [{ file: stagesDir, line: 1, column: 1, message: 'the roadmap folder has no .yaml stage files' }] };
-  }
-  const sources = await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(stagesDir, name);
-      return { file, text: await readFile(file, 'utf8') };
-    }),
-  );
-  return parseRoadmap(sources);
 }
 
-/** Parses, validates and cross-checks stage sources. Pure: no I/O. */
+/** Parses, validates and cross-checks stage sources. Pure: no I/O. Never throws. */
 export function parseRoadmap(sources: readonly RoadmapSource[]): LoadResult {
-  const problems: RoadmapProblem[] = [];
-  const stages: Located<StageDocument>[] = [];
+  return parseInto(sources, newProblemList());
+}
 
+function newProblemList(): ProblemList {
+  return new ProblemList(ROADMAP_LIMITS.problemsPerFile, ROADMAP_LIMITS.problemsInAll);
+}
+
+function parseInto(sources: readonly RoadmapSource[], problems: ProblemList): LoadResult {
+  const stages: Located<StageDocument>[] = [];
+  let total = 0;
   for (const source of sources) {
-    const lines = new LineCounter();
-    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const pos = lines.linePos(errorOffset(doc, error));
-        problems.push({ file: source.file, line: pos.line, column: pos.col, message: `YAML syntax: ${firstLine(error.message)}` });
-      }
+    const bytes = Buffer.byteLength(source.text, 'utf8');
+    if (bytes > ROADMAP_LIMITS.fileBytes) {
+      problems.add(fileTooLarge(source.file, bytes));
       continue;
     }
-    const value: unknown = doc.toJS();
-    const violations = validateStageDocument(value);
-    for (const violation of violations) {
-      problems.push({ file: source.file, ...position(doc, lines, violation.path, violation.atKey), message: violation.message });
+    total += bytes;
+    if (total > ROADMAP_LIMITS.roadmapBytes) {
+      problems.add(roadmapTooLarge(source.file));
+      break;
     }
-    if (violations.length === 0) {
-      // The schema guarantees the shape; the cast is the boundary between untyped YAML and the model.
-      stages.push({ value: value as StageDocument, file: source.file, doc, lines, path: [] });
+    try {
+      const stage = parseStage(source, problems);
+      if (stage) {
+        stages.push(stage);
+      }
+    } catch (error) {
+      problems.add(unexpected(source.file, error));
     }
   }
 
-  problems.push(...crossCheck(stages));
-  if (problems.length > 0) {
-    return { roadmap: undefined, problems };
+  try {
+    crossCheck(stages, problems);
+    if (problems.count > 0) {
+      return { roadmap: undefined, problems: problems.toArray() };
+    }
+    return { roadmap: createRoadmap(stages.map(({ value, file }) => toStage(value, file))), problems: [] };
+  } catch (error) {
+    problems.add(unexpected(stages[0]?.file ?? sources[0]?.file ?? 'roadmap', error));
+    return { roadmap: undefined, problems: problems.toArray() };
   }
-  return { roadmap: createRoadmap(stages.map(({ value, file }) => toStage(value, file))), problems };
 }
 
-function crossCheck(stages: readonly Located<StageDocument>[]): RoadmapProblem[] {
-  const problems: RoadmapProblem[] = [];
+/** One stage file as a schema-valid document, or undefined after adding its problems. */
+function parseStage(source: RoadmapSource, problems: ProblemList): Located<StageDocument> | undefined {
+  const yaml = parseStageYaml(source.file, source.text, problems);
+  if (!yaml) {
+    return undefined;
+  }
+  const violations = validateStageDocument(yaml.value);
+  for (const [index, violation] of violations.entries()) {
+    if (!problems.accepts(source.file)) {
+      problems.skip(source.file, violations.length - index);
+      break;
+    }
+    problems.add({ file: source.file, ...position(yaml.doc, yaml.lines, violation.path, violation.atKey), message: violation.message });
+  }
+  if (violations.length > 0) {
+    return undefined;
+  }
+  // The schema guarantees the shape; the cast is the boundary between untyped YAML and the model.
+  return { value: yaml.value as StageDocument, file: source.file, doc: yaml.doc, lines: yaml.lines, path: [] };
+}
+
+/** A failure the limits should have prevented: still a problem, never a crash. */
+function unexpected(file: string, error: unknown): RoadmapProblem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    message: `the roadmap loader failed on this file (${describe(error)}); please report this bug with the file attached, and check the file for unusual YAML`,
+  };
+}
+
+function crossCheck(stages: readonly Located<StageDocument>[], problems: ProblemList): void {
   const at = (item: Located<unknown>, sub: readonly (string | number)[], message: string): void => {
-    problems.push({ file: item.file, ...position(item.doc, item.lines, [...item.path, ...sub], false), message });
+    if (problems.accepts(item.file)) {
+      problems.add({ file: item.file, ...position(item.doc, item.lines, [...item.path, ...sub], false), message });
+    } else {
+      problems.skip(item.file);
+    }
   };
 
   const stageIds = new Map<string, Located<StageDocument>>();
@@ -131,6 +181,13 @@ function crossCheck(stages: readonly Located<StageDocument>[]): RoadmapProblem[]
         }
       });
     }
+    const atLeast = skill.value.detect?.atLeast;
+    if (atLeast !== undefined && atLeast > (skill.value.detect?.any ?? []).length) {
+      at(skill, ['detect', 'atLeast'], `skill "${skill.value.id}" asks for at least ${atLeast} of its "any" milestones but lists ${(skill.value.detect?.any ?? []).length}: list more, or lower atLeast`);
+    }
+    for (const problem of quizProblems(skill.value.id, skill.value.quiz ?? [])) {
+      at(skill, problem.path, problem.message);
+    }
   }
 
   const graph = new Map([...skills].map(([id, skill]) => [id, skill.value.prerequisites.filter((p) => p !== id && skills.has(p))]));
@@ -140,7 +197,6 @@ function crossCheck(stages: readonly Located<StageDocument>[]): RoadmapProblem[]
       at(first, ['prerequisites'], `prerequisite cycle: ${[...cycle, cycle[0]].join(' → ')}`);
     }
   }
-  return problems;
 }
 
 function toStage(doc: StageDocument, source: string): Stage {
@@ -153,10 +209,11 @@ function toStage(doc: StageDocument, source: string): Stage {
     projectIdeas: doc.projectIdeas,
     source,
     skills: doc.skills.map(
-      ({ detect, ...skill }): Skill => ({
+      ({ detect, quiz, ...skill }): Skill => ({
         ...skill,
         stageId: doc.id,
-        ...(detect ? { detect: { all: detect.all ?? [], any: detect.any ?? [] } } : {}),
+        quiz: toQuiz(quiz),
+        ...(detect ? { detect: { all: detect.all ?? [], any: detect.any ?? [], ...(detect.atLeast === undefined ? {} : { atLeast: detect.atLeast }) } } : {}),
       }),
     ),
   };
@@ -191,32 +248,6 @@ function keyOffset(doc: Document.Parsed, jsonPath: readonly (string | number)[])
     }
   }
   return undefined;
-}
-
-/**
- * Where to point at a YAML error. For an unclosed quote the parser reports the end of the file; the
- * useful place is where the quoted text starts.
- */
-function errorOffset(doc: Document.Parsed, error: YAMLError): number {
-  const offset = error.pos[0];
-  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
-    let start: number | undefined;
-    visit(doc, {
-      Scalar(_key, node) {
-        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === offset) {
-          start = node.range[0];
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-    return start ?? offset;
-  }
-  return offset;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }
 
 function describe(error: unknown): string {

@@ -18,17 +18,17 @@ export interface DetectionInfo {
   /** Status of a milestone across the open workspace folders, counting only credited evidence as present. */
   milestoneStatus(id: string): MilestoneSummary;
   /** How a rule fares per project (a rule is met inside one project, by the learner's own work). */
-  judge(rule: DetectRule): SkillVerdict;
+  judge(skill: Skill & { readonly detect: DetectRule }): SkillVerdict;
   /** A sentence for the panel when detection is off or limited (untrusted workspace, no folder). */
   readonly limitation: string | undefined;
 }
 
 /** Why a skill with a rule is (not) done, in one or two sentences. */
-export function detectionNoteFor(rule: DetectRule, detection: DetectionInfo): string {
+export function detectionNoteFor(skill: Skill & { readonly detect: DetectRule }, detection: DetectionInfo): string {
   if (detection.limitation !== undefined) {
     return detection.limitation;
   }
-  const verdict = detection.judge(rule);
+  const verdict = detection.judge(skill);
   if (verdict.complete && verdict.project !== undefined) {
     return `Proved by your own work in ${projectName(verdict.project)}. A state you set by hand is never overruled.`;
   }
@@ -74,7 +74,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
     ? 'This skill has no automatic check: mark it yourself when you are confident.'
     : quizPassProvesSkill(skill)
       ? 'Marked done when you pass the self-check in "Check yourself" below. A state you set by hand is never overruled.'
-      : detectionNoteFor(skill.detect, detection);
+      : detectionNoteFor({ ...skill, detect: skill.detect }, detection);
   return {
     kind: 'skill',
     id: skill.id,

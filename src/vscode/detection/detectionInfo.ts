@@ -5,7 +5,7 @@ import type { DetectionExplainer } from './detectionService';
 export function detectionInfo(detection: DetectionExplainer): DetectionInfo {
   return {
     milestoneStatus: (id) => detection.milestoneStatus(id),
-    judge: (rule) => detection.judge(rule),
+    judge: (skill) => detection.judge(skill),
     limitation: detection.limitation(),
   };
 }

@@ -6,7 +6,8 @@ import type { MilestoneSummary } from '../../core/detection/ledger';
 import type { SkillVerdict } from '../../core/detection/projectRules';
 import type { Evidence } from '../../core/progress/model';
 import { readEvidence } from '../../core/progress/validate';
-import type { DetectRule, Roadmap } from '../../core/roadmap/model';
+import type { DetectRule, Roadmap, Skill } from '../../core/roadmap/model';
+import { quizPassed } from '../../core/quiz/passRecord';
 import { getConfig, onDidChangeConfig } from '../config';
 import { Disposable, MutableDisposable } from '../lifecycle';
 import type { Logger } from '../logger';
@@ -31,7 +32,7 @@ export interface DetectionServiceDeps {
 /** What the panel and tree need to explain detection. */
 export interface DetectionExplainer {
   milestoneStatus(id: string): MilestoneSummary;
-  judge(rule: DetectRule): SkillVerdict;
+  judge(skill: Skill & { readonly detect: DetectRule }): SkillVerdict;
   limitation(): string | undefined;
 }
 
@@ -58,6 +59,7 @@ export class DetectionService extends Disposable implements DetectionExplainer {
       settings: () => this.settings(),
       log: deps.logger,
       events: this.eventStore(),
+      quizPassed: (skillId) => quizPassed(deps.progress.get(skillId)),
     });
     this._register({ dispose: () => this.core.dispose() });
     this._register(this.core.onDidCheck(() => this.checkedEmitter.fire()));
@@ -151,8 +153,13 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     return this.core.milestoneStatus(id);
   }
 
-  judge(rule: DetectRule): SkillVerdict {
-    return this.core.judge(rule);
+  judge(skill: Skill & { readonly detect: DetectRule }): SkillVerdict {
+    return this.core.judge(skill);
+  }
+
+  /** A self-check passed: rules naming `quiz.passed` may now be met. */
+  async quizPassed(): Promise<void> {
+    await this.core.reevaluate(['quiz.passed']);
   }
 
   limitation(): string | undefined {

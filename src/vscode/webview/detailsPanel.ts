@@ -6,7 +6,10 @@ import type { ProgressService } from '../progressService';
 import type { RoadmapService } from '../roadmapService';
 import { panelHtml } from './html';
 import { isWebviewMessage } from '../../core/view/protocol';
-import type { HostMessage, PanelState, PanelView, WebviewMessage } from '../../core/view/protocol';
+import type { HostMessage, PanelState, PanelView, SubmittedAnswer, WebviewMessage } from '../../core/view/protocol';
+import { gradeQuiz } from '../../core/quiz/grade';
+import { quizPassEvidence } from '../../core/quiz/passRecord';
+import { buildQuizResultView } from '../../core/view/quizViews';
 import { buildDashboardView, buildSkillView } from '../../core/view/viewModels';
 import type { DetectionInfo } from '../../core/view/viewModels';
 
@@ -28,6 +31,9 @@ export class DetailsPanel extends Disposable {
   private readonly open = this._register(new MutableDisposable<OpenPanel>());
   private showing: Showing = { kind: 'dashboard' };
   private ready = false;
+  private readonly quizPassedEmitter = this._register(new vscode.EventEmitter<string>());
+  /** A self-check passed in the panel (skill id): detection judges the rules that name `quiz.passed` again. */
+  readonly onDidPassQuiz = this.quizPassedEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -175,7 +181,26 @@ export class DetailsPanel extends Disposable {
       case 'recheck':
         await vscode.commands.executeCommand(CommandId.RecheckWorkspace);
         return;
+      case 'submitQuiz':
+        await this.gradeQuiz(message.skillId, message.answers);
+        return;
     }
+  }
+
+  /** The host grades: the page never holds the answer key. A pass is recorded before the result is shown. */
+  private async gradeQuiz(skillId: string, answers: readonly SubmittedAnswer[]): Promise<void> {
+    const skill = (await this.roadmaps.load()).roadmap?.skillById.get(skillId);
+    if (!skill || skill.quiz.length === 0) {
+      this.logger.warn(`Ignored answers for "${skillId}": the roadmap has no self-check for it.`);
+      return;
+    }
+    const grade = gradeQuiz(skill, answers);
+    const recorded = grade.passed ? (await this.progress.recordQuizPass(skill, quizPassEvidence(grade, new Date()))).outcome : undefined;
+    if (grade.passed) {
+      this.quizPassedEmitter.fire(skill.id);
+    }
+    const message: HostMessage = { type: 'quizResult', skillId, result: buildQuizResultView(grade, recorded) };
+    await this.panel?.webview.postMessage(message);
   }
 }
 

@@ -208,6 +208,7 @@ export function modelSkill(stageId: string, spec: ModelSkillSpec): Skill {
     estimatedHours: 1,
     prerequisites: spec.prerequisites ?? [],
     ...(spec.detect ? { detect: { all: spec.detect.all ?? [], any: spec.detect.any ?? [] } } : {}),
+    quiz: [],
   };
 }
 
