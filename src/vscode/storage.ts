@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { KeyValueStore } from '../core/progress/progressStore';
 import type { ProgressBackup } from '../core/progress/storedState';
 import { Disposable } from './lifecycle';
@@ -25,9 +25,6 @@ const SYNCED: readonly (keyof GlobalStorageKeys)[] = ['progress', 'eventEvidence
 
 /** The one typed wrapper around `globalState`. */
 export class Storage extends Disposable {
-  private readonly changed = this._register(new vscode.EventEmitter<keyof GlobalStorageKeys>());
-  readonly onDidChange = this.changed.event;
-
   constructor(private readonly memento: vscode.Memento & { setKeysForSync?(keys: readonly string[]): void }) {
     super();
     memento.setKeysForSync?.(SYNCED.map((key) => PREFIX + key));
@@ -39,7 +36,6 @@ export class Storage extends Disposable {
 
   async set<K extends keyof GlobalStorageKeys>(key: K, value: GlobalStorageKeys[K] | undefined): Promise<void> {
     await this.memento.update(PREFIX + key, value);
-    this.changed.fire(key);
   }
 
   /** The same prefixed keys, untyped, for the core ProgressStore (which validates everything it reads). */
@@ -49,6 +45,4 @@ export class Storage extends Disposable {
       update: (key: string, value: unknown) => this.memento.update(PREFIX + key, value),
     };
   }
-
-  static readonly syncedKeys = SYNCED.map((key) => PREFIX + key);
 }
