@@ -1,7 +1,8 @@
 import type { Detector } from '../detector';
 import { signalDetector } from '../signals';
 import { ownFile } from './common';
-import { composeServices, firstOf, ownNonTestFile, uncommentedMatch } from './configText';
+import { composeServices, ownNonTestFile, uncommentedMatch } from './configText';
+import { anyOf } from './contentMatchers';
 import { COMPOSE_SIGNALS } from './infra';
 import { microservices } from './microservices';
 
@@ -113,7 +114,7 @@ const replication = signalDetector({
     },
     {
       rule: { names: ['postgresql.conf', 'recovery.conf', 'pg_hba.conf', 'standby.signal'], where: ownFile, globs: ['**/{postgresql.conf,recovery.conf,pg_hba.conf,standby.signal}'] },
-      content: firstOf(uncommentedMatch(/\bprimary_conninfo\b|^host(?:ssl)?\s+replication\b/gm, (_m, path, line) => `PostgreSQL replication in ${path}:${line}`)),
+      content: anyOf(uncommentedMatch(/\bprimary_conninfo\b|^host(?:ssl)?\s+replication\b/gm, (_m, path, line) => `PostgreSQL replication in ${path}:${line}`)),
     },
   ],
   dependencies: {

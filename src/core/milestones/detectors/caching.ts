@@ -1,5 +1,6 @@
 import type { Detector } from '../detector';
 import { signalDetector } from '../signals';
+import type { SourceSignal } from '../sourceScan';
 
 const redis = signalDetector({
   id: 'cache.redis',
@@ -19,6 +20,19 @@ const redis = signalDetector({
   ],
   sourceHint: /settings|config|environments|cache/,
 });
+
+/** Job classes of the learner's own (queue.broker and queue.jobs both accept them). */
+export const JOB_SOURCES = [
+  { languages: ['php'], pattern: /\bimplements\s+([\w\\, ]*\b)?ShouldQueue\b/g, describe: () => 'queued job (implements ShouldQueue)' },
+  {
+    // Rails generates app/jobs/application_job.rb; a job of the learner's own subclasses it.
+    languages: ['ruby'],
+    pattern: /^[ \t]*class[ \t]+(\w+)[ \t]*<[ \t]*ApplicationJob\b/gm,
+    describe: (m: RegExpExecArray) => `background job ${m[1] ?? ''}`,
+    where: (path: string) => !path.endsWith('application_job.rb'),
+  },
+] as const satisfies readonly SourceSignal[];
+export const JOB_SOURCE_HINT = /jobs?|queue|worker|task/;
 
 const broker = signalDetector({
   id: 'queue.broker',
@@ -49,17 +63,8 @@ const broker = signalDetector({
     rubygems: ['sidekiq', 'resque', 'delayed_job', 'delayed_job_active_record', 'good_job', 'bunny', 'sneakers', 'ruby-kafka', 'rdkafka', 'karafka', 'que', 'shoryuken', 'aws-sdk-sqs', 'racecar'],
     cargo: ['lapin', 'rdkafka', 'async-nats', 'nats', 'apalis', 'aws-sdk-sqs', 'faktory', 'fang'],
   },
-  sources: [
-    { languages: ['php'], pattern: /\bimplements\s+([\w\\, ]*\b)?ShouldQueue\b/g, describe: () => 'queued job (implements ShouldQueue)' },
-    {
-      // Rails generates app/jobs/application_job.rb; a job of the learner's own subclasses it.
-      languages: ['ruby'],
-      pattern: /^[ \t]*class[ \t]+(\w+)[ \t]*<[ \t]*ApplicationJob\b/gm,
-      describe: (m) => `background job ${m[1] ?? ''}`,
-      where: (path) => !path.endsWith('application_job.rb'),
-    },
-  ],
-  sourceHint: /jobs?|queue|worker|task/,
+  sources: JOB_SOURCES,
+  sourceHint: JOB_SOURCE_HINT,
 });
 
 export const CACHING_DETECTORS: readonly Detector[] = [redis];

@@ -80,18 +80,6 @@ export function uncommentedMatch(
   };
 }
 
-/** The first content check that finds something. */
-export function firstOf(...checks: readonly ((text: string, path: string) => ContentMatch | undefined)[]): (text: string, path: string) => ContentMatch | undefined {
-  return (text, path) => {
-    for (const check of checks) {
-      const found = check(text, path);
-      if (found !== undefined) {
-        return found;
-      }
-    }
-    return undefined;
-  };
-}
 
 /** SQL `--` and `/* *\/` comments blanked; quotes are respected so `'--'` in a literal stays. */
 function blankSqlComments(text: string): string {

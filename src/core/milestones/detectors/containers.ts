@@ -2,7 +2,8 @@ import type { Detector } from '../detector';
 import type { FileSignal } from '../signals';
 import { signalDetector } from '../signals';
 import { ownFile } from './common';
-import { firstOf, lineAt, ownNonTestFile, uncommentedMatch, withoutComments } from './configText';
+import { lineAt, ownNonTestFile, uncommentedMatch, withoutComments } from './configText';
+import { anyOf } from './contentMatchers';
 import { CI_SIGNALS, COMPOSE_SIGNALS, DOCKERFILE_RULE, NGINX_SIGNALS } from './infra';
 
 /** Compose files by name (compose*.yaml included: the content checks below need keys that only Compose uses). */
@@ -149,7 +150,7 @@ const appserver = signalDetector({
     },
     {
       rule: { namePattern: /^application(-[\w-]+)?\.(properties|ya?ml)$/, where: ownNonTestFile, globs: ['**/application*.{properties,yml,yaml}'] },
-      content: firstOf(
+      content: anyOf(
         uncommentedMatch(/^server\.(tomcat|jetty|undertow)\.[\w.-]+\s*[=:]/gm, (m, path, line) => `${m[1] ?? ''} settings in ${path}:${line}`),
         uncommentedMatch(/^server:[ \t]*\n(?:(?:[ \t]+[^\n]*)?\n){0,40}?[ \t]+(tomcat|jetty|undertow):/gm, (m, path) => `${m[1] ?? ''} settings in ${path}`),
       ),

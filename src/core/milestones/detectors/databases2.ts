@@ -5,7 +5,7 @@ import { isTestPath, LANGUAGE_EXTENSIONS, languageOf, sourceGlob } from '../sour
 import type { SourceLanguage } from '../sourceLanguages';
 import { ownFile } from './common';
 import type { ContentCheck } from './contentMatchers';
-import { anyOf, codeMatchByPath, sqlMatch, stringMatch, uncommentedMatch } from './contentMatchers';
+import { allOf, anyOf, codeMatchByPath, sqlMatch, stringMatch, uncommentedMatch } from './contentMatchers';
 import { GENERATED_MIGRATION } from './databases';
 
 /*
@@ -196,6 +196,11 @@ const indexes = signalDetector({
     sourceFiles(
       anyOf(
         stringMatch(SQL_CREATE_INDEX, sqlIn('index')),
+        // Mongoose schema fields with `index: true` / `unique: true` (only in files defining a Schema: React Router also has `index: true`).
+        (text, path) =>
+          languageOf(path) === 'js'
+            ? allOf(codeMatchByPath(/\b(?:index|unique)\s*:\s*true\b/g, (m, p, line) => `index mongoose ${m[0]} in ${p}:${line}`), codeMatchByPath(/\bnew\s+(?:mongoose\.)?Schema\s*\(|\bmongoose\.Schema\s*\(/g))(text, path)
+            : undefined,
         (text, path) => (path.endsWith('.go') ? stringMatch(/gorm:"[^"\n]*\b(?:index|uniqueIndex)\b/g, sqlIn('gorm index'))(text, path) : undefined),
         byLanguage(
           {

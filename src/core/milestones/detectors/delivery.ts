@@ -3,7 +3,8 @@ import type { FileSignal } from '../signals';
 import { signalDetector } from '../signals';
 import { ciEnvironments } from './ciEnvironments';
 import { codeMatch, ownFile } from './common';
-import { firstOf, ownNonTestFile, uncommentedMatch } from './configText';
+import { ownNonTestFile, uncommentedMatch } from './configText';
+import { anyOf } from './contentMatchers';
 import { APP_ENGINE_SIGNAL, CI_SIGNALS, SAM_TEMPLATE_SIGNAL } from './infra';
 
 /** Commands that deploy an application or publish a release; tests and builds are not deploys. */
@@ -75,7 +76,7 @@ const ciDeploy = signalDetector({
   files: CI_SIGNALS.map(
     (signal): FileSignal => ({
       rule: signal.rule,
-      content: firstOf(
+      content: anyOf(
         uncommentedMatch(DEPLOY_ACTION, (m, path, line) => `deploy step ${m[1] ?? ''} in ${path}:${line}`),
         uncommentedMatch(DEPLOY_COMMAND, (m, path, line) => `${m[0].trim().slice(0, 50)} in ${path}:${line}`),
         // A deployment environment: GitHub Actions, GitLab and Azure Pipelines (CircleCI's `environment:` is variables).
@@ -108,7 +109,7 @@ const iac = signalDetector({
         where: (path) => ownFile(path) && /cloudformation|cfn|template|stack|infra/i.test(path) && !/(^|\/)\.github\//.test(path),
         globs: ['**/*{cloudformation,cfn,template,stack,infra}*/**/*.{yaml,yml,json,template}', '**/*{cloudformation,cfn,template,stack}*.{yaml,yml,json,template}'],
       },
-      content: firstOf(
+      content: anyOf(
         uncommentedMatch(/^["']?AWSTemplateFormatVersion["']?\s*:/gm, (_m, path) => `CloudFormation template ${path}`),
         uncommentedMatch(/"AWSTemplateFormatVersion"\s*:/g, (_m, path) => `CloudFormation template ${path}`),
       ),

@@ -2,6 +2,7 @@ import type { Detector } from '../detector';
 import { signalDetector } from '../signals';
 import { COMPOSE_FILES, composeImage } from './caches';
 import { codeMatch, ownFile } from './common';
+import { JOB_SOURCE_HINT, JOB_SOURCES } from './caching';
 
 const rabbitmq = signalDetector({
   id: 'queue.rabbitmq',
@@ -122,17 +123,8 @@ const jobs = signalDetector({
     rubygems: ['sidekiq', 'resque', 'delayed_job', 'delayed_job_active_record', 'good_job', 'que', 'shoryuken', 'sucker_punch'],
     cargo: ['apalis', 'faktory', 'fang'],
   },
-  sources: [
-    { languages: ['php'], pattern: /\bimplements\s+([\w\\, ]*\b)?ShouldQueue\b/g, describe: () => 'queued job (implements ShouldQueue)' },
-    {
-      // Rails generates app/jobs/application_job.rb; a job of the learner's own subclasses it.
-      languages: ['ruby'],
-      pattern: /^[ \t]*class[ \t]+(\w+)[ \t]*<[ \t]*ApplicationJob\b/gm,
-      describe: (m) => `background job ${m[1] ?? ''}`,
-      where: (path) => !path.endsWith('application_job.rb'),
-    },
-  ],
-  sourceHint: /jobs?|queue|worker|task/,
+  sources: JOB_SOURCES,
+  sourceHint: JOB_SOURCE_HINT,
 });
 
 export const MESSAGING_PRACTICE_DETECTORS: readonly Detector[] = [rabbitmq, kafka, reliability, jobs];

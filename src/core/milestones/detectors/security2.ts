@@ -28,8 +28,8 @@ const rbac = signalDetector({
     {
       // Django / DRF: permission checks and permission classes of the project's own.
       languages: ['python'],
-      pattern: /@permission_required\s*\(|\bPermissionRequiredMixin\b|\.has_perm\s*\(|\bclass[ \t]+(\w+)\([^)\n]*\bBasePermission\)|\bgroups\.filter\s*\(\s*name\s*=/g,
-      describe: (m) => (m[1] === undefined ? m[0].replace(/\s*\($/, '').replace(/^@/, '@') : `permission class ${m[1]}`),
+      pattern: /@permission_required\s*\(|\bPermissionRequiredMixin\b|\.has_perm\s*\(|\bclass[ \t]+(\w+)\([^)\n]*\bBasePermission\)|\bgroups\.filter\s*\(\s*name\s*=|\bif[ \t]+not[ \t]+[\w.]+\.(is_superuser|is_staff|is_admin)\b/g,
+      describe: (m) => (m[1] !== undefined ? `permission class ${m[1]}` : m[2] !== undefined ? `${m[2]} check` : m[0].replace(/\s*\($/, '')),
     },
     {
       languages: ['java', 'kotlin'],

@@ -63,9 +63,14 @@ const DJANGO_DB_TEST = allOf(
   codeMatchByPath(/\bfrom[ \t]+(?:django\.test|rest_framework\.test)[ \t]+import\b/g),
 );
 
+/** A CI job that starts a database or broker (a `services:` image, or `docker compose up` of one) and runs the tests. */
 const CI_SERVICE_TESTS = allOf(
-  uncommentedMatch(/^[ \t]+services:[ \t]*\n(?:[ \t]*\n|[ \t]+.*\n)*?[ \t]+image:[ \t]*['"]?((?:postgres|postgis\/postgis|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|mcr\.microsoft\.com\/mssql)[\w./:-]*)/gm, 'hash', (m, path, line) => `CI tests with a ${m[1] ?? ''} service in ${path}:${line}`),
-  uncommentedMatch(/\b(?:npm|pnpm|yarn|bun)[ \t]+(?:run[ \t]+)?test\b|\bpytest\b|\bgo[ \t]+test\b|\bmvn\b|\bgradlew?\b|\bdotnet[ \t]+test\b|\brspec\b|\bphpunit\b|\bartisan[ \t]+test\b|\bcargo[ \t]+test\b|\brails[ \t]+test\b|manage\.py[ \t]+test\b/g, 'hash'),
+  uncommentedMatch(
+    /^[ \t]+services:[ \t]*\n(?:[ \t]*\n|[ \t]+.*\n)*?[ \t]+image:[ \t]*['"]?((?:postgres|postgis\/postgis|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|mcr\.microsoft\.com\/mssql)[\w./:-]*)|\bdocker[ -]compose\b[^\n]*\bup\b[^\n]*?\b(db|database|postgres|mysql|mariadb|mongo|mongodb|redis)\b/gm,
+    'hash',
+    (m, path, line) => `CI tests with a ${m[1] ?? m[2] ?? ''} service in ${path}:${line}`,
+  ),
+  uncommentedMatch(/\b(?:npm|pnpm|yarn|bun)[ \t]+(?:run[ \t]+)?test\b|\bpytest\b|\bgo[ \t]+test\b|\bmvn\b|\bgradlew?\b|\bdotnet[ \t]+test\b|\brspec\b|\bphpunit\b|\bartisan[ \t]+test\b|\bcargo[ \t]+test\b|\brails[ \t]+test\b|manage\.py[ \t]+test\b|^[ \t]*-?[ \t]*name:[ \t]*['"]?(?:Run[ \t]+)?(?:unit[ \t]+|integration[ \t]+|backend[ \t]+)?tests?\b|\bscripts\/[\w-]*tests?[\w-]*\.sh\b/gim, 'hash'),
 );
 
 const integration = signalDetector({
