@@ -1,5 +1,4 @@
 import type { GitRunner } from '../scan/gitRunner';
-import { createGitRunner } from '../scan/gitRunner';
 import type { ScanContext } from './scanContext';
 
 /** One commit of the walked history: enough to recognise merges of pull requests and reverts. */
@@ -97,14 +96,13 @@ export function parseTags(stdout: string): HistoryTag[] {
 const historyByContext = new WeakMap<ScanContext, Promise<GitHistoryResult>>();
 
 /**
- * The history of the scanned folder. Only call when `context.git.unavailableReason` is undefined (git
- * may run). The scan context does not hand its git runner to detectors yet, so this opens one on the
- * same folder and signal (the same read-only, time-bounded runner the engine uses).
+ * The history of the scanned folder, read through the scan's own git runner (hardened, time-bounded,
+ * shared concurrency). Only call when `context.git.unavailableReason` is undefined (git may run).
  */
 export function gitHistoryOf(context: ScanContext): Promise<GitHistoryResult> {
   let pending = historyByContext.get(context);
   if (pending === undefined) {
-    pending = readGitHistory(createGitRunner(context.folder, context.signal));
+    pending = readGitHistory({ run: (args) => context.git.run(args) });
     historyByContext.set(context, pending);
   }
   return pending;

@@ -116,6 +116,7 @@ describe('database detectors, second wave', () => {
     it('Django db_index', () => assertPresent({ 'shop/models.py': 'class Order(models.Model):\n    code = models.CharField(max_length=8, db_index=True)\n' }, id, /db_index=True/));
     it('TypeORM @Index', () => assertPresent({ 'src/user.entity.ts': '@Index(["email"], { unique: true })\nexport class User {}\n' }, id, /@Index\(/));
     it('mongoose schema.index', () => assertPresent({ 'src/models/user.js': 'userSchema.index({ email: 1 }, { unique: true });\n' }, id, /\.index\(\{/));
+    it('mongoose index: true in a schema', () => assertPresent({ 'src/models/token.js': "const tokenSchema = new mongoose.Schema({\n  token: { type: String, required: true, index: true },\n});\n" }, id, 'index mongoose index: true in src/models/token.js:2'));
     it('knex migration index', () => assertPresent({ 'migrations/2024_users.js': "exports.up = (knex) => knex.schema.createTable('users', (table) => {\n  table.string('email').unique();\n});\n" }, id, /table\.string\('email'\)\.unique\(/));
     it('JPA @Table(indexes=…)', () => assertPresent({ 'src/main/java/x/User.java': '@Table(name = "users", indexes = @Index(columnList = "email"))\nclass User {}\n' }, id, /@Table|@Index/));
     it('EF HasIndex', () => assertPresent({ 'Data/ShopContext.cs': 'modelBuilder.Entity<User>().HasIndex(u => u.Email).IsUnique();\n' }, id, /\.HasIndex\(/));

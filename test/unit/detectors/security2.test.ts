@@ -10,6 +10,7 @@ describe('auth and security detectors, second wave', () => {
     it('a NestJS roles guard', () => assertPresent({ 'src/auth/roles.guard.ts': 'export class RolesGuard implements CanActivate {}\n' }, id, 'guard RolesGuard in src/auth/roles.guard.ts:1'));
     it('Express role middleware', () => assertPresent({ 'src/routes.js': "router.delete('/users/:id', requireRole('admin'), remove);\n" }, id, /requireRole\(\) role check/));
     it('a DRF permission class', () => assertPresent({ 'api/permissions.py': 'class IsOwner(permissions.BasePermission):\n    pass\n' }, id, 'permission class IsOwner in api/permissions.py:1'));
+    it('a FastAPI/Django superuser gate', () => assertPresent({ 'app/api/deps.py': 'def get_current_active_superuser(user):\n    if not user.is_superuser:\n        raise HTTPException(status_code=403)\n    return user\n' }, id, 'is_superuser check in app/api/deps.py:2'));
     it('Spring @PreAuthorize', () => assertPresent({ 'src/main/java/x/AdminController.java': 'class AdminController {\n  @PreAuthorize("hasRole(\'ADMIN\')")\n  void purge() {}\n}\n' }, id, /@PreAuthorize in/));
     it('ASP.NET roles', () => assertPresent({ 'Controllers/AdminController.cs': '[Authorize(Roles = "Admin")]\npublic class AdminController {}\n' }, id, /\[Authorize\(Roles = …\)\]/));
     it('Laravel Gate and policies', () => assertPresent({ 'app/Providers/AuthServiceProvider.php': "<?php\nGate::define('edit-post', fn ($u, $p) => $u->id === $p->user_id);\n" }, id, /Gate::define\(\)/));
@@ -21,6 +22,7 @@ describe('auth and security detectors, second wave', () => {
           'Controllers/A.cs': '[Authorize]\npublic class A {}\n',
           'test/auth.test.ts': "requireRole('admin');\n",
           'tests/test_perm.py': 'class IsOwner(permissions.BasePermission):\n    pass\n',
+          'app/serializers.py': 'is_superuser = user.is_superuser\n',
         },
         id,
       ));

@@ -48,6 +48,12 @@ describe('testing detectors, second wave', () => {
         id,
         'CI tests with a postgres:16 service in .github/workflows/ci.yml:4',
       ));
+    it('CI tests after docker compose starts the database', () =>
+      assertPresent(
+        { '.github/workflows/test-backend.yml': 'jobs:\n  test:\n    steps:\n      - run: docker compose up -d db mailpit\n      - name: Run tests\n        run: uv run bash scripts/tests-start.sh\n' },
+        id,
+        'CI tests with a db service in .github/workflows/test-backend.yml:4',
+      ));
     it('an integration test folder with tests', () => assertPresent({ 'tests/integration/orders.test.ts': "test('creates an order', async () => {});\n" }, id, /orders\.test\.ts/));
     it('not Django’s generated tests.py, Rails’ generated model test, Spring’s generated test, the import alone, or a CI service without tests', () =>
       assertAbsent(
@@ -58,6 +64,7 @@ describe('testing detectors, second wave', () => {
           'tests/Feature/ExampleTest.php': "<?php\nclass ExampleTest extends TestCase\n{\n    use RefreshDatabase;\n}\n",
           'src/db.ts': "import { PostgreSqlContainer } from '@testcontainers/postgresql';\n",
           '.github/workflows/db.yml': 'jobs:\n  seed:\n    services:\n      db:\n        image: postgres:16\n    steps:\n      - run: ./seed.sh\n',
+          '.github/workflows/deploy.yml': 'jobs:\n  deploy:\n    steps:\n      - run: docker compose up -d db backend\n      - name: Deploy\n        run: ./deploy.sh\n',
         },
         id,
       ));
