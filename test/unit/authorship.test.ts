@@ -3,11 +3,11 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { readLearnerEmails } from '../../src/core/detection/identity';
 import { scanFolder } from '../../src/core/milestones/engine';
 import type { FolderScan, MilestoneResult } from '../../src/core/milestones/engine';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
+import { runCli, SHIPPING_STAGE } from './helpers/cli';
 import { makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
@@ -217,55 +217,18 @@ describe('authorship: whose work is the evidence', function () {
   });
 
   describe('the CLI says the same', () => {
-    const STAGE = `id: shipping
-title: Shipping
-order: 1
-summary: Ship it.
-estimatedWeeks: 1
-projectIdeas: []
-skills:
-  - id: dockerfiles
-    title: Writing a Dockerfile
-    summary: Images.
-    whyItMatters: Everyone uses them.
-    subtopics: [Layers]
-    resources: []
-    practice: [Write one]
-    estimatedHours: 2
-    prerequisites: []
-    detect:
-      all: [docker.file]
-  - id: compose
-    title: Docker Compose
-    summary: Many containers.
-    whyItMatters: Local stacks.
-    subtopics: [Services]
-    resources: []
-    practice: [Write one]
-    estimatedHours: 2
-    prerequisites: []
-    detect:
-      all: [docker.compose]
-`;
     let root: string;
     let roadmap: string;
     before(async () => {
       root = await repo();
       await commitFiles(OTHER, root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile');
       await commitFiles(LEARNER, root, { 'compose.yaml': 'services:\n  app:\n    build: .\n' }, 'Compose');
-      roadmap = await makeTree({ 'stages/01-shipping.yaml': STAGE });
+      roadmap = await makeTree({ 'stages/01-shipping.yaml': SHIPPING_STAGE });
       roots.push(roadmap);
     });
 
-    async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-      return { code, stdout, stderr };
-    }
-
     it('scan --json gives yours per evidence, milestone and skill, under the credit policy', async () => {
-      const result = await cli(['scan', root, '--json', '--roadmap', roadmap, '--author', LEARNER]);
+      const result = await runCli(['scan', root, '--json', '--roadmap', roadmap, '--author', LEARNER]);
       assert.equal(result.code, 0, result.stderr);
       const report = JSON.parse(result.stdout) as { credit: string; authors: string[]; milestones: { id: string; present: boolean; yours: boolean | null; evidence: { yours: boolean | null }[] }[]; skills: { id: string; yours: boolean }[] };
       assert.equal(report.credit, 'yourWork');
@@ -276,12 +239,12 @@ skills:
         { id: 'dockerfiles', title: 'Writing a Dockerfile', stage: 'shipping', yours: false },
         { id: 'compose', title: 'Docker Compose', stage: 'shipping', yours: true },
       ]);
-      const anyCode = JSON.parse((await cli(['scan', root, '--json', '--roadmap', roadmap, '--author', LEARNER, '--credit', 'anyCode'])).stdout) as { skills: { id: string; yours: boolean }[] };
+      const anyCode = JSON.parse((await runCli(['scan', root, '--json', '--roadmap', roadmap, '--author', LEARNER, '--credit', 'anyCode'])).stdout) as { skills: { id: string; yours: boolean }[] };
       assert.deepEqual(anyCode.skills.map((s) => s.yours), [true, true]);
     });
 
     it('the readable report marks what is not the learner\'s', async () => {
-      const result = await cli(['scan', root, '--roadmap', roadmap, '--author', LEARNER]);
+      const result = await runCli(['scan', root, '--roadmap', roadmap, '--author', LEARNER]);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, / {8}Dockerfile {2}\(someone else's work: not credited\)\n/);
       assert.match(result.stdout, /Skills this proves \(1\):\n {2}Shipping\n {4}- Docker Compose \(compose\)\n/);
@@ -289,8 +252,8 @@ skills:
     });
 
     it('rejects a bad --author or --credit with exit code 2', async () => {
-      assert.equal((await cli(['scan', root, '--author', 'nobody'])).code, 2);
-      assert.equal((await cli(['scan', root, '--credit', 'everything'])).code, 2);
+      assert.equal((await runCli(['scan', root, '--author', 'nobody'])).code, 2);
+      assert.equal((await runCli(['scan', root, '--credit', 'everything'])).code, 2);
     });
   });
 });

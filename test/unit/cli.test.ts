@@ -1,56 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { MILESTONES } from '../../src/core/milestones/catalog';
-import { main } from '../../src/cli/main';
+import { runCli as run, SHIPPING_STAGE as STAGE } from './helpers/cli';
 import { makeTree, removeTree, writeTree } from './helpers/scanFixtures';
-
-/** A small roadmap of our own, so these tests do not depend on the shipped content. */
-const STAGE = `id: shipping
-title: Shipping
-order: 1
-summary: Ship it.
-estimatedWeeks: 1
-projectIdeas: []
-skills:
-  - id: dockerfiles
-    title: Writing a Dockerfile
-    summary: Images.
-    whyItMatters: Everyone uses them.
-    subtopics: [Layers]
-    resources: []
-    practice: [Write one]
-    estimatedHours: 2
-    prerequisites: []
-    detect:
-      all: [docker.file]
-  - id: compose
-    title: Docker Compose
-    summary: Many containers.
-    whyItMatters: Local stacks.
-    subtopics: [Services]
-    resources: []
-    practice: [Write one]
-    estimatedHours: 2
-    prerequisites: []
-    detect:
-      all: [docker.compose]
-`;
-
-interface Captured {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(argv: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('CLI', function () {
   this.timeout(30_000);

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { scanFolder } from '../../src/core/milestones/engine';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import { gitEnvironment, safeGitArgs } from '../../src/core/scan/gitSafety';
 import { git, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { runCli, SHIPPING_STAGE } from './helpers/cli';
 
 /**
  * A repository that names, in its own .git/config, every program git could be made to run by a
@@ -25,27 +25,6 @@ const PROGRAMS = ['fsmonitor', 'gpg', 'gpg-ssh', 'gpg-x509', 'diff-external', 'd
 /** A directory and a commit subject that would clear the terminal and retitle it if printed raw. */
 const HOSTILE_DIR = 'docker\u001b]0;pwned\u0007\u001b[2J';
 const HOSTILE_SUBJECT = 'Add feature \u001b[2J\u001b[1;1Hall tests passed \u202eevil\u009b31m';
-
-/** A one-skill roadmap of our own, so the CLI test does not depend on the shipped content. */
-const STAGE = `id: shipping
-title: Shipping
-order: 1
-summary: Ship it.
-estimatedWeeks: 1
-projectIdeas: []
-skills:
-  - id: dockerfiles
-    title: Writing a Dockerfile
-    summary: Images.
-    whyItMatters: Everyone uses them.
-    subtopics: [Layers]
-    resources: []
-    practice: [Write one]
-    estimatedHours: 2
-    prerequisites: []
-    detect:
-      all: [docker.file]
-`;
 
 async function writeScript(file: string, body: string): Promise<void> {
   await fs.writeFile(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
@@ -246,16 +225,11 @@ describe('git never runs a program the scanned repository names', function () {
   it('prints no control character from the repository in the CLI text report, and keeps it exact in JSON', async () => {
     const repo = await hostile();
     const roadmap = path.join(repo.root, 'roadmap');
-    await writeTree(roadmap, { 'stages/01-shipping.yaml': STAGE });
+    await writeTree(roadmap, { 'stages/01-shipping.yaml': SHIPPING_STAGE });
     const run = async (...argv: string[]): Promise<string> => {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(['scan', repo.repo, '--roadmap', roadmap, '--author', 'learner@example.invalid', ...argv], {
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-      });
-      assert.equal(code, 0, stderr);
-      return stdout;
+      const result = await runCli(['scan', repo.repo, '--roadmap', roadmap, '--author', 'learner@example.invalid', ...argv]);
+      assert.equal(result.code, 0, result.stderr);
+      return result.stdout;
     };
     const text = await run();
     const json = await run('--json');

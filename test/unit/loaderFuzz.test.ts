@@ -12,42 +12,14 @@ import * as path from 'node:path';
 import { loadRoadmapFromDirectory, parseRoadmap } from '../../src/core/roadmap/loader';
 import type { LoadResult, RoadmapSource } from '../../src/core/roadmap/loader';
 import { ROADMAP_LIMITS } from '../../src/core/roadmap/limits';
+import { fuzzCases, fuzzSeed, mulberry32, Random } from './helpers/fuzz';
 
-const CASES = Number(process.env.FUZZ_CASES ?? '') || 2_000;
-const SEED = Number(process.env.FUZZ_SEED ?? '') || 0x10ad_e9;
+const CASES = fuzzCases();
+const SEED = fuzzSeed(0x10ad_e9);
 /** Per case; a real case takes milliseconds to a few hundred, a hang takes forever. */
 const CASE_BOUND_MS = 2_000;
 const DIRECTORY_EVERY = 50;
 const STAGES_DIR = path.resolve(__dirname, '../../..', 'roadmap', 'stages');
-
-/** mulberry32: a tiny seeded PRNG, so every run of the suite sees the same cases. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-class Random {
-  constructor(private readonly next: () => number) {}
-  int(max: number): number {
-    return Math.floor(this.next() * max);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(items.length)];
-    if (item === undefined) {
-      throw new Error('pick from an empty list');
-    }
-    return item;
-  }
-}
 
 const SPECIALS = [
   '&a ', '*a ', '[', ']', '{', '}', '!', '%', '@', '`', '|-', '>', '? ', ': ', '- ', '#', '"', "'", ',', '\t', '\n', '\r',

@@ -1,21 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { main } from '../../src/cli/main';
-
-interface Captured {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(argv: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './helpers/cli';
 
 describe('CLI: command', () => {
   it('--json prints the practice ids and exactly what would be stored', async () => {

@@ -9,37 +9,13 @@ import { PROGRESS_KEYS, ProgressStore } from '../../src/core/progress/progressSt
 import { readSnapshot } from '../../src/core/progress/snapshot';
 import { MAX_BACKUPS, jsonOf } from '../../src/core/progress/storedState';
 import { MemoryKeyValueStore } from './helpers/memoryKeyValueStore';
+import { fuzzCases, fuzzSeed, mulberry32, Random } from './helpers/fuzz';
 
-const CASES = Number(process.env.FUZZ_CASES ?? '') || 2_000;
-const SEED = Number(process.env.FUZZ_SEED ?? '') || 0x5eed_9;
+const CASES = fuzzCases();
+const SEED = fuzzSeed(0x5eed_9);
 /** Per case; a real case takes a few milliseconds, a hang takes forever. */
 const CASE_BOUND_MS = 2_000;
 const NOW = new Date('2026-05-01T10:00:00.000Z');
-
-/** mulberry32: a tiny seeded PRNG, so every run of the suite sees the same cases. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-class Random {
-  constructor(readonly next: () => number) {}
-  int(max: number): number {
-    return Math.floor(this.next() * max);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
-  }
-}
 
 const PROTOTYPE_IDS = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype', 'length'];
 const PLAIN_IDS = ['git-basics', 'docker', 'sql', 'rest-apis', 'caching', 'dns', 'ünïcödé', 'a b', '0', '-1', 'x'.repeat(200)];
