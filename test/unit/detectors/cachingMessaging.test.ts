@@ -11,6 +11,10 @@ describe('caching and messaging practice detectors', () => {
     it('ASP.NET [ResponseCache]', () => assertPresent({ 'Controllers/C.cs': '[ResponseCache(Duration = 60)]\npublic IActionResult Get() => Ok();\n' }, id, /HTTP caching ResponseCache/));
     it('Go header', () => assertPresent({ 'main.go': 'package main\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tw.Header().Set("ETag", tag)\n}\n' }, id, /HTTP caching header .*ETag/));
     it('Rails fresh_when', () => assertPresent({ 'app/controllers/articles_controller.rb': 'def show\n  fresh_when @article\nend\n' }, id, /HTTP caching fresh_when/));
+    it('Laravel cache.headers middleware used on a route', () =>
+      assertPresent({ 'routes/api.php': "<?php\nRoute::middleware('cache.headers:public;max_age=3600;etag')->group(function () {});\n" }, id, /Laravel cache\.headers middleware/));
+    it('near miss: the skeleton Kernel only registers the cache.headers alias', () =>
+      assertAbsent({ 'app/Http/Kernel.php': "<?php\nprotected $routeMiddleware = [\n  'cache.headers' => \\Illuminate\\Http\\Middleware\\SetCacheHeaders::class,\n];\n" }, id));
     it('Laravel header', () => assertPresent({ 'app/Http/Controllers/C.php': "<?php\nreturn response($x)->header('Cache-Control', 'max-age=60');\n" }, id, /HTTP caching header/));
     it('nginx expires', () => assertPresent({ 'nginx/site.conf': 'server {\n  location /static/ {\n    expires 30d;\n  }\n}\n' }, id, 'HTTP caching in nginx nginx/site.conf:3'));
     describe('near misses', () => {

@@ -132,6 +132,12 @@ describe('server and API practice detectors', () => {
     it('gin query', () => assertPresent({ 'handlers.go': 'package h\n\nfunc list(c *gin.Context) {\n\tpage := c.DefaultQuery("page", "1")\n}\n' }, id, /pagination parameter page/));
     it('Laravel paginate', () => assertPresent({ 'app/Http/Controllers/PostController.php': '<?php\nreturn Post::latest()->paginate(15);\n' }, id, /Laravel paginate\(\)/));
     it('kaminari', () => assertPresent({ 'Gemfile': "gem 'kaminari'\n" }, id, 'kaminari in Gemfile'));
+    it('Rails offset/limit from params', () =>
+      assertPresent({ 'app/controllers/articles_controller.rb': 'class ArticlesController < ApplicationController\n  def index\n    @articles = Article.offset(params[:offset] || 0).limit(params[:limit] || 20)\n  end\nend\n' }, id, /pagination \.offset\(params\[:offset\]/));
+    it('Laravel offset from the request filters', () =>
+      assertPresent({ 'app/Models/Article.php': "<?php\n$q->offset($filters['offset'])->limit($filters['limit']);\n" }, id, /pagination parameter offset read from the request/));
+    it('near miss: a fixed limit in Rails and a constant offset in PHP', () =>
+      assertAbsent({ 'app/controllers/home_controller.rb': 'class HomeController\n  def index\n    @top = Article.limit(5)\n  end\nend\n', 'app/Models/Top.php': '<?php\n$q->offset(10)->limit(5);\n' }, id));
     describe('near misses', () => {
       it('a limit without a page/offset, a LINQ Take alone, a paginate in a comment', () =>
         assertAbsent(
@@ -156,7 +162,10 @@ describe('server and API practice detectors', () => {
       assertPresent({ 'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>', 'Services/Weather.cs': 'public Weather(IHttpClientFactory factory) {}\n' }, id, /HTTP client IHttpClientFactory/));
     it('Go net/http client in a server', () =>
       assertPresent({ 'go.mod': 'module x\n', 'main.go': 'package main\n\nfunc main() {\n\thttp.HandleFunc("/x", h)\n}\n', 'client.go': 'package main\n\nfunc call() {\n\treq, _ := http.NewRequestWithContext(ctx, "GET", u, nil)\n}\n' }, id, /net\/http client http\.NewRequestWithContext/));
-    it('Guzzle in Laravel', () => assertPresent({ 'composer.json': '{"require":{"laravel/framework":"^11","guzzlehttp/guzzle":"^7"}}' }, id, 'guzzlehttp/guzzle in composer.json (require)'));
+    it('Guzzle used in Laravel code', () =>
+      assertPresent({ 'composer.json': '{"require":{"laravel/framework":"^11","guzzlehttp/guzzle":"^7"}}', 'app/Services/Weather.php': '<?php\nuse GuzzleHttp\\Client;\n$client = new Client();\n' }, id, /^Guzzle HTTP client in app\/Services\/Weather.php:2$/));
+    it('near miss: the Laravel skeleton declares guzzlehttp/guzzle before anyone calls it', () =>
+      assertAbsent({ 'composer.json': '{"require":{"laravel/framework":"^8.65","guzzlehttp/guzzle":"^7.0.1"}}', 'app/Http/Controllers/Controller.php': '<?php\nclass Controller {}\n' }, id));
     it('Faraday in Rails', () => assertPresent({ 'Gemfile': "gem 'rails'\ngem 'faraday'\n" }, id, 'faraday in Gemfile'));
     it('reqwest next to axum', () => assertPresent({ 'Cargo.toml': '[dependencies]\naxum = "0.7"\nreqwest = "0.12"\n' }, id, /reqwest in Cargo\.toml/));
     describe('near misses', () => {

@@ -83,6 +83,8 @@ describe('testing detectors, second wave', () => {
     it('MockMvc', () => assertPresent({ 'src/test/java/x/UserControllerTest.java': 'class UserControllerTest {\n  @Autowired MockMvc mvc;\n}\n' }, id, /MockMvc/));
     it('WebApplicationFactory.CreateClient', () => assertPresent({ 'Api.Tests/UsersTests.cs': 'var client = factory.CreateClient();\n' }, id, /CreateClient\(\)/));
     it('httptest', () => assertPresent({ 'handlers/users_test.go': 'package handlers\n\nfunc TestList(t *testing.T) { w := httptest.NewRecorder(); _ = w }\n' }, id, /httptest\.NewRecorder\(\)/));
+    it('Laravel $this->get on an API path', () =>
+      assertPresent({ 'tests/Feature/ArticleTest.php': "<?php\nclass ArticleTest extends TestCase {\n  public function testShow() { $this->get('api/articles/' . $slug)->assertExactJson([]); }\n}\n" }, id, /\$this->get\(\)/));
     it('Laravel getJson', () => assertPresent({ 'tests/Feature/UserTest.php': "<?php\nclass UserTest extends TestCase {\n  public function test_x() { $this->getJson('/api/users')->assertOk(); }\n}\n" }, id, /getJson\(\)/));
     it('Rails request specs with a literal path', () => assertPresent({ 'spec/requests/users_spec.rb': 'describe "users" do\n  it "lists" do\n    get "/users"\n  end\nend\n' }, id, /request get/));
     it('Postman collections and Hurl files', async () => {

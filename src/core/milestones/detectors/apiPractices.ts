@@ -85,7 +85,13 @@ const pagination = signalDetector({
       describe: (m) => `pagination parameter ${m[1] ?? m[2] ?? ''} read from the query`,
     },
     { languages: ['php'], pattern: /->(paginate|simplePaginate|cursorPaginate)\(/g, describe: (m) => `Laravel ${m[1] ?? ''}()` },
-    { languages: ['ruby'], pattern: /\.page\(\s*params\[:page\]\s*\)|\bpagy\(/g, describe: (m) => `pagination ${m[0].replace(/\s+/g, '')}` },
+    {
+      // Offset/limit taken from the request: $q->offset($filters['offset']), $request->query('page').
+      languages: ['php'],
+      pattern: /->(?:offset|skip)\(\s*\$\w+\[\s*(['"])(offset|skip|page)\1\s*\]|\$request->(?:input|query|get)\(\s*(['"])(page|offset|limit|per_page|cursor)\3/g,
+      describe: (m) => `pagination parameter ${m[2] ?? m[4] ?? ''} read from the request`,
+    },
+    { languages: ['ruby'], pattern: /\.page\(\s*params\[:page\]\s*\)|\bpagy\(|\.(?:offset|limit|per)\(\s*params\[:(offset|limit|page|per_page)\]/g, describe: (m) => `pagination ${m[0].replace(/\s+/g, '').slice(0, 40)}` },
   ],
   sourceHint: /controller|route|handler|views|api|service|repository|resolver/,
 });
@@ -99,7 +105,8 @@ const httpClient = serverSideDetector({
     go: ['github.com/go-resty/resty', 'github.com/imroc/req', 'github.com/hashicorp/go-retryablehttp'],
     maven: ['com.squareup.okhttp3:okhttp', 'org.springframework.cloud:spring-cloud-starter-openfeign', 'io.github.openfeign:*', 'com.squareup.retrofit2:retrofit', 'org.apache.httpcomponents:httpclient', 'org.apache.httpcomponents.client5:httpclient5', 'io.ktor:ktor-client-*'],
     nuget: ['Refit', 'Refit.HttpClientFactory', 'RestSharp', 'Flurl.Http', 'Microsoft.Extensions.Http'],
-    composer: ['guzzlehttp/guzzle', 'symfony/http-client'],
+    // Not guzzlehttp/guzzle: the Laravel skeleton declares it before anyone writes a line (it counts in code, below).
+    composer: ['symfony/http-client'],
     rubygems: ['faraday', 'httparty', 'http', 'rest-client', 'typhoeus', 'excon'],
     cargo: ['reqwest', 'ureq', 'surf', 'isahc'],
   },
@@ -112,6 +119,7 @@ const httpClient = serverSideDetector({
     },
     { languages: ['csharp'], pattern: /\bIHttpClientFactory\b|\.AddHttpClient\s*[<(]|\bnew\s+HttpClient\(/g, describe: (m) => `HTTP client ${m[0].replace(/^[.\s]+|[\s<(]+$/g, '')}` },
     { languages: ['php'], pattern: /\bHttp::(?:get|post|put|patch|delete|withHeaders|withToken|acceptJson|timeout|retry|baseUrl)\(/g, describe: () => 'Laravel Http client' },
+    { languages: ['php'], pattern: /\bGuzzleHttp\\Client\b/g, describe: () => 'Guzzle HTTP client' },
     { languages: ['ruby'], pattern: /\bNet::HTTP\.(?:get|post|start|new)\b/g, describe: () => 'Net::HTTP' },
   ],
   sourceHint: /client|service|gateway|integration|api|http|adapter|provider/,

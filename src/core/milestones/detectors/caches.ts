@@ -64,7 +64,8 @@ const httpCache = signalDetector({
       describe: (m) => `HTTP caching ${m[0].replace(/[\s(=]+$/, '').replace(/^[.[]/, '')}`,
     },
     { languages: ['ruby'], pattern: /^[ \t]*expires_in\s+\d|\bfresh_when\b|\bstale\?\(|\bhttp_cache_forever\b/gm, describe: (m) => `HTTP caching ${m[0].trim().split(/[\s(]/)[0] ?? ''}` },
-    { languages: ['php'], pattern: /(['"])cache\.headers(?::[^'"]*)?\1/g, describe: () => 'Laravel cache.headers middleware' },
+    // Used with its directives (`cache.headers:public;max_age=3600;etag`); the bare alias is the skeleton's Kernel.
+    { languages: ['php'], pattern: /(['"])cache\.headers:[^'"]+\1/g, describe: () => 'Laravel cache.headers middleware' },
     { languages: ['rust'], pattern: /\bheader::(CACHE_CONTROL|ETAG|LAST_MODIFIED|EXPIRES)\b/g, describe: (m) => `HTTP caching header ${m[1] ?? ''}` },
   ],
   sourceHint: /controller|route|handler|middleware|server|app\.|main|views|api|static|program|startup/,

@@ -124,7 +124,7 @@ const api = signalDetector({
     inTests(['java', 'kotlin'], /\b(MockMvc|WebTestClient|TestRestTemplate|RestAssured)\b|\bio\.restassured\b/g, (m) => m[1] ?? 'RestAssured'),
     inTests(['csharp'], /\.CreateClient\s*\(|\bWebApplicationFactory</g, (m) => (m[0].startsWith('.') ? 'CreateClient()' : 'WebApplicationFactory')),
     inTests(['go'], /\bhttptest\.(NewRecorder|NewServer|NewRequest|NewTLSServer)\s*\(/g, (m) => `httptest.${m[1] ?? ''}()`),
-    inTests(['php'], /\$this->(getJson|postJson|putJson|patchJson|deleteJson|json)\s*\(|\$this->(?:get|post|put|patch|delete)\s*\(\s*['"]\/|\bstatic::createClient\s*\(|^[ \t]*(?:\$\w+[ \t]*=[ \t]*)?(?:getJson|postJson|get|post)\s*\(\s*['"]\//gm, (m) => (m[1] === undefined ? m[0].trim().replace(/\s*\(.*$/, '()') : `${m[1]}()`)),
+    inTests(['php'], /\$this->(getJson|postJson|putJson|patchJson|deleteJson|json)\s*\(|\$this->(?:get|post|put|patch|delete)\s*\(\s*['"](?:\/|[\w-]+\/)|\bstatic::createClient\s*\(|^[ \t]*(?:\$\w+[ \t]*=[ \t]*)?(?:getJson|postJson|get|post)\s*\(\s*['"]\//gm, (m) => (m[1] === undefined ? m[0].trim().replace(/\s*\(.*$/, '()') : `${m[1]}()`)),
     inTests(['ruby'], /^[ \t]*(get|post|put|patch|delete)[ \t]*\(?[ \t]*['"]\//gm, (m) => `request ${m[1] ?? ''}`),
   ],
   sourceHint: /api|e2e|request|route|controller|endpoint|http|integration|feature/,
