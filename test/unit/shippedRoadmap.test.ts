@@ -128,6 +128,32 @@ describe('shipped roadmap', () => {
     assert.equal(new Set(titles).size, titles.length);
   });
 
+  it('never gives a self-check answer away by its length', () => {
+    // A learner who always picks the longest choice must not pass: per stage, the right choice is the
+    // uniquely longest in at most 40% of single-answer questions, and never by more than half again.
+    const problems: string[] = [];
+    for (const stage of roadmap.stages) {
+      const single = stage.skills.flatMap((skill) => skill.quiz.filter((q) => q.answer.length === 1).map((q) => ({ skill, q })));
+      let longest = 0;
+      for (const { skill, q } of single) {
+        const lengths = q.choices.map((choice) => choice.length);
+        const right = lengths[q.answer[0] ?? 0] ?? 0;
+        const others = lengths.filter((_, i) => i !== q.answer[0]);
+        const second = Math.max(...others);
+        if (right > second) {
+          longest++;
+          if (right > 1.5 * second) {
+            problems.push(`${skill.id}: "${q.question.slice(0, 60)}…" right choice is ${right} characters, the next longest ${second}`);
+          }
+        }
+      }
+      if (single.length > 0 && longest / single.length > 0.4) {
+        problems.push(`${stage.id}: the right choice is the longest in ${longest} of ${single.length} questions`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('records the source file of every stage', () => {
     const outside = roadmap.stages.filter((stage) => path.dirname(stage.source) !== path.join(ROADMAP_DIR, 'stages')).map((stage) => stage.source);
     assert.deepEqual(outside, []);
