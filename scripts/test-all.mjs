@@ -64,6 +64,8 @@ const started = Date.now();
 await step('lint', 'lint');
 await step('typecheck', 'typecheck');
 const built = await step('build', 'build');
+// Size budgets of the release bundles (scripts/bundles.mjs), with the inputs that weigh most in each.
+await step('bundle size', 'check:size');
 const compiled = await step('compile-tests', 'compile-tests');
 
 // Unit tests: mocha with a spec reporter that also writes its counts to a file.

@@ -1,14 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { scanFolder } from '../core/milestones/engine';
 import { skillsShownBy } from '../core/detection/scanVerdicts';
-import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
+import { detectionModule } from '../core/lazy/modules';
 import { formatProblem } from '../core/roadmap/problems';
 import { parseArgs, USAGE } from './args';
-import { defaultRoadmapDir, packageVersion } from './packageRoot';
+import { packageVersion } from './packageRoot';
 import { practiceCommandOutput } from './practiceCommand';
 import { runQuizCommand } from './quizCommand';
 import { jsonReportText, textReport } from './report';
+import { loadCliRoadmap } from './roadmapSource';
 import { sanitizeForTerminal } from '../core/text/sanitize';
 
 /** Where the CLI writes; process.stdout/stderr when run, string buffers in tests. */
@@ -52,10 +52,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_USAGE;
   }
 
-  const roadmapDir = request.roadmapDir === undefined ? defaultRoadmapDir() : path.resolve(request.roadmapDir);
-  const loaded = await loadRoadmapFromDirectory(roadmapDir);
+  const { loaded, from } = await loadCliRoadmap(request.roadmapDir);
   if (loaded.roadmap === undefined) {
-    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(roadmapDir)}:\n`);
+    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(from)}:\n`);
     for (const problem of loaded.problems) {
       io.stderr.write(`  ${sanitizeForTerminal(formatProblem(problem))}\n`);
     }
@@ -64,7 +63,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   let scan;
   try {
-    scan = await scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors } });
+    // The engine and its detectors are their own bundle (dist/detection.js), shared with the extension.
+    scan = await detectionModule().scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors } });
   } catch (error: unknown) {
     io.stderr.write(`backend-roadmap: scan failed: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT_FAILURE;

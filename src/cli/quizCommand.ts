@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { answersProblem, parseAnswerList } from '../core/quiz/answers';
 import type { QuizAnswer } from '../core/quiz/grade';
 import { gradeQuiz } from '../core/quiz/grade';
-import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
 import { formatProblem } from '../core/roadmap/problems';
 import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 import { defaultRoadmapDir } from './packageRoot';
+import { loadCliRoadmap } from './roadmapSource';
 
 /** `backend-roadmap quiz SKILL_ID --answers 0,2,1 [--json] [--roadmap DIR]`. */
 export interface QuizCommandRequest {
@@ -72,7 +72,7 @@ export function parseQuizArgs(args: readonly string[]): QuizCommandRequest | { r
 /** Grades the answers against the roadmap's self-check; 0 when graded (passed or not), 2 for a usage problem. */
 export async function runQuizCommand(request: QuizCommandRequest, io: Output): Promise<number> {
   const roadmapDir = request.roadmapDir === undefined ? defaultRoadmapDir() : path.resolve(request.roadmapDir);
-  const loaded = await loadRoadmapFromDirectory(roadmapDir);
+  const { loaded } = await loadCliRoadmap(request.roadmapDir);
   if (loaded.roadmap === undefined) {
     io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(roadmapDir)}:\n`);
     for (const problem of loaded.problems) {

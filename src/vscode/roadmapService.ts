@@ -1,19 +1,25 @@
 import * as vscode from 'vscode';
-import { loadRoadmapFromDirectory } from '../core/roadmap/loader';
+import { readShippedMarkdown, readShippedRoadmap } from '../core/compiled/shippedRoadmap';
 import type { LoadResult } from '../core/roadmap/loader';
 import type { Roadmap } from '../core/roadmap/model';
 import { formatProblem } from '../core/roadmap/problems';
 import { Disposable } from './lifecycle';
 import type { Logger } from './logger';
 
-/** Loads the roadmap content once, on first use, and reports broken content in the Problems panel. */
+/**
+ * Loads the roadmap once, on first use (a view, a command or the status bar asks): the model compiled at
+ * build time, parsed a stage at a time. The HTML of its Markdown loads when something first displays it
+ * (the details panel). Problems (a damaged install) go to the Problems panel.
+ */
 export class RoadmapService extends Disposable {
   private loading: Promise<LoadResult> | undefined;
+  private loadingMarkdown: Promise<void> | undefined;
   private loaded: LoadResult | undefined;
-  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('Backend Roadmap content'));
+  private diagnostics: vscode.DiagnosticCollection | undefined;
 
   constructor(
-    private readonly roadmapDir: vscode.Uri,
+    private readonly roadmapFile: vscode.Uri,
+    private readonly markdownFile: vscode.Uri,
     private readonly logger: Logger,
   ) {
     super();
@@ -29,6 +35,17 @@ export class RoadmapService extends Disposable {
     return this.loading;
   }
 
+  /** The roadmap with the HTML of its Markdown at hand, for views that render it. */
+  async loadForDisplay(): Promise<LoadResult> {
+    this.loadingMarkdown ??= readShippedMarkdown(this.markdownFile.fsPath).then((problem) => {
+      if (problem !== undefined) {
+        this.logger.error(`${problem} (Markdown is rendered as it is shown instead)`);
+      }
+    });
+    const [result] = await Promise.all([this.load(), this.loadingMarkdown]);
+    return result;
+  }
+
   /** The roadmap, or a thrown error that says what is wrong and what to do. */
   async require(): Promise<Roadmap> {
     const result = await this.load();
@@ -40,7 +57,7 @@ export class RoadmapService extends Disposable {
 
   private async loadOnce(): Promise<LoadResult> {
     const started = Date.now();
-    const result = await loadRoadmapFromDirectory(this.roadmapDir.fsPath);
+    const result = await readShippedRoadmap(this.roadmapFile.fsPath);
     this.loaded = result;
     this.publish(result);
     if (result.roadmap) {
@@ -52,7 +69,11 @@ export class RoadmapService extends Disposable {
   }
 
   private publish(result: LoadResult): void {
-    this.diagnostics.clear();
+    this.diagnostics?.clear();
+    if (result.problems.length === 0) {
+      return;
+    }
+    this.diagnostics ??= this._register(vscode.languages.createDiagnosticCollection('Backend Roadmap content'));
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const problem of result.problems) {
       const position = new vscode.Position(Math.max(0, problem.line - 1), Math.max(0, problem.column - 1));

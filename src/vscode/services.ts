@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMPILED_MARKDOWN_FILE, COMPILED_ROADMAP_FILE } from '../core/compiled/compiledRoadmap';
 import { ContextKey, VIEW_ID } from '../core/view/commandIds';
 import { registerCommands } from './commands';
 import { getConfig, onDidChangeConfig } from './config';
@@ -35,7 +36,7 @@ export class Services extends Disposable {
   constructor(readonly context: vscode.ExtensionContext) {
     super();
     this.storage = this._register(new Storage(context.globalState));
-    this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'roadmap'), this.logger));
+    this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_ROADMAP_FILE), vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_MARKDOWN_FILE), this.logger));
     this.progress = this._register(new ProgressService(this.storage, this.logger));
   }
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
+import { COMPILED_ROADMAP_FILE } from '../../src/core/compiled/compiledRoadmap';
+import { readShippedRoadmap } from '../../src/core/compiled/shippedRoadmap';
 import type { Roadmap } from '../../src/core/roadmap/model';
 import type { BackendRoadmapApi } from '../../src/vscode/extension';
 
@@ -20,7 +21,7 @@ export async function shippedRoadmap(): Promise<Roadmap> {
   if (!roadmap) {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    const result = await loadRoadmapFromDirectory(path.join(extension.extensionPath, 'roadmap'));
+    const result = await readShippedRoadmap(path.join(extension.extensionPath, 'dist', COMPILED_ROADMAP_FILE));
     assert.ok(result.roadmap, `roadmap content has problems: ${JSON.stringify(result.problems.slice(0, 3))}`);
     roadmap = result.roadmap;
   }

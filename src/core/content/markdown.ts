@@ -1,24 +1,44 @@
-import MarkdownIt from 'markdown-it';
+import type { MarkdownEngine } from './markdownEngine';
+import { contentTools } from '../lazy/modules';
 
-/**
- * Renders roadmap Markdown to HTML. Raw HTML in the source is escaped (html: false) and only http(s)
- * and mailto links survive; the webview sanitises the result again with DOMPurify before inserting it,
- * because roadmap text is untrusted once learners can bring their own roadmaps.
- */
-let renderer: InstanceType<typeof MarkdownIt> | undefined;
+/** Markdown already rendered (source → HTML), exactly as the engine renders it. */
+export interface PrerenderedMarkdown {
+  readonly block: Iterable<readonly [string, string]>;
+  readonly inline: Iterable<readonly [string, string]>;
+}
 
-function markdown(): InstanceType<typeof MarkdownIt> {
-  if (!renderer) {
-    renderer = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-    renderer.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
+// Rendering is a pure function of the source, so these tables are a cache: the shipped roadmap fills them
+// from its build-time HTML, and markdown-it (a lazily loaded bundle) renders only what is not in them.
+const blockHtml = new Map<string, string>();
+const inlineHtml = new Map<string, string>();
+let engine: MarkdownEngine | undefined;
+
+/** Adds build-time HTML, so rendering that Markdown needs no Markdown parser. */
+export function addPrerenderedMarkdown(rendered: PrerenderedMarkdown): void {
+  for (const [source, html] of rendered.block) {
+    blockHtml.set(source, html);
   }
-  return renderer;
+  for (const [source, html] of rendered.inline) {
+    inlineHtml.set(source, html);
+  }
 }
 
+/** True once the Markdown parser has been loaded (it stays unloaded while only shipped content is shown). */
+export function markdownEngineLoaded(): boolean {
+  return engine !== undefined;
+}
+
+function markdown(): MarkdownEngine {
+  engine ??= contentTools().createMarkdownEngine();
+  return engine;
+}
+
+/** Renders roadmap Markdown (paragraphs, lists) to HTML; raw HTML is escaped, links limited to http(s) and mailto. */
 export function renderMarkdown(source: string): string {
-  return markdown().render(source);
+  return blockHtml.get(source) ?? markdown().block(source);
 }
 
+/** Renders one line of roadmap Markdown to HTML, without a wrapping paragraph. */
 export function renderInlineMarkdown(source: string): string {
-  return markdown().renderInline(source);
+  return inlineHtml.get(source) ?? markdown().inline(source);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createGitRunner } from '../../core/scan/gitRunner';
+import { detectionModule } from '../../core/lazy/modules';
 import { CommandId } from '../../core/view/commandIds';
 import type { Logger } from '../logger';
 import type { ProgressService } from '../progressService';
@@ -34,7 +34,7 @@ export async function showEvidence(deps: { readonly progress: ProgressService; r
       void vscode.window.showInformationMessage(`Commit ${evidence.commit.slice(0, 10)}: ${evidence.summary}. (Git does not run in Restricted Mode, so the commit is not shown.)`);
       return;
     }
-    const shown = await createGitRunner(evidence.folder).run(['show', '--stat', '--format=fuller', '--no-color', evidence.commit, '--']);
+    const shown = await detectionModule().createGitRunner(evidence.folder).run(['show', '--stat', '--format=fuller', '--no-color', evidence.commit, '--']);
     if (shown.ok) {
       const document = await vscode.workspace.openTextDocument({ content: shown.stdout, language: 'git-commit' });
       await vscode.window.showTextDocument(document, { preview: true });

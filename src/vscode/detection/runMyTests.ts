@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeTestRunners, detectTestCommand } from '../../core/milestones/tests/findTestCommand';
+import { detectionModule } from '../../core/lazy/modules';
 import type { Logger } from '../logger';
 import { localFolders } from './localFolders';
 
@@ -27,6 +27,7 @@ export async function runMyTests(logger: Logger): Promise<void> {
     }
     return;
   }
+  const { describeTestRunners, detectTestCommand } = detectionModule();
   const command = await detectTestCommand(folder.uri.fsPath);
   if (!command) {
     void vscode.window.showInformationMessage(`Backend Roadmap found no test command in "${folder.name}". It looks for ${describeTestRunners()}. Add tests and try again, or run them in the terminal: a passing run is noticed there too.`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { practiceEvidence } from '../../core/practice/records';
+import { detectionModule } from '../../core/lazy/modules';
 import type { Evidence } from '../../core/progress/model';
 import { getConfig } from '../config';
 import { Disposable } from '../lifecycle';
@@ -38,7 +38,7 @@ export class TerminalPracticeListener extends Disposable {
       return; // " *  Executing task: …" in task terminals: tasks are not typed practice
     }
     const folder = workspaceFolderOf(event.execution.cwd ?? event.terminal.shellIntegration?.cwd);
-    const evidence = practiceEvidence(line, event.exitCode, folder, new Date());
+    const evidence = detectionModule().practiceEvidence(line, event.exitCode, folder, new Date());
     if (evidence.length > 0) {
       this.logger.info(`Terminal practice: ran ${[...new Set(evidence.map((e) => e.command))].join(', ')} (${evidence.map((e) => e.milestone).join(', ')})`);
       this.onPractised(folder, evidence);

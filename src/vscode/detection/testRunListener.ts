@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isTestCommandLine, testPassingEvidence } from '../../core/milestones/tests/recogniseTestRun';
+import { detectionModule } from '../../core/lazy/modules';
 import type { Evidence } from '../../core/progress/model';
 import { Disposable } from '../lifecycle';
 import type { Logger } from '../logger';
@@ -21,6 +21,7 @@ export class TestRunListener extends Disposable {
     this._register(
       vscode.window.onDidEndTerminalShellExecution((event) => {
         const commandLine = event.execution.commandLine.value.trim();
+        const { isTestCommandLine, testPassingEvidence } = detectionModule();
         // Task terminals report " *  Executing task: …" too; tasks are handled below.
         if (event.exitCode !== 0 || commandLine.startsWith('*') || !isTestCommandLine(commandLine)) {
           return;
@@ -41,6 +42,7 @@ export class TestRunListener extends Disposable {
           return;
         }
         const commandLine = taskCommandLine(task);
+        const { isTestCommandLine, testPassingEvidence } = detectionModule();
         const isTest = task.definition.type === TEST_TASK_TYPE || task.group?.id === vscode.TaskGroup.Test.id || (commandLine !== undefined && isTestCommandLine(commandLine));
         const folder = typeof task.scope === 'object' ? task.scope.uri.fsPath : workspaceFolderOf(undefined);
         if (isTest && folder) {

@@ -139,7 +139,7 @@ export class DetailsPanel extends Disposable {
   }
 
   private async view(): Promise<PanelView | undefined> {
-    const roadmap = (await this.roadmaps.load()).roadmap;
+    const roadmap = (await this.roadmaps.loadForDisplay()).roadmap;
     if (!roadmap) {
       return undefined;
     }
@@ -189,7 +189,7 @@ export class DetailsPanel extends Disposable {
 
   /** The host grades: the page never holds the answer key. A pass is recorded before the result is shown. */
   private async gradeQuiz(skillId: string, answers: readonly SubmittedAnswer[]): Promise<void> {
-    const skill = (await this.roadmaps.load()).roadmap?.skillById.get(skillId);
+    const skill = (await this.roadmaps.loadForDisplay()).roadmap?.skillById.get(skillId);
     if (!skill || skill.quiz.length === 0) {
       this.logger.warn(`Ignored answers for "${skillId}": the roadmap has no self-check for it.`);
       return;

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { COMPILED_ROADMAP_FILE } from '../core/compiled/compiledRoadmap';
+import { readShippedRoadmap } from '../core/compiled/shippedRoadmap';
+import { contentTools } from '../core/lazy/modules';
+import type { LoadResult } from '../core/roadmap/loader';
+import { defaultRoadmapDir } from './packageRoot';
+
+/** Where a roadmap came from, for messages. */
+export interface CliRoadmap {
+  readonly loaded: LoadResult;
+  /** The folder or file that was read. */
+  readonly from: string;
+}
+
+/**
+ * The roadmap a command works on. `--roadmap DIR` is YAML: the parser and schema validator load then, and
+ * only then. Otherwise the roadmap compiled at build time beside the bundle (dist/roadmap.jsonl); compiled
+ * by tsc (tests, a source checkout without a build) there is none, so the shipped YAML is read instead.
+ * `compiled` is that file's path (tests give another).
+ */
+export async function loadCliRoadmap(roadmapDir: string | undefined, compiled = path.join(__dirname, COMPILED_ROADMAP_FILE)): Promise<CliRoadmap> {
+  if (roadmapDir !== undefined) {
+    const dir = path.resolve(roadmapDir);
+    return { loaded: await contentTools().loadRoadmapFromDirectory(dir), from: dir };
+  }
+  if (existsSync(compiled)) {
+    return { loaded: await readShippedRoadmap(compiled), from: compiled };
+  }
+  const dir = defaultRoadmapDir();
+  return { loaded: await contentTools().loadRoadmapFromDirectory(dir), from: dir };
+}

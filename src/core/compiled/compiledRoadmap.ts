@@ -1,0 +1,102 @@
+import type { PrerenderedMarkdown } from '../content/markdown';
+import { createRoadmap } from '../roadmap/model';
+import type { Roadmap, Stage } from '../roadmap/model';
+import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+
+/** The roadmap model the build writes beside the bundles: read when a view, command or the status bar first needs it. */
+export const COMPILED_ROADMAP_FILE = 'roadmap.jsonl';
+/** The HTML of the roadmap's Markdown, in its own file: read when the details panel first renders. */
+export const COMPILED_MARKDOWN_FILE = 'roadmap-html.jsonl';
+
+/** Bumped when the layout changes, so a bundle never reads a file from another build. */
+export const COMPILED_ROADMAP_FORMAT = 1;
+
+/** Markdown source → HTML pairs, as renderMarkdown (block) and renderInlineMarkdown (inline) give them. */
+export interface MarkdownPairs {
+  readonly block: readonly (readonly [string, string])[];
+  readonly inline: readonly (readonly [string, string])[];
+}
+
+/**
+ * The shipped roadmap, validated at build time: the model's stages (createRoadmap, the one function that
+ * makes a Roadmap, rebuilds the lookup maps on read) and the HTML of every Markdown text the views render.
+ */
+export interface CompiledRoadmap {
+  readonly stages: readonly Stage[];
+  readonly markdown: MarkdownPairs;
+}
+
+/** Pairs per line of the Markdown file: a line stays a few tens of KB, parsed in a millisecond or two. */
+const PAIRS_PER_LINE = 200;
+
+interface Header {
+  readonly format: typeof COMPILED_ROADMAP_FORMAT;
+  readonly kind: 'roadmap' | 'markdown';
+  /** Lines after the header, so a cut file is noticed. */
+  readonly lines: number;
+}
+
+// Both files are JSON lines (a header, then one value per line) so that reading parses a line at a time and
+// lets the event loop run in between: no single block of work grows with the content.
+
+/** dist/roadmap.jsonl: a header, then one stage per line. */
+export function roadmapFileText(compiled: CompiledRoadmap): string {
+  return linesText('roadmap', compiled.stages);
+}
+
+/** dist/roadmap-html.jsonl: a header, then up to PAIRS_PER_LINE block and inline pairs per line. */
+export function markdownFileText(compiled: CompiledRoadmap): string {
+  const lines: MarkdownPairs[] = [];
+  const { block, inline } = compiled.markdown;
+  for (let i = 0; i < Math.max(block.length, inline.length); i += PAIRS_PER_LINE) {
+    lines.push({ block: block.slice(i, i + PAIRS_PER_LINE), inline: inline.slice(i, i + PAIRS_PER_LINE) });
+  }
+  return linesText('markdown', lines);
+}
+
+/** The roadmap of dist/roadmap.jsonl. Throws when the text is not one (a damaged or mismatched install). */
+export async function parseRoadmapFile(text: string): Promise<Roadmap> {
+  // The build validated every stage against the schema before writing it: only the frame is checked here.
+  const stages = await parseLines(text, 'roadmap', (value): value is Stage => typeof value === 'object' && value !== null && 'skills' in value && Array.isArray(value.skills));
+  return createRoadmap(stages);
+}
+
+/** The HTML of dist/roadmap-html.jsonl. Throws when the text is not one. */
+export async function parseMarkdownFile(text: string): Promise<PrerenderedMarkdown> {
+  const lines = await parseLines(text, 'markdown', isMarkdownPairs);
+  return { block: lines.flatMap((line) => line.block), inline: lines.flatMap((line) => line.inline) };
+}
+
+function linesText(kind: Header['kind'], values: readonly unknown[]): string {
+  const header: Header = { format: COMPILED_ROADMAP_FORMAT, kind, lines: values.length };
+  return [header, ...values].map((value) => JSON.stringify(value)).join('\n') + '\n';
+}
+
+async function parseLines<T>(text: string, kind: Header['kind'], isValue: (value: unknown) => value is T): Promise<T[]> {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') {
+    lines.pop();
+  }
+  const header: unknown = JSON.parse(lines[0] ?? 'null');
+  if (!isHeader(header, kind) || header.lines !== lines.length - 1) {
+    throw new Error(`not a compiled ${kind} file of format ${COMPILED_ROADMAP_FORMAT}, or cut short`);
+  }
+  const values: T[] = [];
+  for (const line of lines.slice(1)) {
+    await yieldToEventLoop();
+    const value: unknown = JSON.parse(line);
+    if (!isValue(value)) {
+      throw new Error(`line ${values.length + 2} of the compiled ${kind} file is not what the build writes`);
+    }
+    values.push(value);
+  }
+  return values;
+}
+
+function isHeader(value: unknown, kind: Header['kind']): value is Header {
+  return typeof value === 'object' && value !== null && 'format' in value && value.format === COMPILED_ROADMAP_FORMAT && 'kind' in value && value.kind === kind && 'lines' in value && typeof value.lines === 'number';
+}
+
+function isMarkdownPairs(value: unknown): value is MarkdownPairs {
+  return typeof value === 'object' && value !== null && 'block' in value && Array.isArray(value.block) && 'inline' in value && Array.isArray(value.inline);
+}

@@ -1,0 +1,109 @@
+// What loads when: dist/extension.js and dist/cli.js hold no YAML parser, schema validator, Markdown parser
+// or detection engine (those are their own bundles, required on first use), and each CLI command loads
+// only what it needs.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import * as esbuild from 'esbuild';
+import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
+import { compileRoadmap } from '../../src/core/compiled/compileRoadmap';
+import { roadmapFileText } from '../../src/core/compiled/compiledRoadmap';
+import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
+
+// Compiled to <out>/test/unit/: three levels up is the repository root, two up is the compiled tree.
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const OUT_ROOT = path.resolve(__dirname, '../..');
+
+/** Inputs that must stay out of what activation and CLI start-up load. */
+const HEAVY = [/node_modules\/yaml\//, /node_modules\/ajv\//, /node_modules\/markdown-it\//, /src\/core\/roadmap\/loader\.[jt]s$/, /src\/core\/milestones\/engine\.[jt]s$/, /src\/core\/detection\/detectionCore\.[jt]s$/, /src\/core\/scan\/gitRunner\.[jt]s$/];
+
+interface BundleConfig {
+  readonly name: string;
+  readonly options: Record<string, unknown>;
+}
+
+function isBundleList(value: unknown): value is readonly BundleConfig[] {
+  return Array.isArray(value) && value.every((item: unknown) => typeof item === 'object' && item !== null && 'name' in item && typeof item.name === 'string' && 'options' in item && typeof item.options === 'object');
+}
+
+/** The input files of one bundle of scripts/bundles.mjs, built in memory as the release build does. */
+async function bundleInputs(name: string): Promise<string[]> {
+  const config: unknown = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'bundles.mjs')).href);
+  const bundles: unknown = typeof config === 'object' && config !== null && 'BUNDLES' in config ? config.BUNDLES : undefined;
+  assert.ok(isBundleList(bundles), 'scripts/bundles.mjs exports no BUNDLES list');
+  const bundle = bundles.find((b) => b.name === name);
+  assert.ok(bundle, `no bundle "${name}" in scripts/bundles.mjs`);
+  // The options come from a JavaScript file; esbuild checks them itself.
+  const options = { ...bundle.options, bundle: true, minify: true, write: false, metafile: true, logLevel: 'silent', absWorkingDir: REPO_ROOT } as esbuild.BuildOptions;
+  const result = await esbuild.build(options);
+  return Object.keys(result.metafile?.inputs ?? {});
+}
+
+/** Runs `script` in a fresh node, which prints what it needs to; returns its output parsed as JSON. */
+async function inFreshNode(script: string): Promise<{ modules: string[]; skills?: number }> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: REPO_ROOT });
+  const parsed: unknown = JSON.parse(stdout);
+  assert.ok(typeof parsed === 'object' && parsed !== null && 'modules' in parsed && Array.isArray(parsed.modules));
+  return { modules: parsed.modules.map(String), ...('skills' in parsed && typeof parsed.skills === 'number' ? { skills: parsed.skills } : {}) };
+}
+
+const heavyIn = (files: readonly string[]): string[] => files.filter((file) => HEAVY.some((pattern) => pattern.test(file.split(path.sep).join('/'))));
+
+describe('lazy loading', function () {
+  this.timeout(60_000);
+
+  describe('bundles', () => {
+    for (const name of ['extension', 'cli']) {
+      it(`keeps the YAML, schema and Markdown tools and the detection engine out of dist/${name}.js`, async () => {
+        assert.deepEqual(heavyIn(await bundleInputs(name)), []);
+      });
+    }
+
+    it('puts them in the lazily loaded bundles instead', async () => {
+      const detection = heavyIn(await bundleInputs('detection'));
+      assert.ok(detection.some((file) => file.endsWith('src/core/milestones/engine.ts')), detection.join(', '));
+      const tools = heavyIn(await bundleInputs('contentTools'));
+      for (const pkg of ['yaml', 'ajv', 'markdown-it']) {
+        assert.ok(tools.some((file) => file.includes(`node_modules/${pkg}/`)), `${pkg} is not in contentTools.js`);
+      }
+    });
+  });
+
+  describe('CLI', () => {
+    let dir: string;
+    before(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-lazy-'));
+      const loaded = await loadRoadmapFromDirectory(path.join(REPO_ROOT, 'roadmap'));
+      assert.ok(loaded.roadmap);
+      await fs.writeFile(path.join(dir, 'roadmap.jsonl'), roadmapFileText(compileRoadmap(loaded.roadmap, createMarkdownEngine(), REPO_ROOT)));
+    });
+    after(async () => {
+      await fs.rm(dir, { recursive: true, force: true });
+    });
+
+    const modules = 'Object.keys(require.cache)';
+
+    it('`command` loads no roadmap and no detection engine', async () => {
+      const main = JSON.stringify(path.join(OUT_ROOT, 'src', 'cli', 'main.js'));
+      const run = await inFreshNode(`require(${main}).main(['command', 'git status'], { stdout: { write() {} }, stderr: { write() {} } }).then(() => console.log(JSON.stringify({ modules: ${modules} })))`);
+      assert.deepEqual(heavyIn(run.modules), []);
+      assert.deepEqual(run.modules.filter((file) => /roadmap[/\\]stages|lazy[/\\](contentTools|detection)/.test(file)), []);
+    });
+
+    it('reads the compiled roadmap without the YAML tools, and loads them for --roadmap', async () => {
+      const source = JSON.stringify(path.join(OUT_ROOT, 'src', 'cli', 'roadmapSource.js'));
+      const print = `(r) => console.log(JSON.stringify({ modules: ${modules}, skills: r.loaded.roadmap ? r.loaded.roadmap.skills.length : 0 }))`;
+      const compiled = await inFreshNode(`require(${source}).loadCliRoadmap(undefined, ${JSON.stringify(path.join(dir, 'roadmap.jsonl'))}).then(${print})`);
+      assert.ok((compiled.skills ?? 0) > 100, `read ${compiled.skills ?? 0} skills`);
+      assert.deepEqual(heavyIn(compiled.modules), []);
+
+      const yaml = await inFreshNode(`require(${source}).loadCliRoadmap(${JSON.stringify(path.join(REPO_ROOT, 'roadmap'))}).then(${print})`);
+      assert.equal(yaml.skills, compiled.skills);
+      assert.ok(heavyIn(yaml.modules).some((file) => file.includes('node_modules/yaml/')), 'the YAML parser did not load for --roadmap');
+    });
+  });
+});
