@@ -43,7 +43,7 @@ export function jsonReport(scan: FolderScan, skills: readonly ShownSkill[], cred
         present: result?.present ?? false,
         checked: result?.checked ?? false,
         ...(result?.reason === undefined ? {} : { reason: result.reason }),
-        yours: result?.present === true ? milestoneYours(result.evidence) : false,
+        yours: result?.present === true ? milestoneYours(id, result.evidence) : false,
         evidence: (result?.evidence ?? []).map((e) => ({ ...e, yours: e.yours ?? null })),
       };
     }),

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AuthorshipCache } from '../../src/core/detection/authorship';
 import { readLearnerEmails } from '../../src/core/detection/identity';
 import { scanFolder } from '../../src/core/milestones/engine';
 import type { FolderScan, MilestoneResult } from '../../src/core/milestones/engine';
@@ -195,6 +196,53 @@ describe('authorship: whose work is the evidence', function () {
       const pushed = byId(await scanAs(root, [LEARNER])).get('git.remote');
       assert.equal(pushed?.evidence[0]?.yours, true);
       assert.match(pushed.evidence[0].summary, /1 of your commits pushed/);
+    });
+  });
+
+  describe('what a review found', () => {
+    it('a repository is the learner\'s when it holds their commits (so Git basics can complete), not when it holds only others\'', async () => {
+      const own = await repo();
+      await commitMany(LEARNER, own, 5, 'mine');
+      const mine = byId(await scanFolder(own, { allowGit: true, only: new Set(['git.repo', 'git.history']), authorship: { onlyEmails: [LEARNER] } }));
+      assert.equal(mine.get('git.repo')?.evidence[0]?.yours, true);
+      assert.equal(mine.get('git.history')?.evidence[0]?.yours, true);
+      const others = byId(await scanFolder(own, { allowGit: true, only: new Set(['git.repo']), authorship: { onlyEmails: [OTHER] } }));
+      assert.equal(others.get('git.repo')?.evidence[0]?.yours, false);
+      const fresh = await repo();
+      const empty = byId(await scanFolder(fresh, { allowGit: true, only: new Set(['git.repo']), authorship: { onlyEmails: [LEARNER] } }));
+      assert.equal(empty.get('git.repo')?.evidence[0]?.yours, true, 'a repository with no commit yet is the one the learner just made');
+    });
+
+    it('commit evidence (a revert, a pull-request merge) says whose commit it is, the learner\'s first', async () => {
+      const root = await repo();
+      await commitMany(OTHER, root, 2, 'base');
+      await gitAs(OTHER, root, 'revert', '--no-edit', 'HEAD');
+      const before = byId(await scanFolder(root, { allowGit: true, only: new Set(['git.undo']), authorship: { onlyEmails: [LEARNER] } })).get('git.undo');
+      assert.equal(before?.present, true);
+      assert.equal(before.evidence[0]?.yours, false);
+      await commitMany(LEARNER, root, 1, 'mine');
+      await gitAs(LEARNER, root, 'revert', '--no-edit', 'HEAD');
+      const after = byId(await scanFolder(root, { allowGit: true, only: new Set(['git.undo']), authorship: { onlyEmails: [LEARNER] } })).get('git.undo');
+      assert.equal(after?.evidence[0]?.yours, true, JSON.stringify(after?.evidence));
+    });
+
+    it('a subfolder of someone else\'s clone is under git even without git (Restricted Mode, --no-git): nothing in it is credited', async () => {
+      const root = await repo();
+      await commitFiles(OTHER, root, { 'services/api/Dockerfile': 'FROM node:20\n' }, 'Add the API image');
+      const scan = await scanFolder(path.join(root, 'services', 'api'), { allowGit: false, only: new Set(['docker.file']), authorship: {} });
+      assert.equal(scan.repository, true);
+      assert.equal(byId(scan).get('docker.file')?.evidence[0]?.yours, null);
+    });
+
+    it('a new address in the identity setting takes effect at the next check, without a file change', async () => {
+      const root = await repo();
+      await commitFiles('old-work@example.invalid', root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile from my old job');
+      const cache = new AuthorshipCache();
+      const only = new Set(['docker.file']);
+      const first = byId(await scanFolder(root, { allowGit: true, only, authorship: { onlyEmails: [LEARNER], cache } }));
+      assert.equal(first.get('docker.file')?.evidence[0]?.yours, false);
+      const second = byId(await scanFolder(root, { allowGit: true, only, authorship: { onlyEmails: [LEARNER, 'old-work@example.invalid'], cache } }));
+      assert.equal(second.get('docker.file')?.evidence[0]?.yours, true);
     });
   });
 

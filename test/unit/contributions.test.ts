@@ -89,7 +89,9 @@ describe('package.json contributions', () => {
   it('points main and the CLI bin at the bundles esbuild writes', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.bin['backend-roadmap'], './dist/cli.js');
-    assert.match(source('esbuild.mjs'), /outfile: 'dist\/extension\.js'/);
-    assert.match(source('esbuild.mjs'), /outfile: 'dist\/cli\.js'/);
+    // esbuild.mjs builds every bundle listed in scripts/bundles.mjs.
+    assert.match(source('esbuild.mjs'), /from '\.\/scripts\/bundles\.mjs'/);
+    assert.match(source('scripts/bundles.mjs'), /entryPoints: \['src\/vscode\/extension\.ts'\], outfile: 'dist\/extension\.js'/);
+    assert.match(source('scripts/bundles.mjs'), /entryPoints: \['src\/cli\/main\.ts'\], outfile: 'dist\/cli\.js'/);
   });
 });

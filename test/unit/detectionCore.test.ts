@@ -130,6 +130,14 @@ describe('DetectionCore', () => {
     assert.deepEqual(reloaded.completed.map(([id]) => id), ['testing']);
   });
 
+  it('takes only event milestones from stored evidence, oldest first so the newest stays first', () => {
+    const run = (at: string): Evidence => ({ milestone: 'test.passing', summary: `run at ${at}`, folder: '/w', command: 'npm test', exitCode: 0, at });
+    const forged: Evidence = { milestone: 'docker.file', summary: 'Dockerfile', folder: '/w', at, yours: true };
+    const { core } = harness({}, {}, [run('2026-05-03T00:00:00.000Z'), forged, run('2026-05-01T00:00:00.000Z'), run('2026-05-02T00:00:00.000Z')]);
+    assert.ok(!core.presentMilestones().has('docker.file'), 'stored state cannot make a file milestone present');
+    assert.deepEqual(core.eventEvidence().map((e) => e.at), ['2026-05-03T00:00:00.000Z', '2026-05-02T00:00:00.000Z', '2026-05-01T00:00:00.000Z']);
+  });
+
   it('passes changed paths through the queue and updates the file list instead of listing the folder again', async () => {
     const root = await makeTree({ 'README.md': '# x\n' });
     try {

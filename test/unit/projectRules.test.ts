@@ -51,6 +51,18 @@ describe('rules judged per project, with credit', () => {
     assert.deepEqual(near.status.missingAll, ['docker.compose']);
   });
 
+  it('a milestone made of several pieces (three HTTP methods) is credited only when every piece shown is the learner\'s', () => {
+    const methods = (yours: (boolean | null)[]): ProjectFacts => ({
+      folder: '/api',
+      repository: true,
+      milestones: new Map([['api.rest-methods', { present: true, checked: true, evidence: yours.map((y, i) => ({ milestone: 'api.rest-methods', summary: `method ${i}`, folder: '/api', at, yours: y })) }]]),
+    });
+    const rule = { all: ['api.rest-methods'], any: [] };
+    assert.equal(judgeSkill(rule, [methods([false, false, true])], 'yourWork').complete, false, 'one line of the learner\'s beside two of someone else\'s');
+    assert.equal(judgeSkill(rule, [methods([true, true, true])], 'yourWork').complete, true);
+    assert.equal(judgeSkill(rule, [methods([false, false, true])], 'anyCode').complete, true);
+  });
+
   it('lists projects where the milestones are seen but not credited', () => {
     const verdict = judgeSkill({ all: ['docker.file'], any: [] }, [project('/clone', true, { 'docker.file': false }), project('/mine', true, {})], 'yourWork');
     assert.equal(verdict.complete, false);

@@ -10,10 +10,11 @@ describe('RecheckQueue (debounced, incremental re-checks)', () => {
       runs.push([folder, [...ids].sort()]);
       return Promise.resolve();
     });
+    // A quiet period long enough that a slow, shared machine still adds everything before it ends.
     for (let i = 0; i < 200; i++) {
-      queue.add('/repo', i % 2 === 0 ? ['git.history'] : ['git.branching'], 30);
+      queue.add('/repo', i % 2 === 0 ? ['git.history'] : ['git.branching'], 400);
     }
-    queue.add('/repo', ['docker.file'], 30);
+    queue.add('/repo', ['docker.file'], 400);
     await sleep(10);
     assert.equal(runs.length, 0, 'nothing runs before the quiet period');
     await queue.idle();

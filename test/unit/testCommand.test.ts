@@ -97,6 +97,23 @@ describe('testCommand', () => {
     assert.deepEqual(evidence, { milestone: 'test.passing', summary: '`npm test` exited with 0', folder: '/work/shop', command: 'npm test', exitCode: 0, at: '2024-05-01T10:00:00.000Z' });
   });
 
+  it('keeps only the test command, never arguments or environment values that can hold secrets', () => {
+    const lines = {
+      'DATABASE_URL=postgres://u:s3cret@db/app npm test': 'npm test',
+      'export API_KEY=sk-live-123; npm test': 'npm test',
+      'npm run test:unit -- --token=abc': 'npm run test:unit',
+      'pytest -k "login and not slow" tests/ --api-key sk-1': 'pytest',
+      'go test ./... -run TestLogin': 'go test',
+      'sudo -E env SECRET=x npx vitest run --reporter dot': 'npx vitest run',
+    };
+    for (const [line, kept] of Object.entries(lines)) {
+      const evidence = testPassingEvidence('/w', line, 0, new Date('2024-05-01T10:00:00Z'));
+      assert.equal(evidence.command, kept, line);
+      assert.equal(evidence.summary, `\`${kept}\` exited with 0`, line);
+      assert.doesNotMatch(JSON.stringify(evidence), /s3cret|sk-live|sk-1|abc|SECRET|TestLogin|login and/, line);
+    }
+  });
+
   describe('runTestCommand', () => {
     it('returns the exit code and output, without a shell', async () => {
       const root = await makeTree({});

@@ -11,6 +11,15 @@ interface Attribution {
   readonly commit?: string;
 }
 
+/**
+ * What is cached: the commit and its author, not the verdict, so a change of the learner's emails (the
+ * setting backendRoadmap.identity.emails) takes effect at the next check without asking git again.
+ */
+interface LastChange {
+  readonly commit: string;
+  readonly email: string;
+}
+
 /** Lookups per call and time per call: authorship must stay within a scan's time bounds. */
 export const AUTHORSHIP_LIMITS = { maxLookups: 200, deadlineMs: 20_000, concurrency: 4 } as const;
 
@@ -21,15 +30,15 @@ const UNCOMMITTED = /^0{40}$/;
  * ask git again only about what changed. Bounded: cleared when it grows past `capacity`.
  */
 export class AuthorshipCache {
-  private readonly entries = new Map<string, Attribution>();
+  private readonly entries = new Map<string, LastChange>();
 
   constructor(private readonly capacity = 5000) {}
 
-  get(key: string): Attribution | undefined {
+  get(key: string): LastChange | undefined {
     return this.entries.get(key);
   }
 
-  set(key: string, value: Attribution): void {
+  set(key: string, value: LastChange): void {
     if (this.entries.size >= this.capacity) {
       this.entries.clear();
     }
@@ -96,7 +105,7 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
     const cacheKey = `${workTree.head}\0${key}\0${version}`;
     const cached = options.cache?.get(cacheKey);
     if (cached !== undefined) {
-      results.set(key, cached);
+      results.set(key, judge(cached, options.emails));
       return;
     }
     if (lookups >= limits.maxLookups || Date.now() > deadline) {
@@ -105,10 +114,14 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
     }
     lookups++;
     options.signal?.throwIfAborted();
-    const found = line === undefined ? await lastCommitOfFile(options.git, file, options.emails) : await blameLine(options.git, file, line, options.emails);
-    results.set(key, found);
-    if (found.yours !== null) {
+    const found = line === undefined ? await lastCommitOfFile(options.git, file) : await blameLine(options.git, file, line);
+    if (found === 'uncommitted') {
+      results.set(key, { yours: true });
+    } else if (found === undefined) {
+      results.set(key, { yours: null });
+    } else {
       options.cache?.set(cacheKey, found);
+      results.set(key, judge(found, options.emails));
     }
   };
 
@@ -158,32 +171,36 @@ async function workingTreeStatus(git: GitRunner, workTree: WorkTree, paths: read
   return status;
 }
 
-async function blameLine(git: GitRunner, file: string, line: number, emails: LearnerEmails): Promise<Attribution> {
+/** The learner's when the author is one of their emails; null when their emails are unknown. */
+function judge(change: LastChange, emails: LearnerEmails): Attribution {
+  return { yours: emails.size === 0 ? null : emails.has(change.email), commit: change.commit };
+}
+
+/** The commit and author that last changed one line; 'uncommitted' for a line not committed yet. */
+async function blameLine(git: GitRunner, file: string, line: number): Promise<LastChange | 'uncommitted' | undefined> {
   const outcome = await git.run(['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, '--', file]);
   if (!outcome.ok) {
-    return { yours: null };
+    return undefined;
   }
   const [header = ''] = outcome.stdout.split('\n');
   const commit = header.split(' ')[0] ?? '';
   if (UNCOMMITTED.test(commit)) {
-    return { yours: true };
+    return 'uncommitted';
   }
   const mail = /^author-mail (.*)$/m.exec(outcome.stdout)?.[1];
   if (mail === undefined || !/^[0-9a-f]{40,64}$/.test(commit)) {
-    return { yours: null };
+    return undefined;
   }
-  return { yours: emails.size === 0 ? null : emails.has(normalizeEmail(mail)), commit };
+  return { commit, email: normalizeEmail(mail) };
 }
 
-async function lastCommitOfFile(git: GitRunner, file: string, emails: LearnerEmails): Promise<Attribution> {
+/** The commit and author that last changed a file. */
+async function lastCommitOfFile(git: GitRunner, file: string): Promise<LastChange | undefined> {
   const outcome = await git.run(['log', '-1', '--no-show-signature', '--format=%H%x09%ae', 'HEAD', '--', `:(literal)${file}`]);
   if (!outcome.ok) {
-    return { yours: null };
+    return undefined;
   }
   const [commit = '', mail = ''] = outcome.stdout.trim().split('\t');
-  if (commit === '') {
-    // Listed but in no commit (e.g. an ignored file found by a crawl): git cannot tell.
-    return { yours: null };
-  }
-  return { yours: emails.size === 0 ? null : emails.has(normalizeEmail(mail)), commit };
+  // Listed but in no commit (e.g. an ignored file found by a crawl): git cannot tell.
+  return commit === '' ? undefined : { commit, email: normalizeEmail(mail) };
 }

@@ -1,5 +1,5 @@
 import { Emitter } from '../events';
-import { MILESTONES } from '../milestones/catalog';
+import { milestoneKind, MILESTONES } from '../milestones/catalog';
 import { milestonesAffectedByPath, scanFolder } from '../milestones/engine';
 import type { FolderScan, ScanOptions } from '../milestones/engine';
 import type { Evidence } from '../progress/model';
@@ -78,7 +78,12 @@ export class DetectionCore {
   private readonly ledger = new MilestoneLedger();
   private readonly authorship = new AuthorshipCache();
   private readonly files = new Map<string, { readonly files: readonly string[]; readonly source: ListingSource }>();
-  private readonly queue = new RecheckQueue((folder, request) => this.check(folder, request).then(() => undefined));
+  private readonly queue = new RecheckQueue(async (folder, request) => {
+    const done = await this.check(folder, request);
+    this.newlyDone.get(folder)?.push(...done.map((skill) => skill.id));
+  });
+  /** Skills marked done by the checks of folders a `checkNow` waits for. */
+  private readonly newlyDone = new Map<string, string[]>();
   private readonly checked = new Emitter<FolderChecked>();
   private readonly completed = new Emitter<SkillsCompleted>();
   private readonly eventsChanged = new Emitter<void>();
@@ -93,7 +98,10 @@ export class DetectionCore {
   readonly onDidRecordEvent = this.eventsChanged.event;
 
   constructor(private readonly deps: DetectionCoreDeps) {
-    for (const evidence of deps.events?.load() ?? []) {
+    // Oldest first, so each milestone's list ends newest first as when it was recorded; only event
+    // milestones (stored state may come from another machine or version: nothing else is taken from it).
+    const stored = [...(deps.events?.load() ?? [])].filter((e) => milestoneKind(e.milestone) === 'event').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    for (const evidence of stored) {
       this.ledger.addEvidence(evidence.folder ?? '', evidence);
     }
   }
@@ -117,8 +125,13 @@ export class DetectionCore {
 
   /** Checks one folder now, from scratch. Returns the ids of skills newly marked done. */
   async checkNow(folder: string): Promise<readonly string[]> {
-    const outcome = await this.check(folder, { ids: ALL_MILESTONE_IDS, paths: undefined });
-    return outcome.map((skill) => skill.id);
+    // Through the queue, so it never overlaps a queued partial check of the same folder.
+    this.newlyDone.set(folder, this.newlyDone.get(folder) ?? []);
+    this.queue.add(folder, ALL_MILESTONE_IDS, 0);
+    await this.queue.idle();
+    const done = this.newlyDone.get(folder) ?? [];
+    this.newlyDone.delete(folder);
+    return done;
   }
 
   /** Records evidence of something the learner did (yours: true), under its folder ('' outside every folder). */

@@ -5,7 +5,7 @@ import { practiceMilestoneMet } from '../practice/records';
 import type { CreditPolicy } from './credit';
 import { isCredited, notCreditedReason } from './credit';
 import type { MilestoneFact, ProjectFacts } from './projectRules';
-import { projectName } from './projectRules';
+import { isMilestoneCredited, projectName } from './projectRules';
 
 export interface MilestoneSummary {
   readonly status: 'present' | 'notCredited' | 'missing' | 'unknown';
@@ -105,7 +105,7 @@ export class MilestoneLedger {
       return fact ? [{ name: projectName(folder), repository: entry.repository, fact }] : [];
     });
     for (const k of known) {
-      const proof = k.fact.present ? k.fact.evidence.find((e) => isCredited(e, policy, k.repository)) : undefined;
+      const proof = isMilestoneCredited(id, k.fact, policy, k.repository) ? k.fact.evidence.find((e) => isCredited(e, policy, k.repository)) : undefined;
       if (proof !== undefined) {
         return { status: 'present', detail: `${proof.summary} (${k.name})` };
       }

@@ -3,6 +3,7 @@ import type { Evidence } from '../progress/model';
 import { evaluateRule, ruleMilestones } from '../progress/detection';
 import type { RuleStatus } from '../progress/detection';
 import type { DetectRule } from '../roadmap/model';
+import { creditNeedsAll } from '../milestones/catalog';
 import type { CreditPolicy } from './credit';
 import { isCredited } from './credit';
 import { QUIZ_PASSED } from '../quiz/passRecord';
@@ -40,11 +41,20 @@ export interface SkillVerdict {
   readonly onlyAcrossProjects: boolean;
 }
 
-/** The milestones of a project that count under the policy: present, with at least one credited piece of evidence. */
+/**
+ * Whether a present milestone counts under the policy: one credited piece of evidence is enough, except for
+ * milestones made of several pieces together (`creditNeedsAll`), where every piece shown must be credited.
+ */
+export function isMilestoneCredited(id: string, fact: MilestoneFact, policy: CreditPolicy, repository: boolean): boolean {
+  const credited = (e: Evidence): boolean => isCredited(e, policy, repository);
+  return fact.present && fact.evidence.length > 0 && (creditNeedsAll(id) ? fact.evidence.every(credited) : fact.evidence.some(credited));
+}
+
+/** The milestones of a project that count under the policy. */
 export function creditedMilestones(project: ProjectFacts, policy: CreditPolicy): Set<string> {
   const ids = new Set<string>();
   for (const [id, fact] of project.milestones) {
-    if (fact.present && fact.evidence.some((e) => isCredited(e, policy, project.repository))) {
+    if (isMilestoneCredited(id, fact, policy, project.repository)) {
       ids.add(id);
     }
   }

@@ -1,16 +1,21 @@
 import type { FolderScan } from '../milestones/engine';
+import { creditNeedsAll } from '../milestones/catalog';
 import type { Evidence } from '../progress/model';
 import type { Roadmap, Skill } from '../roadmap/model';
 import type { CreditPolicy } from './credit';
 import type { ProjectFacts } from './projectRules';
 import { judgeSkill } from './projectRules';
 
-/** A milestone is the learner's when at least one of its evidence records is; null when none can be told. */
-export function milestoneYours(evidence: readonly Evidence[]): boolean | null {
-  if (evidence.some((e) => e.yours === true)) {
+/**
+ * A milestone is the learner's when at least one of its evidence records is (every one, for milestones made
+ * of several pieces together: `creditNeedsAll`); null when none can be told.
+ */
+export function milestoneYours(id: string, evidence: readonly Evidence[]): boolean | null {
+  if (creditNeedsAll(id) ? evidence.length > 0 && evidence.every((e) => e.yours === true) : evidence.some((e) => e.yours === true)) {
     return true;
   }
-  if (evidence.length > 0 && evidence.every((e) => e.yours === false)) {
+  const notYours = creditNeedsAll(id) ? evidence.some((e) => e.yours === false) : evidence.every((e) => e.yours === false);
+  if (evidence.length > 0 && notYours) {
     return false;
   }
   return evidence.length === 0 ? false : null;

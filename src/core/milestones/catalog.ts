@@ -15,6 +15,11 @@ export interface MilestoneInfo {
   readonly id: string;
   readonly title: string;
   readonly kind: MilestoneKind;
+  /**
+   * Present only through several pieces of evidence together (three HTTP methods, two services, two
+   * environments): then it is the learner's only when every piece shown is, not just one of them.
+   */
+  readonly creditNeedsAll?: true;
 }
 
 export const MILESTONES = [
@@ -54,7 +59,7 @@ export const MILESTONES = [
   { id: 'api.pagination', title: 'Paginated list endpoints (page/limit/offset/cursor, Pageable, DRF pagination, paginate())', kind: 'files' },
   { id: 'api.client', title: 'An HTTP client called from server code (axios, requests/httpx, RestTemplate/WebClient, HttpClient…)', kind: 'files' },
   { id: 'api.webhooks', title: 'A webhook receiver that verifies its signature (Stripe constructEvent, an HMAC of X-Hub-Signature…)', kind: 'files' },
-  { id: 'api.rest-methods', title: 'Route handlers for at least three HTTP methods (GET, POST, PUT, PATCH, DELETE)', kind: 'files' },
+  { id: 'api.rest-methods', title: 'Route handlers for at least three HTTP methods (GET, POST, PUT, PATCH, DELETE)', kind: 'files', creditNeedsAll: true },
   { id: 'db.sql', title: 'A relational database driver or ORM', kind: 'files' },
   { id: 'db.nosql', title: 'A NoSQL database client', kind: 'files' },
   { id: 'db.migrations', title: 'Database schema migrations', kind: 'files' },
@@ -109,13 +114,13 @@ export const MILESTONES = [
   { id: 'deploy.process', title: 'A process manager or service unit (PM2, supervisord, systemd, s6/runit, foreman)', kind: 'files' },
   { id: 'linux.shell', title: 'Shell scripts of your own (*.sh or a #!/bin/sh script)', kind: 'files' },
   { id: 'ci.deploy', title: 'A CI job that deploys or publishes a release', kind: 'files' },
-  { id: 'ci.environments', title: 'More than one deployment environment (staging, production…)', kind: 'files' },
+  { id: 'ci.environments', title: 'More than one deployment environment (staging, production…)', kind: 'files', creditNeedsAll: true },
   { id: 'deploy.iac', title: 'Infrastructure as code (Terraform, Pulumi, CDK, Bicep, CloudFormation, Ansible)', kind: 'files' },
   { id: 'deploy.paas', title: 'Platform-as-a-service deploy configuration (Procfile, fly.toml, render.yaml, vercel.json…)', kind: 'files' },
   { id: 'cloud.sdk', title: 'A cloud provider SDK (AWS, Google Cloud, Azure)', kind: 'files' },
   { id: 'cloud.storage', title: 'Object storage used by the code (S3, Google Cloud Storage, Azure Blob, MinIO)', kind: 'files' },
   { id: 'cloud.serverless', title: 'Serverless functions (Lambda, Azure Functions, Cloud Functions, Workers, Netlify/Vercel functions)', kind: 'files' },
-  { id: 'arch.microservices', title: 'Two or more separately built services of your own in one repository', kind: 'files' },
+  { id: 'arch.microservices', title: 'Two or more separately built services of your own in one repository', kind: 'files', creditNeedsAll: true },
   { id: 'arch.events', title: 'Domain events of your own (an event bus or emitter, MediatR notifications, Spring events, an outbox…)', kind: 'files' },
   { id: 'resilience.retry', title: 'Retries or circuit breakers around remote calls (opossum, resilience4j, Polly, tenacity…)', kind: 'files' },
   { id: 'perf.benchmark', title: 'Benchmarks or load tests (Go benchmarks, JMH, BenchmarkDotNet, k6, Locust…)', kind: 'files' },
@@ -155,6 +160,12 @@ export const MILESTONE_IDS: ReadonlySet<string> = new Set(MILESTONES.map((m) => 
 
 const titles = new Map<string, string>(MILESTONES.map((m) => [m.id, m.title]));
 const kinds = new Map<string, MilestoneKind>(MILESTONES.map((m) => [m.id, m.kind]));
+const needsAll: ReadonlySet<string> = new Set(MILESTONES.filter((m: MilestoneInfo) => m.creditNeedsAll === true).map((m) => m.id));
+
+/** True when every piece of a milestone's evidence must be credited for the milestone to be (see `creditNeedsAll`). */
+export function creditNeedsAll(id: string): boolean {
+  return needsAll.has(id);
+}
 
 /** Ids of one kind, in catalog order. */
 export function milestonesOfKind(kind: MilestoneKind): ReadonlySet<MilestoneId> {

@@ -14,7 +14,7 @@ import { readLearnerEmails } from '../detection/identity';
 import type { Detector, DetectOutcome } from './detector';
 import { ALL_DETECTORS } from './detectors';
 import { readGitFacts } from './gitFacts';
-import { findGitRepository } from './gitRepository';
+import { findGitRepository, isInsideRepository } from './gitRepository';
 import { pathMatchesRule } from './pathRule';
 import { createScanContext } from './scanContext';
 
@@ -66,6 +66,23 @@ export interface FolderScan {
 }
 
 const GIT_FACT_IDS: ReadonlySet<string> = milestonesOfKind('git');
+
+/**
+ * The index built from a file list, kept while the list is: a re-check after a saved file gets the same
+ * list back (src/core/scan/fileListUpdate.ts), and with the index everything answered from paths alone
+ * (the files each rule matches, the source files per language) instead of working it out for 100k paths again.
+ */
+const indexOfList = new WeakMap<readonly string[], Promise<FileIndex>>();
+
+function indexFor(files: readonly string[]): Promise<FileIndex> {
+  let index = indexOfList.get(files);
+  if (index === undefined) {
+    // Not cancelled with one scan's signal: another scan of the same list may be waiting for it.
+    index = FileIndex.build(files);
+    indexOfList.set(files, index);
+  }
+  return index;
+}
 const GIT_NOT_ALLOWED = 'git commands are not run in untrusted workspaces (or with --no-git)';
 const GIT_MISSING = 'git is not installed or not on PATH';
 
@@ -99,10 +116,13 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
       ? { ...options.files, truncated: false, warnings: [], gitMissing: false }
       : await listFiles(absolute, { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) });
   warnings.push(...(listing?.warnings ?? []));
-  const index = await FileIndex.build(listing?.files ?? [], signal);
+  const index = listing === undefined ? await FileIndex.build([], signal) : await indexFor(listing.files);
   const gitUnavailableReason = !options.allowGit ? GIT_NOT_ALLOWED : listing?.gitMissing === true ? GIT_MISSING : undefined;
   const learner = gitUnavailableReason === undefined ? await learnerPending : undefined;
-  const workTree = gitUnavailableReason === undefined ? await workTreePending : undefined;
+  // A folder that an enclosing repository ignores (git listed nothing, the crawl listed it) is not that
+  // repository's work: its history says nothing about whose these files are.
+  const ignoredByEnclosing = ownRepository === undefined && listing?.source === 'crawl' && listing.files.length > 0;
+  const workTree = gitUnavailableReason === undefined && !ignoredByEnclosing ? await workTreePending : undefined;
   const context = createScanContext({
     folder: absolute,
     index,
@@ -121,7 +141,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     signal?.throwIfAborted();
     found.push(toResult(detector.id, await runDetector(detector, context, warnings)));
   }
-  const repository = ownRepository !== undefined || workTree !== undefined;
+  // Without git to ask (untrusted, missing), a `.git` above the folder still says someone's history covers it.
+  const repository = ownRepository !== undefined || workTree !== undefined || (authorship !== undefined && gitUnavailableReason !== undefined && (await isInsideRepository(absolute)));
   let milestones = found;
   if (authorship !== undefined) {
     if (git !== undefined && workTree !== undefined && learner !== undefined) {

@@ -4,6 +4,8 @@ import type { ScanContext } from './scanContext';
 /** One commit of the walked history: enough to recognise merges of pull requests and reverts. */
 export interface HistoryCommit {
   readonly hash: string;
+  /** Lower-cased author email: whose revert, whose merge of a pull request. */
+  readonly email: string;
   readonly subject: string;
   readonly body: string;
 }
@@ -12,6 +14,8 @@ export interface HistoryCommit {
 export interface HistoryTag {
   readonly name: string;
   readonly commit: string;
+  /** Lower-cased email of who made the tag (the tagger of an annotated tag, else the tagged commit's author). */
+  readonly email: string;
 }
 
 export interface GitHistory {
@@ -39,13 +43,13 @@ const RECORD = '\x1e';
  */
 export async function readGitHistory(git: GitRunner): Promise<GitHistoryResult> {
   const [log, tags] = await Promise.all([
-    git.run(['log', `--max-count=${HISTORY_COMMITS}`, '--no-color', `--format=%H%x1f%s%x1f%b%x1e`, 'HEAD', '--']),
+    git.run(['log', `--max-count=${HISTORY_COMMITS}`, '--no-color', `--format=%H%x1f%ae%x1f%s%x1f%b%x1e`, 'HEAD', '--']),
     git.run([
       'for-each-ref',
       '--merged=HEAD',
       '--sort=-creatordate',
       `--count=${HISTORY_TAGS}`,
-      `--format=%(refname:strip=2)%1f%(objectname)%1f%(*objectname)`,
+      `--format=%(refname:strip=2)%1f%(objectname)%1f%(*objectname)%1f%(taggeremail)%1f%(authoremail)`,
       'refs/tags',
     ]),
   ]);
@@ -72,9 +76,9 @@ export async function readGitHistory(git: GitRunner): Promise<GitHistoryResult> 
 export function parseCommits(stdout: string): HistoryCommit[] {
   const commits: HistoryCommit[] = [];
   for (const record of stdout.split(RECORD)) {
-    const [hash, subject, ...body] = record.replace(/^\n+/, '').split(FIELD);
+    const [hash, email, subject, ...body] = record.replace(/^\n+/, '').split(FIELD);
     if (hash !== undefined && /^[0-9a-f]{40,64}$/.test(hash)) {
-      commits.push({ hash, subject: subject ?? '', body: body.join(FIELD).slice(0, BODY_CHARS) });
+      commits.push({ hash, email: (email ?? '').trim().toLowerCase(), subject: subject ?? '', body: body.join(FIELD).slice(0, BODY_CHARS) });
     }
   }
   return commits;
@@ -83,10 +87,12 @@ export function parseCommits(stdout: string): HistoryCommit[] {
 export function parseTags(stdout: string): HistoryTag[] {
   const tags: HistoryTag[] = [];
   for (const line of stdout.split('\n')) {
-    const [name, object, peeled] = line.split(FIELD);
+    const [name, object, peeled, tagger, author] = line.split(FIELD);
     const commit = peeled !== undefined && peeled.trim() !== '' ? peeled.trim() : object?.trim();
+    // An annotated tag has a tagger; a lightweight one is the tagged commit's (for-each-ref gives its author).
+    const email = (tagger !== undefined && tagger.trim() !== '' ? tagger : (author ?? '')).trim().replace(/^<|>$/g, '').toLowerCase();
     if (name !== undefined && name !== '' && commit !== undefined && commit !== '') {
-      tags.push({ name, commit });
+      tags.push({ name, commit, email });
     }
   }
   return tags;

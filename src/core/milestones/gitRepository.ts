@@ -40,3 +40,32 @@ async function hasHead(gitDirectory: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Folder levels walked up at most when looking for an enclosing repository. */
+const MAX_PARENT_LEVELS = 64;
+
+/**
+ * True when the folder, or a folder above it, is a git repository (found from files alone, so it is safe in
+ * untrusted workspaces). A subfolder of someone else's clone is still someone else's work: its evidence
+ * must not count as "no git, so nobody else's" (see src/core/detection/credit.ts).
+ */
+export async function isInsideRepository(folder: string, ceilings: readonly string[] = ceilingDirectories()): Promise<boolean> {
+  let current = path.resolve(folder);
+  for (let level = 0; level < MAX_PARENT_LEVELS; level++) {
+    if ((await findGitRepository(current)) !== undefined) {
+      return true;
+    }
+    const parent = path.dirname(current);
+    // Like git itself, never look in or above a ceiling directory (GIT_CEILING_DIRECTORIES).
+    if (parent === current || ceilings.includes(parent)) {
+      return false;
+    }
+    current = parent;
+  }
+  return false;
+}
+
+function ceilingDirectories(): string[] {
+  const value = process.env.GIT_CEILING_DIRECTORIES ?? '';
+  return value.split(path.delimiter).filter((entry) => entry !== '').map((entry) => path.resolve(entry));
+}

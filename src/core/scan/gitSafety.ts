@@ -77,8 +77,11 @@ export function unsafeDriverKey(key: string): boolean {
   return /[=\n\r\0]/.test(key);
 }
 
-/** Variables git reads that say where the learner's own configuration is (their identity lives there). */
-const KEPT_GIT_VARIABLES = new Set(['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM']);
+/**
+ * Variables git reads that say where the learner's own configuration is (their identity lives there), and
+ * where repository discovery must stop (GIT_CEILING_DIRECTORIES names folders, never programs).
+ */
+const KEPT_GIT_VARIABLES = new Set(['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_CEILING_DIRECTORIES']);
 
 /**
  * The environment for git: no inherited GIT_* variable that redirects it or names a program (GIT_DIR,

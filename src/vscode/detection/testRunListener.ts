@@ -31,7 +31,8 @@ export class TestRunListener extends Disposable {
         if (folder) {
           this.onPassed(folder, testPassingEvidence(folder, commandLine, 0, new Date()));
         } else {
-          this.logger.info(`\`${commandLine}\` passed in ${cwd?.toString() ?? 'an unknown folder'}, outside the workspace folders: not counted`);
+          // The line itself is never logged: it can hold tokens and passwords.
+          this.logger.info(`A test run passed in ${cwd?.toString() ?? 'an unknown folder'}, outside the workspace folders: not counted`);
         }
       }),
     );

@@ -14,21 +14,31 @@ describe('In Restricted Mode (untrusted workspace)', function () {
     assert.equal(vscode.workspace.isTrusted, false);
   });
 
-  it('still proves file-based skills but never reads git', async () => {
+  it('still proves file-based skills in a folder without git, and never reads git', async () => {
     const api = await activateExtension();
     const root = workspaceFolder().uri.fsPath;
-    // The test itself makes the repository; the extension must not run git on it.
-    git(root, 'init', '-q');
-    commitFiles(root, 'notes', 6);
+    // No repository yet: nobody else's history covers the folder, so its files count as the learner's.
     writeFileSync(path.join(root, 'Dockerfile'), 'FROM python:3.12-slim\nCMD ["python", "-m", "http.server"]\n');
     await vscode.commands.executeCommand('backendRoadmap.recheckWorkspace');
     await api.detectionIdle();
     const record = await waitFor('dockerfile to be done', () => (api.progressOf('dockerfile').state === 'done' ? api.progressOf('dockerfile') : undefined));
     assert.equal(record.evidence[0]?.path, 'Dockerfile');
+
+    // The test itself makes the repository; the extension must not run git on it.
+    git(root, 'init', '-q');
+    commitFiles(root, 'notes', 6);
+    writeFileSync(path.join(root, 'compose.yaml'), 'services:\n  web:\n    build: .\n');
+    await vscode.commands.executeCommand('backendRoadmap.recheckWorkspace');
+    await api.detectionIdle();
     const history = api.milestoneStatus('git.history');
     assert.equal(history.status, 'unknown');
     assert.match(history.detail, /untrusted|restricted|trust/i);
     assert.equal(api.progressOf('git-basics').state, 'notStarted');
+    // Under git, whose work a file is can only be told by asking git: in Restricted Mode it is not credited.
+    const compose = api.milestoneStatus('docker.compose');
+    assert.equal(compose.status, 'notCredited', compose.detail);
+    assert.match(compose.detail, /cannot be told/);
+    assert.equal(api.progressOf('docker-compose').state, 'notStarted');
   });
 
   it('refuses to run the tests and runs no task', async () => {

@@ -188,18 +188,18 @@ describe('git history detectors (pull requests, reverts, versions)', function ()
     it('reads records with multi-line bodies and peeled annotated tags', () => {
       const a = 'a'.repeat(40);
       const b = 'b'.repeat(40);
-      const commits = parseCommits(`${a}\x1fRevert "x"\x1fThis reverts commit ${b}.\n\nMore.\n\x1e\n${b}\x1fFirst\x1f\x1e\n`);
+      const commits = parseCommits(`${a}\x1fMe@Example.invalid\x1fRevert "x"\x1fThis reverts commit ${b}.\n\nMore.\n\x1e\n${b}\x1fother@example.invalid\x1fFirst\x1f\x1e\n`);
       assert.deepEqual(
-        commits.map((c) => [c.hash, c.subject]),
+        commits.map((c) => [c.hash, c.email, c.subject]),
         [
-          [a, 'Revert "x"'],
-          [b, 'First'],
+          [a, 'me@example.invalid', 'Revert "x"'],
+          [b, 'other@example.invalid', 'First'],
         ],
       );
       assert.match(commits[0]?.body ?? '', /^This reverts commit b{40}/);
-      assert.deepEqual(parseTags(`v1.0.0\x1f${a}\x1f${b}\nv0.1.0\x1f${a}\x1f\n`), [
-        { name: 'v1.0.0', commit: b },
-        { name: 'v0.1.0', commit: a },
+      assert.deepEqual(parseTags(`v1.0.0\x1f${a}\x1f${b}\x1f<Tagger@x.invalid>\x1f\nv0.1.0\x1f${a}\x1f\x1f\x1f<author@x.invalid>\n`), [
+        { name: 'v1.0.0', commit: b, email: 'tagger@x.invalid' },
+        { name: 'v0.1.0', commit: a, email: 'author@x.invalid' },
       ]);
     });
   });

@@ -20,9 +20,28 @@ const gitRepo: Detector = {
       return checked([]);
     }
     const summary = repository.kind === 'directory' ? '.git directory' : `.git file pointing to ${repository.gitdir ?? '?'} (worktree or submodule)`;
-    return checked([context.evidence('git.repo', summary, { path: '.git' })]);
+    return checked([{ ...context.evidence('git.repo', summary, { path: '.git' }), ...(await repositoryYours(context)) }]);
   },
 };
+
+/**
+ * A repository is the learner's when it holds a commit of theirs, or no commit yet (one they just created).
+ * Unset when authorship is not asked for; null when it cannot be told.
+ */
+async function repositoryYours(context: ScanContext): Promise<{ yours?: boolean | null }> {
+  const learner = context.learner;
+  if (learner === undefined) {
+    return {};
+  }
+  if (learner.size === 0 || context.git.unavailableReason !== undefined) {
+    return { yours: null };
+  }
+  const result = await context.git.facts();
+  if (!result.ok) {
+    return { yours: null };
+  }
+  return { yours: result.facts.commitCount === 0 || result.facts.commits.some((commit) => learner.has(commit.email)) };
+}
 
 const gitIgnore = signalDetector({
   id: 'git.ignore',

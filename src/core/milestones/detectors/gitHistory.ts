@@ -81,17 +81,28 @@ function historyDetector(
   };
 }
 
-function commitEvidence(context: ScanContext, id: MilestoneId, commits: readonly HistoryCommit[], matches: (commit: HistoryCommit) => boolean): Evidence[] {
-  const found: Evidence[] = [];
-  for (const commit of commits) {
-    if (matches(commit)) {
-      found.push(context.evidence(id, `commit ${short(commit.hash)} ${commit.subject}`, { commit: commit.hash }));
-      if (found.length >= MAX_EVIDENCE) {
-        break;
-      }
-    }
+/**
+ * Whose commit or tag it is, when authorship is checked: true for one of the learner's emails, false for
+ * another author, null when the learner's email is unknown. Unset when authorship is not asked for.
+ */
+function whose(context: ScanContext, email: string): { yours?: boolean | null } {
+  const learner = context.learner;
+  if (learner === undefined) {
+    return {};
   }
-  return found;
+  return { yours: learner.size === 0 ? null : learner.has(email) };
+}
+
+/** The learner's own first, before the evidence cap: they are what credits the milestone. */
+function learnerFirst<T extends { readonly email: string }>(context: ScanContext, items: readonly T[]): T[] {
+  const learner = context.learner;
+  return learner === undefined ? [...items] : [...items].sort((a, b) => Number(learner.has(b.email)) - Number(learner.has(a.email)));
+}
+
+function commitEvidence(context: ScanContext, id: MilestoneId, commits: readonly HistoryCommit[], matches: (commit: HistoryCommit) => boolean): Evidence[] {
+  return learnerFirst(context, commits.filter(matches))
+    .slice(0, MAX_EVIDENCE)
+    .map((commit) => ({ ...context.evidence(id, `commit ${short(commit.hash)} ${commit.subject}`, { commit: commit.hash }), ...whose(context, commit.email) }));
 }
 
 const pullRequests = historyDetector('git.pull-requests', (context, history) =>
@@ -147,10 +158,9 @@ const releaseFiles = signalDetector({
 const versioning = historyDetector(
   'release.versioning',
   (context, history) =>
-    history.tags
-      .filter((tag) => VERSION_TAG.test(tag.name))
+    learnerFirst(context, history.tags.filter((tag) => VERSION_TAG.test(tag.name)))
       .slice(0, MAX_EVIDENCE)
-      .map((tag) => context.evidence('release.versioning', `version tag ${tag.name} (commit ${short(tag.commit)})`, { commit: tag.commit })),
+      .map((tag) => ({ ...context.evidence('release.versioning', `version tag ${tag.name} (commit ${short(tag.commit)})`, { commit: tag.commit }), ...whose(context, tag.email) })),
   releaseFiles,
 );
 

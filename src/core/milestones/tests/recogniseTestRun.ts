@@ -119,9 +119,40 @@ function isJsTestTool(w: readonly string[]): boolean {
   return !w.slice(1).includes('--version') && !w.slice(1).includes('--help');
 }
 
-/** Evidence that a test command ran in a folder; it proves `test.passing` only when `exitCode` is 0. */
+/**
+ * The test command of a line as it may be kept: the program and its subcommand words (`npm test`,
+ * `npm run test:unit`, `go test`, `pytest`), never arguments or environment assignments, which can hold
+ * secrets (`DATABASE_URL=postgres://u:pw@db npm test`). Undefined when the line runs no test command.
+ */
+export function testRunName(commandLine: string): string | undefined {
+  const commands = splitCommandLine(commandLine) ?? [];
+  for (const command of commands) {
+    const words = commandAfterPrefixes(command.words);
+    if (!isTestInvocation(words)) {
+      continue;
+    }
+    const program = words[0] === undefined ? undefined : programName(words[0]);
+    if (program === undefined) {
+      return undefined;
+    }
+    const kept = [program];
+    for (const word of words.slice(1, 3)) {
+      if (!/^[a-z][\w:-]*$/i.test(word)) {
+        break;
+      }
+      kept.push(word);
+    }
+    return kept.join(' ');
+  }
+  return undefined;
+}
+
+/**
+ * Evidence that a test command ran in a folder; it proves `test.passing` only when `exitCode` is 0. Only the
+ * test command is kept (see `testRunName`), never the rest of the line.
+ */
 export function testPassingEvidence(folder: string, commandLine: string, exitCode: number, at: Date): Evidence {
-  const command = commandLine.trim();
+  const command = testRunName(commandLine) ?? 'the test command';
   return {
     milestone: 'test.passing',
     summary: `\`${command}\` exited with ${exitCode}`,
