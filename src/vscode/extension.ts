@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { MilestoneSummary } from '../core/detection/ledger';
-import type { SkillProgress } from '../core/progress/model';
+import type { Evidence, SkillProgress } from '../core/progress/model';
 import { Services } from './services';
 
 /** What the extension returns from activate(): used by our integration tests and open to other extensions. */
@@ -15,6 +15,8 @@ export interface BackendRoadmapApi {
   milestoneStatus(id: string): MilestoneSummary;
   /** Resolves when queued and running workspace checks are finished. */
   detectionIdle(): Promise<void>;
+  /** Evidence of what the learner did (test runs, terminal practice), exactly as it is stored. */
+  recordedEvents(): readonly Evidence[];
 }
 
 export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
     statusBarText: () => services.statusBarText(),
     milestoneStatus: (id) => services.detection.milestoneStatus(id),
     detectionIdle: () => services.detection.idle(),
+    recordedEvents: () => services.detection.eventEvidence(),
   };
 }
 

@@ -76,7 +76,7 @@ export function quizCheck(record: SkillProgress, group: 'all' | 'any'): Mileston
     id: QUIZ_PASSED,
     title: milestoneTitle(QUIZ_PASSED),
     status: pass ? 'present' : 'missing',
-    detail: pass ? `${pass.summary}, ${new Date(pass.at).toLocaleString()}` : 'Pass the self-check in "Check yourself" below.',
+    detail: pass ? `${pass.summary}, ${new Date(pass.at).toLocaleString()}` : 'Pass the self-check in "Check yourself" above.',
     group,
   };
 }

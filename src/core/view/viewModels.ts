@@ -73,7 +73,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
   const detectionNote = !skill.detect
     ? 'This skill has no automatic check: mark it yourself when you are confident.'
     : quizPassProvesSkill(skill)
-      ? 'Marked done when you pass the self-check in "Check yourself" below. A state you set by hand is never overruled.'
+      ? 'Marked done when you pass the self-check in "Check yourself" above. A state you set by hand is never overruled.'
       : detectionNoteFor({ ...skill, detect: skill.detect }, detection);
   return {
     kind: 'skill',

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { DetectionCore } from '../../core/detection/detectionCore';
-import type { DetectionSettings, EventEvidenceStore, SkillsCompleted } from '../../core/detection/detectionCore';
+import type { DetectionCore, DetectionSettings, EventEvidenceStore, SkillsCompleted } from '../../core/detection/detectionCore';
 import { DEFAULT_CREDIT_POLICY, isCreditPolicy } from '../../core/detection/credit';
 import type { MilestoneSummary } from '../../core/detection/ledger';
 import type { SkillVerdict } from '../../core/detection/projectRules';
 import type { Evidence } from '../../core/progress/model';
 import { readEvidence } from '../../core/progress/validate';
+import { PausableChangeSink } from '../../core/detection/pausableChanges';
+import { detectionModule } from '../../core/lazy/modules';
 import type { DetectRule, Roadmap, Skill } from '../../core/roadmap/model';
 import { quizPassed } from '../../core/quiz/passRecord';
 import { getConfig, onDidChangeConfig } from '../config';
@@ -41,8 +42,13 @@ export interface DetectionExplainer {
  * file and git changes, test runs and settings, and re-publishes its events. Decisions live in the core.
  */
 export class DetectionService extends Disposable implements DetectionExplainer {
-  private readonly core: DetectionCore;
+  private lazyCore: DetectionCore | undefined;
   private readonly watchers = this._register(new MutableDisposable<FolderWatchers>());
+  /** File and git changes; held while the window is in the background, passed on once when it is focused again. */
+  private readonly changes = new PausableChangeSink({
+    pathsChanged: (folder, paths, quietMs) => this.core.pathsChanged(folder, paths, quietMs),
+    folderChanged: (folder, quietMs) => this.core.request(folder, quietMs),
+  });
   private started = false;
   private readonly checkedEmitter = this._register(new vscode.EventEmitter<void>());
   /** After every check and every recorded event: the panel and the tree refresh. */
@@ -53,18 +59,30 @@ export class DetectionService extends Disposable implements DetectionExplainer {
 
   constructor(private readonly deps: DetectionServiceDeps) {
     super();
-    this.core = new DetectionCore({
-      roadmap: deps.roadmap,
-      addCompletingEvidence: (skillId, evidence) => deps.progress.addCompletingEvidence(skillId, evidence),
-      settings: () => this.settings(),
-      log: deps.logger,
-      events: this.eventStore(),
-      quizPassed: (skillId) => quizPassed(deps.progress.get(skillId)),
-    });
-    this._register({ dispose: () => this.core.dispose() });
-    this._register(this.core.onDidCheck(() => this.checkedEmitter.fire()));
-    this._register(this.core.onDidRecordEvent(() => this.checkedEmitter.fire()));
-    this._register(this.core.onDidComplete((completed) => this.completedEmitter.fire(completed)));
+  }
+
+  /**
+   * The detection core, made on first use: its bundle (the engine, every detector, the git runner) is
+   * required then, off the activation path: by the first scan, a change event, or the panel asking.
+   */
+  private get core(): DetectionCore {
+    if (this.lazyCore === undefined) {
+      const deps = this.deps;
+      const core = new (detectionModule().DetectionCore)({
+        roadmap: deps.roadmap,
+        addCompletingEvidence: (skillId, evidence) => deps.progress.addCompletingEvidence(skillId, evidence),
+        settings: () => this.settings(),
+        log: deps.logger,
+        events: this.eventStore(),
+        quizPassed: (skillId) => quizPassed(deps.progress.get(skillId)),
+      });
+      this._register({ dispose: () => core.dispose() });
+      this._register(core.onDidCheck(() => this.checkedEmitter.fire()));
+      this._register(core.onDidRecordEvent(() => this.checkedEmitter.fire()));
+      this._register(core.onDidComplete((completed) => this.completedEmitter.fire(completed)));
+      this.lazyCore = core;
+    }
+    return this.lazyCore;
   }
 
   /** Called from activate(): sets up listeners only; the first scan runs later, off the activation path. */
@@ -78,11 +96,24 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     this._register(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) {
+          this.changes.forget(removed.uri.fsPath);
           this.core.forget(removed.uri.fsPath);
         }
         this.restartWatchers();
         for (const added of event.added) {
           this.core.request(added.uri.fsPath, 0);
+        }
+      }),
+    );
+    if (!vscode.window.state.focused) {
+      this.changes.pause();
+    }
+    this._register(
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) {
+          this.changes.resume();
+        } else {
+          this.changes.pause();
         }
       }),
     );
@@ -142,6 +173,11 @@ export class DetectionService extends Disposable implements DetectionExplainer {
   /** Milestones present in any open folder, whoever made them. */
   presentMilestones(): ReadonlySet<string> {
     return this.core.presentMilestones();
+  }
+
+  /** Evidence of what the learner did (test runs, terminal practice), exactly as it is stored. */
+  eventEvidence(): readonly Evidence[] {
+    return this.core.eventEvidence();
   }
 
   /** Waits until queued and running re-checks are done (tests). */
@@ -208,10 +244,7 @@ export class DetectionService extends Disposable implements DetectionExplainer {
 
   private restartWatchers(): void {
     this.watchers.value = getConfig('detection.enabled')
-      ? new FolderWatchers(localFolders(), {
-          pathsChanged: (folder, paths, quietMs) => this.core.pathsChanged(folder, paths, quietMs),
-          folderChanged: (folder, quietMs) => this.core.request(folder, quietMs),
-        })
+      ? new FolderWatchers(localFolders(), this.changes)
       : undefined;
   }
 }
