@@ -57,9 +57,13 @@ function createRepo(repo, fileCount) {
   const t0 = performance.now();
   const written = generateRepo(repo, fileCount);
   const t1 = performance.now();
-  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
-  const git = (...a) => execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...a], { cwd: repo, env: gitEnv, stdio: 'pipe', maxBuffer: 1 << 30 });
+  // Isolated from the machine's git config; gc.auto=0 and maintenance.auto=false on every call (and in the
+  // repository's config), so no background `git gc` repacks during the timed runs or holds files at clean-up.
+  const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
+  const git = (...a) => execFileSync('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...a], { cwd: repo, env: gitEnv, stdio: 'pipe', maxBuffer: 1 << 30 });
   git('init', '-q');
+  git('config', 'gc.auto', '0');
+  git('config', 'maintenance.auto', 'false');
   git('add', '-A');
   git('commit', '-q', '-m', 'Synthetic monorepo');
   const t2 = performance.now();
@@ -113,7 +117,7 @@ async function measure(repo, runs, enginePath) {
   const { scanFolder } = createRequire(import.meta.url)(enginePath);
   const lsFiles = () =>
     new Promise((resolve, reject) => {
-      const child = spawn('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo });
+      const child = spawn('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
       let bytes = 0;
       child.stdout.on('data', (chunk) => (bytes += chunk.length));
       child.on('error', reject);

@@ -37,30 +37,64 @@ describe('file listing', function () {
     try {
       await fs.symlink(outside, path.join(root, 'linked-dir'));
       await fs.symlink(path.join(outside, 'Dockerfile'), path.join(root, 'Dockerfile'));
-      const listing = await crawlFiles(root, { maxDepth: 10, maxEntries: 100 });
+      const listing = await crawlFiles(root, { maxDepth: 10, maxFiles: 100, maxFolders: 100 });
       assert.deepEqual(listing.files, ['inside/a.txt']);
     } finally {
       await removeTree(outside);
     }
   });
 
-  it('stops at maxEntries and says so', async () => {
+  it('stops at maxFiles and says so', async () => {
     const tree: Record<string, string> = {};
     for (let i = 0; i < 50; i++) {
       tree[`f${i}.txt`] = '';
     }
     root = await makeTree(tree);
-    const listing = await listFiles(root, { limits: { maxDepth: 5, maxEntries: 20 } });
+    const listing = await listFiles(root, { limits: { maxDepth: 5, maxFiles: 20, maxFolders: 100 } });
     assert.equal(listing.files.length, 20);
     assert.equal(listing.truncated, true);
-    assert.match(listing.warnings[0] ?? '', /stops after 20 entries/);
+    assert.match(listing.warnings[0] ?? '', /stops after 20 files, 100 folders or 5 folder levels/);
   });
 
-  it('does not enter folders below maxDepth', async () => {
-    root = await makeTree({ 'a/b/c/d/deep.txt': '', 'a/shallow.txt': '' });
-    const listing = await crawlFiles(root, { maxDepth: 2, maxEntries: 1000 });
-    assert.deepEqual(listing.files, ['a/shallow.txt']);
+  it('counts files, not folders: one file per folder is listed in full up to maxFiles', async () => {
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      tree[`pkg/m${i}/index.ts`] = '';
+    }
+    root = await makeTree(tree);
+    // 60 files in 61 folders: 121 entries, which a bound of 100 entries would have cut in half.
+    const listing = await listFiles(root, { limits: { maxDepth: 5, maxFiles: 60, maxFolders: 100 } });
+    assert.equal(listing.files.length, 60);
+    assert.equal(listing.truncated, false);
+    assert.deepEqual(listing.warnings, []);
+  });
+
+  it('enters at most maxFolders folders, and still lists the files of those it entered', async () => {
+    root = await makeTree({ 'root.txt': '', 'a/1.txt': '', 'b/2.txt': '', 'c/3.txt': '', 'd/4.txt': '' });
+    // The root counts as a folder: two more are entered.
+    const listing = await crawlFiles(root, { maxDepth: 5, maxFiles: 100, maxFolders: 3 });
     assert.equal(listing.truncated, true);
+    assert.equal(listing.files.length, 3);
+    assert.ok(listing.files.includes('root.txt'));
+  });
+
+  it('does not enter folders below maxDepth, and lists the rest', async () => {
+    root = await makeTree({ 'a/b/c/d/deep.txt': '', 'a/shallow.txt': '', 'z/y/also.txt': '' });
+    const listing = await crawlFiles(root, { maxDepth: 2, maxFiles: 1000, maxFolders: 1000 });
+    assert.deepEqual([...listing.files].sort(), ['a/shallow.txt', 'z/y/also.txt']);
+    assert.equal(listing.truncated, true);
+  });
+
+  it('never walks an ignored folder, whatever its size', async () => {
+    const tree: Record<string, string> = { 'src/index.ts': '' };
+    for (let i = 0; i < 30; i++) {
+      tree[`node_modules/dep${i}/index.js`] = '';
+    }
+    root = await makeTree(tree);
+    // Had node_modules been entered, its 30 folders would exceed the folder bound.
+    const listing = await crawlFiles(root, { maxDepth: 5, maxFiles: 100, maxFolders: 5 });
+    assert.deepEqual(listing.files, ['src/index.ts']);
+    assert.equal(listing.truncated, false);
   });
 
   it('uses git ls-files in a repository: .gitignore is respected, untracked files are listed', async () => {
@@ -72,6 +106,19 @@ describe('file listing', function () {
     const listing = await listFiles(root, { git: createGitRunner(root) });
     assert.equal(listing.source, 'git');
     assert.deepEqual([...listing.files].sort(), ['.gitignore', 'tracked.js', 'untracked.py']);
+  });
+
+  it('lists tracked files from the index and new untracked folders, never untracked ignored trees', async () => {
+    root = await makeTree({ '.gitignore': 'logs/\n', 'src/app.ts': '', 'docs/a.md': '' });
+    await git(root, 'init', '-q');
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'init');
+    await fs.rm(path.join(root, 'docs/a.md'));
+    await writeTree(root, { 'feature/new/handler.ts': '', 'logs/x.log': '', 'node_modules/dep/index.js': '', 'build/out.js': '', 'api/.venv/lib/site.py': '' });
+    const listing = await listFiles(root, { git: createGitRunner(root) });
+    assert.equal(listing.source, 'git');
+    // A tracked file deleted from disk is still listed (detectors lstat before trusting a name).
+    assert.deepEqual([...listing.files].sort(), ['.gitignore', 'docs/a.md', 'feature/new/handler.ts', 'src/app.ts']);
   });
 
   it('drops committed generated folders from the git listing too', async () => {

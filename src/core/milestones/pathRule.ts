@@ -1,5 +1,5 @@
 import type { FileIndex } from '../scan/fileIndex';
-import { baseName, byDepth } from '../scan/fileIndex';
+import { baseName, byDepth, depthOf } from '../scan/fileIndex';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
 
 /**
@@ -33,39 +33,141 @@ export function pathMatchesRule(rule: PathRule, relativePath: string): boolean {
 /** Paths checked between two yields to the event loop. */
 const CHECKS_PER_SLICE = 5000;
 
+/** Per scan (per file index): each rule is answered once, however many detectors or calls ask for it. */
+const foundByIndex = new WeakMap<FileIndex, WeakMap<PathRule, Promise<readonly string[]>>>();
+
 /** Files of the index matching the rule, shallowest first; yields regularly on large folders. */
-export async function findFiles(index: FileIndex, rule: PathRule): Promise<readonly string[]> {
-  const candidates = new Set<string>();
-  for (const name of rule.names ?? []) {
-    for (const file of index.named(name)) {
-      candidates.add(file);
-    }
+export function findFiles(index: FileIndex, rule: PathRule): Promise<readonly string[]> {
+  let byRule = foundByIndex.get(index);
+  if (byRule === undefined) {
+    byRule = new WeakMap();
+    foundByIndex.set(index, byRule);
   }
+  let found = byRule.get(rule);
+  if (found === undefined) {
+    found = matchFiles(index, rule);
+    byRule.set(rule, found);
+  }
+  return found;
+}
+
+/** Where candidates come from, and whether their name is known to match already. */
+interface CandidateList {
+  readonly files: readonly string[];
+  readonly nameMatches: boolean;
+}
+
+async function matchFiles(index: FileIndex, rule: PathRule): Promise<readonly string[]> {
+  // Lists of one kind never share a file (one name, one last extension per file); lists of two kinds may.
+  const byName = new Map<string, CandidateList>();
+  for (const name of rule.names ?? []) {
+    byName.set(name, { files: index.named(name), nameMatches: true });
+  }
+  const byExtension = new Map<string, CandidateList>();
   for (const extension of rule.extensions ?? []) {
     const lastDot = extension.lastIndexOf('.');
-    // The index keys files by their last extension (".kts"); longer ones (".gradle.kts") are filtered after.
-    for (const file of index.withExtension(extension.slice(lastDot))) {
-      candidates.add(file);
-    }
+    const key = extension.slice(lastDot);
+    // The index keys files by their last extension (".kts"); longer ones (".gradle.kts") are checked per file.
+    const nameMatches = lastDot === 0 && (byExtension.get(key)?.nameMatches ?? true);
+    byExtension.set(key, { files: index.withExtension(key), nameMatches });
   }
+  const byPattern: CandidateList[] = [];
   if (rule.namePattern !== undefined) {
     for (const [name, files] of index.names()) {
-      if (rule.namePattern.test(name)) {
-        for (const file of files) {
-          candidates.add(file);
-        }
+      if (rule.namePattern.test(name) && !byName.has(name)) {
+        byPattern.push({ files, nameMatches: true });
       }
     }
   }
-  const matching: string[] = [];
+  const extensionLists = [...byExtension.values()].filter((list) => list.files.length > 0);
+  const otherLists = [...byName.values(), ...byPattern].filter((list) => list.files.length > 0);
+  const seen = extensionLists.length > 0 && otherLists.length > 0 ? new Set<string>() : undefined;
   let checked = 0;
-  for (const file of candidates) {
-    if (pathMatchesRule(rule, file)) {
-      matching.push(file);
+  const matchesOf = async (list: CandidateList): Promise<string[]> => {
+    const matching: string[] = [];
+    for (const file of list.files) {
+      if (++checked % CHECKS_PER_SLICE === 0) {
+        await yieldToEventLoop();
+      }
+      if (seen !== undefined) {
+        if (seen.has(file)) {
+          continue;
+        }
+        seen.add(file);
+      }
+      const matches = list.nameMatches ? (rule.rootOnly !== true || !file.includes('/')) && (rule.where === undefined || rule.where(file)) : pathMatchesRule(rule, file);
+      if (matches) {
+        matching.push(file);
+      }
     }
-    if (++checked % CHECKS_PER_SLICE === 0) {
-      await yieldToEventLoop();
-    }
+    return matching;
+  };
+  const fromExtensions: string[][] = [];
+  for (const list of extensionLists) {
+    fromExtensions.push(await matchesOf(list));
   }
-  return byDepth(matching);
+  const fromOthers: string[] = [];
+  for (const list of otherLists) {
+    fromOthers.push(...(await matchesOf(list)));
+  }
+  // The extension index lists are shallowest first already: merged, not sorted again.
+  const merged = mergeByDepth(fromExtensions);
+  return fromOthers.length === 0 ? merged : byDepth([...merged, ...fromOthers]);
+}
+
+/** Merges lists each in `byDepth` order into one in that order. */
+function mergeByDepth(lists: readonly (readonly string[])[]): readonly string[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) {
+    return nonEmpty[0] ?? [];
+  }
+  const heads = nonEmpty.map((list) => ({ list, at: 0, depth: list[0] === undefined ? 0 : depthOf(list[0]) }));
+  const merged: string[] = [];
+  for (;;) {
+    let best: (typeof heads)[number] | undefined;
+    for (const head of heads) {
+      const path = head.list[head.at];
+      if (path === undefined) {
+        continue;
+      }
+      const bestPath = best?.list[best.at];
+      if (best === undefined || bestPath === undefined || head.depth < best.depth || (head.depth === best.depth && path < bestPath)) {
+        best = head;
+      }
+    }
+    const path = best?.list[best.at];
+    if (best === undefined || path === undefined) {
+      return merged;
+    }
+    merged.push(path);
+    best.at++;
+    const next = best.list[best.at];
+    best.depth = next === undefined ? 0 : depthOf(next);
+  }
+}
+
+/** Per listed array (memoized by `findFiles`, so per scan and rule) and preference: the reordered list. */
+const preferredByList = new WeakMap<readonly string[], WeakMap<RegExp, readonly string[]>>();
+
+/**
+ * `files` with those whose lower-case path matches `prefer` first, each part in its original order.
+ * Worked out once per list and preference, as `findFiles` lists are shared by the detectors of a scan.
+ */
+export function preferFirst(files: readonly string[], prefer: RegExp): readonly string[] {
+  let byPattern = preferredByList.get(files);
+  if (byPattern === undefined) {
+    byPattern = new WeakMap();
+    preferredByList.set(files, byPattern);
+  }
+  let ordered = byPattern.get(prefer);
+  if (ordered === undefined) {
+    const preferred: string[] = [];
+    const rest: string[] = [];
+    for (const file of files) {
+      (prefer.test(file.toLowerCase()) ? preferred : rest).push(file);
+    }
+    ordered = [...preferred, ...rest];
+    byPattern.set(prefer, ordered);
+  }
+  return ordered;
 }

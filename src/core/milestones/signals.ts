@@ -8,6 +8,7 @@ import { compileDependencyRule } from './manifests/dependencyRule';
 import { MANIFEST_GLOBS, manifestKindOf } from './manifests/registry';
 import type { DeclaredDependency } from './manifests/types';
 import type { PathRule } from './pathRule';
+import { preferFirst } from './pathRule';
 import type { ScanContext } from './scanContext';
 import type { SourceSignal } from './sourceScan';
 import { findInSources } from './sourceScan';
@@ -103,7 +104,7 @@ async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileS
   const found: Evidence[] = [];
   const listed = await context.find(signal.rule);
   const prefer = signal.prefer;
-  const candidates = prefer === undefined ? listed : [...listed.filter((p) => prefer.test(p.toLowerCase())), ...listed.filter((p) => !prefer.test(p.toLowerCase()))];
+  const candidates = prefer === undefined ? listed : preferFirst(listed, prefer);
   const content = signal.content;
   if (content === undefined) {
     for (const path of candidates) {

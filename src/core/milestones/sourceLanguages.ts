@@ -56,6 +56,26 @@ export function sourceGlob(languages: readonly SourceLanguage[]): string {
  * fake servers).
  */
 export function isTestPath(relativePath: string): boolean {
+  let known = testPathCache.get(relativePath);
+  if (known === undefined) {
+    known = classifyTestPath(relativePath);
+    // Bounded: cleared rather than grown past one large repository's paths.
+    if (testPathCache.size >= TEST_PATH_CACHE_SIZE) {
+      testPathCache.clear();
+    }
+    testPathCache.set(relativePath, known);
+  }
+  return known;
+}
+
+/**
+ * Many detectors ask about the same paths in one scan (and in re-checks of the same list): each path is
+ * classified once. Paths are the scan's own strings (kept by the file list anyway), so the cache adds only its entries.
+ */
+const testPathCache = new Map<string, boolean>();
+const TEST_PATH_CACHE_SIZE = 120_000;
+
+function classifyTestPath(relativePath: string): boolean {
   const lower = relativePath.toLowerCase();
   const name = lower.slice(lower.lastIndexOf('/') + 1);
   const casedName = relativePath.slice(relativePath.lastIndexOf('/') + 1);

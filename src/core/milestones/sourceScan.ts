@@ -111,13 +111,26 @@ function appliesTo(signal: SourceSignal, file: string, language: SourceLanguage,
 
 interface SourceFile {
   readonly path: string;
+  /** `path` in lower case, for the detectors' path hints. */
+  readonly lower: string;
+  readonly depth: number;
   readonly isTest: boolean;
 }
 
-/** Per scan (per file index) and language: its source files outside fixtures, classified once. */
-const sourceFilesByIndex = new WeakMap<FileIndex, Map<SourceLanguage, Promise<readonly SourceFile[]>>>();
+/**
+ * What a scan works out once per language about its source files (outside fixtures), so that each of
+ * the many source detectors only walks as far as it reads: the files shallowest first, and per path hint
+ * the files it matches.
+ */
+interface LanguageFiles {
+  readonly files: readonly SourceFile[];
+  readonly hinted: WeakMap<RegExp, { readonly files: readonly SourceFile[]; readonly paths: ReadonlySet<string> }>;
+}
 
-function sourceFilesOf(index: FileIndex, language: SourceLanguage): Promise<readonly SourceFile[]> {
+/** Per scan (per file index) and language. */
+const sourceFilesByIndex = new WeakMap<FileIndex, Map<SourceLanguage, Promise<LanguageFiles>>>();
+
+function sourceFilesOf(index: FileIndex, language: SourceLanguage): Promise<LanguageFiles> {
   let byLanguage = sourceFilesByIndex.get(index);
   if (byLanguage === undefined) {
     byLanguage = new Map();
@@ -131,7 +144,7 @@ function sourceFilesOf(index: FileIndex, language: SourceLanguage): Promise<read
   return files;
 }
 
-async function classify(index: FileIndex, language: SourceLanguage): Promise<readonly SourceFile[]> {
+async function classify(index: FileIndex, language: SourceLanguage): Promise<LanguageFiles> {
   const files: SourceFile[] = [];
   let checked = 0;
   for (const extension of LANGUAGE_EXTENSIONS[language]) {
@@ -140,34 +153,75 @@ async function classify(index: FileIndex, language: SourceLanguage): Promise<rea
         await yieldToEventLoop();
       }
       if (languageOf(path) === language && !isFixturePath(path)) {
-        files.push({ path, isTest: isTestPath(path) });
+        files.push({ path, lower: path.toLowerCase(), depth: depthOf(path), isTest: isTestPath(path) });
       }
     }
   }
-  return files;
+  // Stable: within one depth, the order of the extensions and then of the paths is kept.
+  files.sort((a, b) => a.depth - b.depth);
+  return { files, hinted: new WeakMap() };
 }
 
-async function candidateFiles(context: ScanContext, signals: readonly SourceSignal[], hint: RegExp | undefined): Promise<readonly string[]> {
-  const languages = new Set(signals.flatMap((signal) => signal.languages));
-  const hinted: string[] = [];
-  const others: string[] = [];
-  let checked = 0;
-  for (const language of languages) {
-    for (const file of await sourceFilesOf(context.index, language)) {
-      if (++checked % 5000 === 0) {
+async function hintedFiles(languageFiles: LanguageFiles, hint: RegExp): Promise<{ readonly files: readonly SourceFile[]; readonly paths: ReadonlySet<string> }> {
+  let hinted = languageFiles.hinted.get(hint);
+  if (hinted === undefined) {
+    const files: SourceFile[] = [];
+    for (let i = 0; i < languageFiles.files.length; i++) {
+      const file = languageFiles.files[i];
+      if (file !== undefined && hint.test(file.lower)) {
+        files.push(file);
+      }
+      if (i % 5000 === 4999) {
         await yieldToEventLoop();
       }
-      if (signals.some((signal) => appliesTo(signal, file.path, language, file.isTest))) {
-        (hint?.test(file.path.toLowerCase()) === true ? hinted : others).push(file.path);
+    }
+    hinted = { files, paths: new Set(files.map((file) => file.path)) };
+    languageFiles.hinted.set(hint, hinted);
+  }
+  return hinted;
+}
+
+/**
+ * The files a detector reads: those whose path matches `hint` first, then the others, each group
+ * shallowest first, at most `MAX_SOURCE_FILES_PER_DETECTOR`. Stops walking a language once it has as
+ * many as can be read.
+ */
+async function candidateFiles(context: ScanContext, signals: readonly SourceSignal[], hint: RegExp | undefined): Promise<readonly string[]> {
+  const languages = [...new Set(signals.flatMap((signal) => signal.languages))];
+  const perLanguage = await Promise.all(languages.map((language) => sourceFilesOf(context.index, language)));
+  const applies = (file: SourceFile, language: SourceLanguage): boolean => signals.some((signal) => appliesTo(signal, file.path, language, file.isTest));
+  const hinted: SourceFile[] = [];
+  const hintedPaths: (ReadonlySet<string> | undefined)[] = [];
+  for (const [i, language] of languages.entries()) {
+    const languageFiles = perLanguage[i];
+    if (hint === undefined || languageFiles === undefined) {
+      continue;
+    }
+    const found = await hintedFiles(languageFiles, hint);
+    hintedPaths[i] = found.paths;
+    hinted.push(...found.files.filter((file) => applies(file, language)));
+  }
+  const othersWanted = MAX_SOURCE_FILES_PER_DETECTOR - hinted.length;
+  const others: SourceFile[] = [];
+  for (const [i, language] of languages.entries()) {
+    const files = perLanguage[i]?.files ?? [];
+    const skip = hintedPaths[i];
+    let taken = 0;
+    for (let at = 0; at < files.length && taken < othersWanted; at++) {
+      const file = files[at];
+      if (file !== undefined && skip?.has(file.path) !== true && applies(file, language)) {
+        others.push(file);
+        taken++;
+      }
+      if (at % 5000 === 4999) {
+        await yieldToEventLoop();
       }
     }
   }
-  return [...shallowestFirst(hinted), ...shallowestFirst(others)].slice(0, MAX_SOURCE_FILES_PER_DETECTOR);
+  return [...shallowestFirst(hinted), ...shallowestFirst(others)].slice(0, MAX_SOURCE_FILES_PER_DETECTOR).map((file) => file.path);
 }
 
-function shallowestFirst(paths: readonly string[]): string[] {
-  return paths
-    .map((path) => ({ path, depth: depthOf(path) }))
-    .sort((a, b) => a.depth - b.depth)
-    .map((entry) => entry.path);
+/** Stable: files of one depth keep their language order, then their order within the language. */
+function shallowestFirst(files: SourceFile[]): SourceFile[] {
+  return files.sort((a, b) => a.depth - b.depth);
 }

@@ -22,11 +22,14 @@ export interface FileListing {
 export interface CrawlLimits {
   /** Folders deeper than this (the root is 0) are not entered. */
   readonly maxDepth: number;
-  /** Files and folders seen before the crawl stops. */
-  readonly maxEntries: number;
+  /** Files listed before the crawl stops. */
+  readonly maxFiles: number;
+  /** Folders read (the root included; skipped ones do not count) before no more are entered. */
+  readonly maxFolders: number;
 }
 
-export const DEFAULT_CRAWL_LIMITS: CrawlLimits = { maxDepth: 12, maxEntries: 150_000 };
+/** Bounds files and folders separately, so a layout with one file per folder is listed as fully as any other. */
+export const DEFAULT_CRAWL_LIMITS: CrawlLimits = { maxDepth: 12, maxFiles: 200_000, maxFolders: 200_000 };
 
 export interface ListFilesOptions {
   /** Present only when git may run (trusted workspace). */
@@ -57,7 +60,7 @@ export async function listFiles(folder: string, options: ListFilesOptions): Prom
   const limits = options.limits ?? DEFAULT_CRAWL_LIMITS;
   const crawl = await crawlFiles(folder, limits, options.signal);
   if (crawl.truncated) {
-    warnings.push(`Only part of the folder was scanned: the file crawl stops after ${limits.maxEntries} entries or ${limits.maxDepth} folder levels.`);
+    warnings.push(`Only part of the folder was scanned: the file crawl stops after ${limits.maxFiles} files, ${limits.maxFolders} folders or ${limits.maxDepth} folder levels. Open a smaller folder (a single project) to have all of it checked.`);
   }
   return { files: crawl.files, source: 'crawl', truncated: crawl.truncated, warnings, gitMissing };
 }
@@ -107,40 +110,45 @@ const CRAWL_BATCH = 32;
 
 /**
  * Breadth-first walk that never follows symbolic links (they may leave the folder or loop), skips
- * ignored folders, and stops at `maxEntries` entries or below `maxDepth`.
+ * ignored folders, and stops at `maxFiles` files, `maxFolders` folders or below `maxDepth`.
  */
 export async function crawlFiles(folder: string, limits: CrawlLimits, signal?: AbortSignal): Promise<CrawlResult> {
   const files: string[] = [];
-  let entries = 0;
+  let folders = 1;
+  /** Something was left out: a file past the bound, or a folder not entered. */
   let truncated = false;
+  /** The file bound was reached: nothing more is read. */
+  let full = false;
   let level: string[] = [''];
-  for (let depth = 0; level.length > 0 && !truncated; depth++) {
+  for (let depth = 0; level.length > 0 && !full; depth++) {
     const next: string[] = [];
-    for (let start = 0; start < level.length && !truncated; start += CRAWL_BATCH) {
+    for (let start = 0; start < level.length && !full; start += CRAWL_BATCH) {
       signal?.throwIfAborted();
       const batch = level.slice(start, start + CRAWL_BATCH);
       const listed = await Promise.all(batch.map((dir) => readDirectory(folder, dir)));
       for (const [index, dirents] of listed.entries()) {
         const dir = batch[index] ?? '';
+        if (full) {
+          break;
+        }
         for (const dirent of dirents) {
-          if (entries >= limits.maxEntries) {
-            truncated = true;
-            break;
-          }
-          entries++;
           const relative = dir === '' ? dirent.name : `${dir}/${dirent.name}`;
           if (dirent.isFile()) {
+            if (files.length >= limits.maxFiles) {
+              truncated = true;
+              full = true;
+              break;
+            }
             files.push(relative);
           } else if (dirent.isDirectory() && !isIgnoredDirectory(dirent.name)) {
-            if (depth + 1 > limits.maxDepth) {
+            if (depth + 1 > limits.maxDepth || folders >= limits.maxFolders) {
+              // The folder is left out, but the files of folders already found are still listed.
               truncated = true;
             } else {
+              folders++;
               next.push(relative);
             }
           }
-        }
-        if (truncated) {
-          break;
         }
       }
       await yieldToEventLoop();

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { milestonesAffectedByPath } from '../../core/milestones/engine';
+import { detectionModule } from '../../core/lazy/modules';
 import { isIgnoredPath } from '../../core/scan/ignoredPaths';
 import { Disposable } from '../lifecycle';
 
@@ -40,7 +40,7 @@ export class FolderWatchers extends Disposable {
         if (rel.startsWith('..') || rel.startsWith('.git/') || rel === '' || isIgnoredPath(rel)) {
           return;
         }
-        if (milestonesAffectedByPath(rel).size > 0) {
+        if (detectionModule().milestonesAffectedByPath(rel).size > 0) {
           sink.pathsChanged(root, [rel], FILES_QUIET_MS);
         }
         // A new folder may arrive with files inside whose own events can be missed: list the folder again.

@@ -3,6 +3,7 @@ import { yieldToEventLoop } from '../../scan/yieldToEventLoop';
 import type { Detector, DetectOutcome } from '../detector';
 import { checked, MAX_EVIDENCE } from '../detector';
 import type { PathRule } from '../pathRule';
+import { preferFirst } from '../pathRule';
 import type { ScanContext } from '../scanContext';
 import { isTestPath, LANGUAGE_EXTENSIONS, languageOf, sourceGlob } from '../sourceLanguages';
 import { MAX_SOURCE_FILES_PER_DETECTOR } from '../sourceScan';
@@ -90,10 +91,7 @@ export const restMethods: Detector = {
 async function methodsHandled(context: ScanContext): Promise<Map<HttpMethod, Evidence>> {
   const found = new Map<HttpMethod, Evidence>();
   const listed = await context.find(SOURCES);
-  const files = [...listed.filter((path) => ROUTE_SOURCE_HINT.test(path.toLowerCase())), ...listed.filter((path) => !ROUTE_SOURCE_HINT.test(path.toLowerCase()))].slice(
-    0,
-    MAX_SOURCE_FILES_PER_DETECTOR,
-  );
+  const files = preferFirst(listed, ROUTE_SOURCE_HINT).slice(0, MAX_SOURCE_FILES_PER_DETECTOR);
   for (let start = 0; start < files.length && found.size < HTTP_METHODS.length; start += READ_BATCH) {
     context.signal?.throwIfAborted();
     const batch = files.slice(start, start + READ_BATCH);

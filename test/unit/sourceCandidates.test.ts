@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { FileIndex } from '../../src/core/scan/fileIndex';
+import { findFiles, pathMatchesRule } from '../../src/core/milestones/pathRule';
+import type { PathRule } from '../../src/core/milestones/pathRule';
+import { createScanContext } from '../../src/core/milestones/scanContext';
+import type { SourceSignal } from '../../src/core/milestones/sourceScan';
+import { findInSources, MAX_SOURCE_FILES_PER_DETECTOR } from '../../src/core/milestones/sourceScan';
+import { makeTree, removeTree } from './helpers/scanFixtures';
+
+const ROUTE: SourceSignal = { languages: ['js'], pattern: /app\.get\(/g, describe: () => 'route' };
+
+async function findRoute(tree: Record<string, string>, hint: RegExp | undefined): Promise<string | undefined> {
+  const root = await makeTree(tree);
+  try {
+    const index = await FileIndex.build(Object.keys(tree));
+    const context = createScanContext({ folder: root, index, signal: undefined, runTests: false, git: undefined, gitUnavailableReason: 'no git', at: '2026-01-01T00:00:00.000Z', warnings: [] });
+    return (await findInSources(context, [ROUTE], hint))?.location.path;
+  } finally {
+    await removeTree(root);
+  }
+}
+
+/** `count` source files without the pattern, one per folder, all shallower than depth 3. */
+function plainFiles(count: number): Record<string, string> {
+  const tree: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    tree[`lib/m${i}/file.js`] = 'export const x = 1;\n';
+  }
+  return tree;
+}
+
+describe('source candidates of a detector', function () {
+  this.timeout(60_000);
+
+  it('reads files the hint names first, however deep and however many others there are', async () => {
+    const tree = { ...plainFiles(MAX_SOURCE_FILES_PER_DETECTOR + 20), 'a/b/c/d/routes/users.js': "app.get('/users', h);\n" };
+    assert.equal(await findRoute(tree, /rout/), 'a/b/c/d/routes/users.js');
+  });
+
+  it('reads at most the cap of other files, shallowest first', async () => {
+    const deep = { 'a/b/c/d/server.js': "app.get('/users', h);\n" };
+    assert.equal(await findRoute({ ...plainFiles(MAX_SOURCE_FILES_PER_DETECTOR), ...deep }, undefined), undefined, 'the deepest file is past the cap');
+    assert.equal(await findRoute({ ...plainFiles(MAX_SOURCE_FILES_PER_DETECTOR - 1), ...deep }, undefined), 'a/b/c/d/server.js', 'within the cap it is read');
+  });
+
+  it('skips test files and fixtures', async () => {
+    const tree = { 'src/app.test.js': "app.get('/a', h);\n", 'fixtures/app.js': "app.get('/b', h);\n", 'src/app.js': "app.get('/c', h);\n" };
+    assert.equal(await findRoute(tree, /app/), 'src/app.js');
+  });
+});
+
+describe('files a path rule matches', () => {
+  const files = ['b/settings.gradle.kts', 'build.gradle.kts', 'x/y/Main.kt', 'README.md', 'a/Dockerfile', 'Dockerfile', 'fixtures/Dockerfile', 'z.kts'];
+
+  it('answers each rule once per scan, with what a path-by-path check would say, shallowest first', async () => {
+    const index = await FileIndex.build(files);
+    const rules: PathRule[] = [
+      { extensions: ['.gradle.kts', '.kt'], globs: [] },
+      { names: ['dockerfile'], where: (p) => !p.startsWith('fixtures/'), globs: [] },
+      { names: ['dockerfile'], rootOnly: true, globs: [] },
+      { namePattern: /^readme/, extensions: ['.kts'], globs: [] },
+    ];
+    for (const rule of rules) {
+      const found = await findFiles(index, rule);
+      const expected = files.filter((file) => pathMatchesRule(rule, file));
+      assert.deepEqual([...found].sort(), [...expected].sort());
+      const depths = found.map((file) => file.split('/').length);
+      assert.deepEqual(depths, [...depths].sort((a, b) => a - b), `shallowest first: ${found.join(', ')}`);
+      assert.equal(findFiles(index, rule), findFiles(index, rule), 'the same answer is reused');
+    }
+  });
+});
