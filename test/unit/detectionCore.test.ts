@@ -170,6 +170,22 @@ describe('DetectionCore', () => {
     assert.equal(core.judge({ ...skill('dns', ['practice.dns', 'quiz.passed']), detect: { all: ['practice.dns', 'quiz.passed'], any: [] } }).complete, true);
   });
 
+  it('a deleted folder takes its files out of the list and re-checks what they proved', async () => {
+    const root = await makeTree({ 'README.md': '# x\n', 'deploy/Dockerfile': 'FROM node:20\n' });
+    try {
+      const { core, calls } = harness({ [root]: { repository: false, facts: {}, files: ['README.md', 'deploy/Dockerfile'] } });
+      await core.checkNow(root);
+      await fs.rm(path.join(root, 'deploy'), { recursive: true });
+      core.pathsChanged(root, ['deploy'], 5);
+      await core.idle();
+      const after = calls[1];
+      assert.ok(after?.options.only?.has('docker.file'), 'the Dockerfile that went is checked again');
+      assert.deepEqual(after?.options.files?.files, ['README.md']);
+    } finally {
+      await removeTree(root);
+    }
+  });
+
   it('does nothing while detection is off', async () => {
     const { core, calls } = harness({ '/w': { repository: false, facts: { 'docker.file': { yours: null } } } }, { enabled: false });
     await core.checkNow('/w');

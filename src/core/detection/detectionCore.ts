@@ -109,9 +109,15 @@ export class DetectionCore {
   /** Files changed in `folder` (relative paths): re-check what they can affect, after `quietMs` of quiet. */
   pathsChanged(folder: string, paths: readonly string[], quietMs: number): void {
     const ids = new Set<string>();
+    const listed = this.files.get(folder)?.files ?? [];
     for (const changed of paths) {
-      for (const id of milestonesAffectedByPath(changed)) {
-        ids.add(id);
+      const affected = milestonesAffectedByPath(changed);
+      // A folder (deleted, moved): what its listed files affect.
+      const inside = affected.size > 0 || changed.startsWith('.git') ? [] : listed.filter((file) => file.startsWith(`${changed}/`));
+      for (const path of [changed, ...inside]) {
+        for (const id of path === changed ? affected : milestonesAffectedByPath(path)) {
+          ids.add(id);
+        }
       }
     }
     const filePaths = paths.filter((p) => p !== '.git' && !p.startsWith('.git/'));

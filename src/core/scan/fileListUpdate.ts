@@ -39,6 +39,10 @@ export async function updateFileList(
     } catch {
       if (known.has(relative)) {
         removed.push(relative);
+      } else {
+        // A deleted folder: everything listed under it went with it.
+        const inside = `${relative}/`;
+        removed.push(...previous.files.filter((file) => file.startsWith(inside)));
       }
       continue;
     }

@@ -31,7 +31,7 @@ export class FolderWatchers extends Disposable {
       const relative = (uri: vscode.Uri): string => path.relative(root, uri.fsPath).split(path.sep).join('/');
 
       const files = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*')));
-      const onFile = (uri: vscode.Uri, created: boolean): void => {
+      const onFile = (uri: vscode.Uri, created: boolean, deleted = false): void => {
         const rel = relative(uri);
         if (rel === '.git') {
           sink.pathsChanged(root, ['.git'], GIT_QUIET_MS);
@@ -40,7 +40,8 @@ export class FolderWatchers extends Disposable {
         if (rel.startsWith('..') || rel.startsWith('.git/') || rel === '' || isIgnoredPath(rel)) {
           return;
         }
-        if (detectionModule().milestonesAffectedByPath(rel).size > 0) {
+        // A deleted folder comes as one event for the folder, none for its files: the core knows what was inside.
+        if (deleted || detectionModule().milestonesAffectedByPath(rel).size > 0) {
           sink.pathsChanged(root, [rel], FILES_QUIET_MS);
         }
         // A new folder may arrive with files inside whose own events can be missed: list the folder again.
@@ -57,7 +58,7 @@ export class FolderWatchers extends Disposable {
       };
       this._register(files.onDidCreate((uri) => onFile(uri, true)));
       this._register(files.onDidChange((uri) => onFile(uri, false)));
-      this._register(files.onDidDelete((uri) => onFile(uri, false)));
+      this._register(files.onDidDelete((uri) => onFile(uri, false, true)));
 
       const git = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, GIT_GLOB)));
       const onGit = (uri: vscode.Uri): void => {
