@@ -56,16 +56,23 @@ function quizSectionFor(view: SkillView): HTMLElement | undefined {
   });
 }
 
-// Links inside rendered Markdown leave through the host, which opens only http(s).
+// Links inside rendered Markdown leave through the host, which opens only http(s). The click stops here:
+// VS Code's webview frame also handles link clicks on the window (it would open the link a second time,
+// behind a confirmation), and it scrolls to the top for `#` links.
 document.addEventListener('click', (event) => {
   const anchor = (event.target as HTMLElement | null)?.closest('a');
-  if (anchor?.href && !anchor.dataset.skill) {
+  if (!anchor) {
+    return;
+  }
+  event.stopPropagation();
+  if (anchor.href && !anchor.dataset.skill) {
     event.preventDefault();
     vscode.postMessage({ type: 'openExternal', url: anchor.href });
   }
 });
 
 function render(view: PanelView): void {
+  const shownBefore = document.body.dataset.view === 'skill' ? shownSkill?.id : document.body.dataset.view;
   const { skillId: _previous, ...kept } = pageState();
   vscode.setState(view.kind === 'skill' ? { ...kept, skillId: view.id } : kept);
   shownSkill = view.kind === 'skill' ? view : undefined;
@@ -76,6 +83,11 @@ function render(view: PanelView): void {
     document.getElementById(focusedId)?.focus();
   }
   document.body.dataset.view = view.kind;
+  // Another skill (or the dashboard) starts at the top, with its title and buttons in view; a re-render of
+  // the same one (progress changed) keeps the learner's place.
+  if ((view.kind === 'skill' ? view.id : view.kind) !== shownBefore) {
+    window.scrollTo(0, 0);
+  }
 }
 
 function skillLink({ id, title, state }: SkillLink): HTMLElement {

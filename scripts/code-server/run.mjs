@@ -365,6 +365,19 @@ class Driver {
         await found.locator.first().click({ timeout: 5000 });
         return { ok: true };
       }
+      case '/webview-scroll': {
+        // ?to=end scrolls the page to its end; the reply is the page's scroll position either way.
+        const found = await findInWebviews(page, 'body', DRIVER_WAIT_MS);
+        if (!found) return { error: `no webview within ${DRIVER_WAIT_MS / 1000} s` };
+        const toEnd = params.get('to') === 'end';
+        // Runs in the page: its window is the body's document's view.
+        const y = await found.locator.first().evaluate((body, end) => {
+          const view = body.ownerDocument.defaultView;
+          if (end) view.scrollTo(0, body.scrollHeight);
+          return Math.round(view.scrollY);
+        }, toEnd);
+        return { count: y };
+      }
       case '/workbench-text': {
         const text = await page.locator(needSelector()).first().textContent({ timeout: DRIVER_WAIT_MS });
         return { text: text ?? '' };

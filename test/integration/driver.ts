@@ -93,6 +93,12 @@ export async function webviewClick(selector: string): Promise<void> {
   await call('webview-click', { selector }, `click ${selector} in the webview`);
 }
 
+/** The details page's scroll position, after scrolling it to its end when `toEnd`. */
+export async function webviewScroll(toEnd = false): Promise<number> {
+  const reply = await call('webview-scroll', toEnd ? { to: 'end' } : {}, 'scroll the webview');
+  return reply.count ?? 0;
+}
+
 /** textContent of the first element matching a CSS selector in the workbench (status bar, tree rows, ...); waits up to ~10 s. */
 export async function workbenchText(selector: string): Promise<string> {
   const reply = await call('workbench-text', { selector }, `read workbench text of ${selector}`);
