@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { skillsShownBy } from '../core/detection/scanVerdicts';
 import { detectionModule } from '../core/lazy/modules';
 import { formatProblem } from '../core/roadmap/problems';
+import { folderProblem } from '../core/scan/folderCheck';
 import { parseArgs, USAGE } from './args';
 import { packageVersion } from './packageRoot';
 import { practiceCommandOutput } from './practiceCommand';
@@ -46,9 +46,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 
   const folder = path.resolve(request.folder);
-  const folderProblem = await checkFolder(folder);
-  if (folderProblem !== undefined) {
-    io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(folderProblem)}\n`);
+  const problem = await folderProblem(folder);
+  if (problem !== undefined) {
+    io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(problem)}\n`);
     return EXIT_USAGE;
   }
 
@@ -76,27 +76,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(textReport(scan, loaded.roadmap, skills, request.credit));
   }
   return EXIT_OK;
-}
-
-/** A clear message when the folder cannot be scanned, or undefined when it can. */
-async function checkFolder(folder: string): Promise<string | undefined> {
-  let stat;
-  try {
-    stat = await fs.stat(folder);
-  } catch (error: unknown) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    return code === 'ENOENT' ? `no such folder: ${folder}` : `cannot read ${folder} (${code || 'unknown error'})`;
-  }
-  if (!stat.isDirectory()) {
-    return `not a folder: ${folder}`;
-  }
-  try {
-    await fs.access(folder, fs.constants.R_OK | fs.constants.X_OK);
-    await fs.readdir(folder);
-  } catch {
-    return `cannot read folder: ${folder} (permission denied)`;
-  }
-  return undefined;
 }
 
 if (require.main === module) {

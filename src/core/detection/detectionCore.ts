@@ -112,12 +112,10 @@ export class DetectionCore {
     const listed = this.files.get(folder)?.files ?? [];
     for (const changed of paths) {
       const affected = milestonesAffectedByPath(changed);
-      // A folder (deleted, moved): what its listed files affect.
+      // A path that affects nothing may be a folder (deleted, moved): then what its listed files affected.
       const inside = affected.size > 0 || changed.startsWith('.git') ? [] : listed.filter((file) => file.startsWith(`${changed}/`));
-      for (const path of [changed, ...inside]) {
-        for (const id of path === changed ? affected : milestonesAffectedByPath(path)) {
-          ids.add(id);
-        }
+      for (const id of [...affected, ...inside.flatMap((file) => [...milestonesAffectedByPath(file)])]) {
+        ids.add(id);
       }
     }
     const filePaths = paths.filter((p) => p !== '.git' && !p.startsWith('.git/'));

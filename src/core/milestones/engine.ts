@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import { FileIndex } from '../scan/fileIndex';
 import { listFiles } from '../scan/fileList';
+import { folderProblem } from '../scan/folderCheck';
 import type { ListingSource } from '../scan/fileList';
 import { createGitRunner } from '../scan/gitRunner';
 import { isIgnoredPath } from '../scan/ignoredPaths';
@@ -95,7 +95,10 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const signal = options.signal;
   signal?.throwIfAborted();
   const absolute = path.resolve(folder);
-  await assertDirectory(absolute);
+  const problem = await folderProblem(absolute);
+  if (problem !== undefined) {
+    throw new Error(problem.charAt(0).toUpperCase() + problem.slice(1));
+  }
   const only = options.only;
   const detectors = only === undefined ? ALL_DETECTORS : ALL_DETECTORS.filter((detector) => only.has(detector.id));
   const warnings: string[] = [];
@@ -134,6 +137,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     warnings,
     ...(gitFacts === undefined ? {} : { gitFacts }),
     ...(learner === undefined ? {} : { learner }),
+    repository: Promise.resolve(ownRepository),
   });
 
   const found: MilestoneResult[] = [];
@@ -173,24 +177,6 @@ async function attributeResults(folder: string, results: readonly MilestoneResul
   const attributed = await attributeFileEvidence(folder, evidence, workTree, options);
   const byOriginal = new Map(evidence.map((e, i) => [e, attributed[i] ?? e]));
   return results.map((result) => ({ ...result, evidence: result.evidence.map((e) => byOriginal.get(e) ?? e) }));
-}
-
-async function assertDirectory(folder: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fs.stat(folder);
-  } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `No such folder: ${folder}` : `Cannot read ${folder}: ${code ?? String(error)}`, { cause: error });
-  }
-  if (!stat.isDirectory()) {
-    throw new Error(`Not a folder: ${folder}`);
-  }
-  try {
-    await fs.access(folder, fs.constants.R_OK | fs.constants.X_OK);
-  } catch (error: unknown) {
-    throw new Error(`Cannot read folder: ${folder}`, { cause: error });
-  }
 }
 
 async function runDetector(detector: Detector, context: ReturnType<typeof createScanContext>, warnings: string[]): Promise<DetectOutcome> {

@@ -71,6 +71,8 @@ export interface ScanContextInit {
   /** Git facts already being read (started alongside the file listing to overlap the two). */
   readonly gitFacts?: Promise<GitFactsResult>;
   readonly learner?: LearnerEmails;
+  /** Whether the folder is a repository, when the engine already looked (it does, before listing). */
+  readonly repository?: Promise<GitRepository | undefined>;
 }
 
 /** Manifests read at most per scan (shallowest first). */
@@ -89,7 +91,7 @@ export function createScanContext(init: ScanContextInit): ScanContext {
   const lexedSources = new Map<string, Promise<LexedSource | undefined>>();
   let cachedChars = 0;
   let dependencies: Promise<readonly DeclaredDependency[]> | undefined;
-  let repository: Promise<GitRepository | undefined> | undefined;
+  let repository: Promise<GitRepository | undefined> | undefined = init.repository;
   let gitFacts: Promise<GitFactsResult> | undefined = init.gitFacts;
   const maxBytes = init.maxFileBytes ?? MAX_FILE_BYTES;
 

@@ -5,6 +5,7 @@ import type { EvidenceLocation, ScanContext } from './scanContext';
 import { isFixturePath } from './scanContext';
 import type { SourceLanguage } from './sourceLanguages';
 import { isTestPath, LANGUAGE_EXTENSIONS, languageOf } from './sourceLanguages';
+import { patternMatches } from '../scan/patternMatches';
 
 /**
  * A code pattern that proves a milestone, e.g. a route registration. It is matched on the source with
@@ -88,14 +89,8 @@ async function matchFile(
     if (lexed === undefined) {
       continue;
     }
-    signal.pattern.lastIndex = 0;
-    for (let match = signal.pattern.exec(lexed.code); match !== null; match = signal.pattern.exec(lexed.code)) {
-      if (match[0] === '') {
-        signal.pattern.lastIndex++;
-        continue;
-      }
-      // Patterns may start with `^\s*`: judge the first non-blank character.
-      const at = match.index + (match[0].length - match[0].trimStart().length);
+    // Patterns may start with `^\s*`: judge the first non-blank character.
+    for (const { match, start: at } of patternMatches(signal.pattern, lexed.code)) {
       if (lexed.isCode(at) && !(signal.unless?.test(lexed.code.slice(at, at + 400)) ?? false)) {
         const line = lexed.lineOf(at);
         return { summary: `${signal.describe(match)} in ${file}:${line}`, location: { path: file, line } };

@@ -3,6 +3,7 @@ import { lexSource } from '../../scan/sourceLexer';
 import type { PathRule } from '../pathRule';
 import { isFixturePath } from '../scanContext';
 import type { ContentMatch } from '../signals';
+import { patternMatches } from '../../scan/patternMatches';
 
 /** Files that belong to the project itself, not to test fixtures. */
 export function ownFile(relativePath: string): boolean {
@@ -25,13 +26,7 @@ export function codeMatch(pattern: RegExp, syntax: CommentSyntax, describe?: (ma
       return undefined;
     }
     const lexed = lexSource(text, syntax);
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(lexed.code); match !== null; match = pattern.exec(lexed.code)) {
-      if (match[0] === '') {
-        pattern.lastIndex++;
-        continue;
-      }
-      const at = match.index + (match[0].length - match[0].trimStart().length);
+    for (const { match, start: at } of patternMatches(pattern, lexed.code)) {
       if (lexed.isCode(at)) {
         const line = lexed.lineOf(at);
         return describe === undefined ? { line } : { line, summary: describe(match, path, line) };

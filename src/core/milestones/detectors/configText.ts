@@ -3,6 +3,7 @@ import { lexSource } from '../../scan/sourceLexer';
 import { isFixturePath } from '../scanContext';
 import type { ContentMatch } from '../signals';
 import { isTestPath, languageOf, syntaxOf } from '../sourceLanguages';
+import { patternMatches } from '../../scan/patternMatches';
 
 /** Project files that are neither test data nor tests: feature evidence never comes from tests. */
 export function ownNonTestFile(relativePath: string): boolean {
@@ -60,14 +61,8 @@ export function uncommentedMatch(
       return undefined;
     }
     const code = withoutComments(text, syntaxForPath(path));
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(code); match !== null; match = pattern.exec(code)) {
-      if (match[0] === '') {
-        pattern.lastIndex++;
-        continue;
-      }
-      const at = match.index + (match[0].length - match[0].trimStart().length);
-      const line = lineAt(code, at);
+    for (const { match, start } of patternMatches(pattern, code)) {
+      const line = lineAt(code, start);
       if (describe === undefined) {
         return { line };
       }

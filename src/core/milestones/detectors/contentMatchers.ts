@@ -2,6 +2,7 @@ import type { CommentSyntax, LexedSource } from '../../scan/sourceLexer';
 import { lexSource } from '../../scan/sourceLexer';
 import type { ContentMatch } from '../signals';
 import { languageOf, syntaxOf } from '../sourceLanguages';
+import { patternMatches } from '../../scan/patternMatches';
 
 type Describe = (match: RegExpExecArray, path: string, line: number) => string;
 export type ContentCheck = (text: string, path: string) => ContentMatch | undefined;
@@ -16,13 +17,7 @@ function firstMatch(pattern: RegExp, text: string, lexed: () => LexedSource, acc
     return undefined;
   }
   const source = lexed();
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(source.code); match !== null; match = pattern.exec(source.code)) {
-    if (match[0] === '') {
-      pattern.lastIndex++;
-      continue;
-    }
-    const start = match.index + (match[0].length - match[0].trimStart().length);
+  for (const { match, start } of patternMatches(pattern, source.code)) {
     if (accept(source, start, match.index + match[0].length)) {
       return { match, line: source.lineOf(start) };
     }

@@ -89,7 +89,8 @@ const gitHistory = gitFactsDetector('git.history', async (context, facts) => {
     return [{ ...context.evidence('git.history', `${count} commits${where} (latest ${facts.latest.shortHash} ${facts.latest.subject})`, { commit: facts.latest.hash }), yours: null }];
   }
   const own = facts.commits.filter((commit) => learner.has(commit.email));
-  const latestOwn = own[0] === undefined ? undefined : await describeCommit(context.git, own[0].hash);
+  // In the learner's own repository the latest commit is usually theirs: already described.
+  const latestOwn = own[0] === undefined ? undefined : own[0].hash === facts.latest.hash ? facts.latest : await describeCommit(context.git, own[0].hash);
   if (own.length >= MIN_COMMITS && latestOwn !== undefined) {
     const summary = `${own.length} of your commits${where} (latest ${latestOwn.shortHash} ${latestOwn.subject})`;
     return [{ ...context.evidence('git.history', summary, { commit: latestOwn.hash }), yours: true }];
@@ -114,7 +115,7 @@ const gitBranching = gitFactsDetector('git.branching', async (context, facts) =>
     evidence.push({ ...context.evidence('git.branching', `${facts.branches.length} branches: ${shown}${more}${whose}`), yours: known ? ownBranch !== undefined : null });
   }
   const ownMerge = known ? facts.commits.find((commit) => commit.parents > 1 && learner.has(commit.email)) : undefined;
-  const merge = ownMerge === undefined ? facts.merge : await describeCommit(context.git, ownMerge.hash);
+  const merge = ownMerge === undefined || ownMerge.hash === facts.merge?.hash ? facts.merge : await describeCommit(context.git, ownMerge.hash);
   if (merge !== undefined) {
     const by = ownMerge === undefined ? '' : ' (your merge)';
     evidence.push({ ...context.evidence('git.branching', `commit ${merge.shortHash} ${merge.subject}${by}`, { commit: merge.hash }), yours: known ? ownMerge !== undefined : null });

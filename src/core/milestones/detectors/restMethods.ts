@@ -10,6 +10,7 @@ import { MAX_SOURCE_FILES_PER_DETECTOR } from '../sourceScan';
 import { ownFile } from './common';
 import type { HttpMethod, RouteSignal } from './routePatterns';
 import { HTTP_METHODS, methodOf, ROUTE_SIGNALS, ROUTE_SOURCE_HINT } from './routePatterns';
+import { patternMatches } from '../../scan/patternMatches';
 
 /** Distinct HTTP methods a project must handle for a REST API of its own. */
 export const REQUIRED_METHODS = 3;
@@ -123,13 +124,7 @@ async function collectFromFile(context: ScanContext, file: string, found: Map<Ht
     if (lexed === undefined) {
       return;
     }
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(lexed.code); match !== null; match = pattern.exec(lexed.code)) {
-      if (match[0] === '') {
-        pattern.lastIndex++;
-        continue;
-      }
-      const at = match.index + (match[0].length - match[0].trimStart().length);
+    for (const { match, start: at } of patternMatches(pattern, lexed.code)) {
       if (!lexed.isCode(at) || (signal.unless?.test(lexed.code.slice(at, at + 400)) ?? false)) {
         continue;
       }
