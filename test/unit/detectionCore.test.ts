@@ -13,7 +13,7 @@ import { makeTree, removeTree } from './helpers/scanFixtures';
 const at = '2026-05-01T10:00:00.000Z';
 
 function skill(id: string, all: string[], any: string[] = []): Skill {
-  return { id, stageId: 'ops', title: id, summary: '', whyItMatters: '', subtopics: [], resources: [], practice: [], estimatedHours: 1, prerequisites: [], detect: { all, any }, quiz: [] };
+  return { id, stageId: 'ops', title: id, summary: '', whyItMatters: '', subtopics: [], resources: [], practice: [], estimatedHours: 1, level: 'core', prerequisites: [], detect: { all, any }, quiz: [] };
 }
 
 /** A skill with its rule, as the panel asks about it. */

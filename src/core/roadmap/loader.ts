@@ -211,6 +211,7 @@ function toStage(doc: StageDocument, source: string): Stage {
     skills: doc.skills.map(
       ({ detect, quiz, ...skill }): Skill => ({
         ...skill,
+        level: skill.level ?? 'core',
         stageId: doc.id,
         quiz: toQuiz(quiz),
         ...(detect ? { detect: { all: detect.all ?? [], any: detect.any ?? [], ...(detect.atLeast === undefined ? {} : { atLeast: detect.atLeast }) } } : {}),

@@ -36,6 +36,13 @@ export interface QuizQuestion {
   readonly explain: string;
 }
 
+/** The language ecosystems a skill can be specific to; a skill without `stacks` applies to every one. */
+export const STACKS = ['node', 'python', 'java', 'csharp', 'go', 'php', 'ruby', 'rust'] as const;
+export type Stack = (typeof STACKS)[number];
+
+/** `core` skills make the path a learner follows; `optional` ones stay reachable but are not planned. */
+export type SkillLevel = 'core' | 'optional';
+
 export interface Skill {
   readonly id: string;
   readonly stageId: string;
@@ -48,6 +55,10 @@ export interface Skill {
   readonly resources: readonly Resource[];
   readonly practice: readonly string[];
   readonly estimatedHours: number;
+  /** `core` when the roadmap does not say. */
+  readonly level: SkillLevel;
+  /** The stacks the skill is for; absent when it is for all of them. */
+  readonly stacks?: readonly Stack[];
   readonly prerequisites: readonly string[];
   readonly detect?: DetectRule;
   /** The skill's self-check; empty when the roadmap has none for it. */

@@ -7,7 +7,8 @@ export type QuizQuestionDocument = Omit<QuizQuestion, 'answer'> & { readonly ans
  * The shape of a stage file once it has passed roadmap.schema.json: the model's fields as written,
  * before the loader adds `stageId` and `source`, gives `detect` its defaults and normalises `quiz`.
  */
-export type SkillDocument = Omit<Skill, 'stageId' | 'detect' | 'quiz'> & {
+export type SkillDocument = Omit<Skill, 'stageId' | 'detect' | 'quiz' | 'level'> & {
+  readonly level?: Skill['level'];
   readonly detect?: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly atLeast?: number };
   readonly quiz?: readonly QuizQuestionDocument[];
 };

@@ -184,6 +184,9 @@ export interface ModelSkillSpec {
   readonly id: string;
   readonly prerequisites?: readonly string[];
   readonly detect?: { readonly all?: readonly string[]; readonly any?: readonly string[] };
+  readonly estimatedHours?: number;
+  readonly level?: Skill['level'];
+  readonly stacks?: Skill['stacks'];
 }
 
 export interface ModelStageSpec {
@@ -205,7 +208,9 @@ export function modelSkill(stageId: string, spec: ModelSkillSpec): Skill {
     subtopics: [],
     resources: [],
     practice: [],
-    estimatedHours: 1,
+    estimatedHours: spec.estimatedHours ?? 1,
+    level: spec.level ?? 'core',
+    ...(spec.stacks ? { stacks: spec.stacks } : {}),
     prerequisites: spec.prerequisites ?? [],
     ...(spec.detect ? { detect: { all: spec.detect.all ?? [], any: spec.detect.any ?? [] } } : {}),
     quiz: [],
