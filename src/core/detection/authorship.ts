@@ -31,6 +31,8 @@ const UNCOMMITTED = /^0{40}$/;
  */
 export class AuthorshipCache {
   private readonly entries = new Map<string, LastChange>();
+  /** Working-tree status per path, keyed by the repository's state and the file's version (see `statusStamp`). */
+  readonly status = new Map<string, 'untracked' | 'changed' | 'clean'>();
 
   constructor(private readonly capacity = 5000) {}
 
@@ -44,6 +46,13 @@ export class AuthorshipCache {
     }
     this.entries.set(key, value);
   }
+
+  rememberStatus(key: string, value: 'untracked' | 'changed' | 'clean'): void {
+    if (this.status.size >= this.capacity) {
+      this.status.clear();
+    }
+    this.status.set(key, value);
+  }
 }
 
 export interface AuthorshipOptions {
@@ -52,6 +61,12 @@ export interface AuthorshipOptions {
   readonly cache?: AuthorshipCache;
   readonly signal?: AbortSignal;
   readonly limits?: Partial<typeof AUTHORSHIP_LIMITS>;
+  /**
+   * Stands for the repository's HEAD, index and ignore rules (GitStateCache and the index's size and
+   * mtime): while it and a file's version are unchanged, so is the file's status, and `git status`
+   * (hundreds of milliseconds on a large repository) is not asked again. Undefined: always asked.
+   */
+  readonly statusStamp?: string;
 }
 
 /** Whether the folder is inside a git work tree, and where (the folder's path from the top level). */
@@ -62,11 +77,15 @@ export interface WorkTree {
 }
 
 export async function readWorkTree(git: GitRunner): Promise<WorkTree | undefined> {
-  const [prefix, head] = await Promise.all([git.run(['rev-parse', '--show-prefix']), git.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'])]);
-  if (!prefix.ok) {
-    return undefined;
+  // One process in the usual case: the prefix line, then HEAD's commit. Without a commit yet it fails,
+  // and only then is the prefix asked for alone.
+  const both = await git.run(['rev-parse', '--show-prefix', '-q', '--verify', 'HEAD^{commit}']);
+  if (both.ok) {
+    const [prefix = '', head = ''] = both.stdout.split('\n');
+    return { prefix: prefix.trim(), head: head.trim() || undefined };
   }
-  return { prefix: prefix.stdout.trim(), head: head.ok ? head.stdout.trim() || undefined : undefined };
+  const prefix = await git.run(['rev-parse', '--show-prefix']);
+  return prefix.ok ? { prefix: prefix.stdout.trim(), head: undefined } : undefined;
 }
 
 /**
@@ -82,52 +101,88 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   if (wanted.length === 0) {
     return [...evidence];
   }
-  const status = await workingTreeStatus(options.git, workTree, [...new Set(wanted.map((e) => e.path ?? ''))]);
-  const deadline = Date.now() + limits.deadlineMs;
-  let lookups = 0;
+  const head = workTree.head;
   const results = new Map<string, Attribution>();
   const keys = [...new Set(wanted.map(lookupKey))];
+  if (head === undefined) {
+    // No commit yet: everything in the folder is the learner's uncommitted work.
+    keys.forEach((key) => results.set(key, { yours: true }));
+    return withAttributions(evidence, wanted, results);
+  }
+  const paths = [...new Set(wanted.map((e) => e.path ?? ''))];
+  const versions = new Map(await Promise.all(paths.map(async (file) => [file, await fileVersion(folder, file)] as const)));
+  const status = await cachedStatus(options, workTree, paths, versions);
 
-  const attributeOne = async (key: string): Promise<void> => {
-    const [file = '', lineText = ''] = key.split('\0');
-    const line = lineText === '' ? undefined : Number(lineText);
-    const changed = status.get(file);
-    if (changed === 'untracked' || (changed === 'changed' && line === undefined)) {
-      results.set(key, { yours: true });
-      return;
-    }
-    if (workTree.head === undefined) {
-      // No commit yet: everything in the folder is the learner's uncommitted work.
-      results.set(key, { yours: true });
-      return;
-    }
-    const version = await fileVersion(folder, file);
-    const cacheKey = `${workTree.head}\0${key}\0${version}`;
-    const cached = options.cache?.get(cacheKey);
-    if (cached !== undefined) {
-      results.set(key, judge(cached, options.emails));
-      return;
-    }
-    if (lookups >= limits.maxLookups || Date.now() > deadline) {
-      results.set(key, { yours: null });
-      return;
-    }
-    lookups++;
-    options.signal?.throwIfAborted();
-    const found = line === undefined ? await lastCommitOfFile(options.git, file) : await blameLine(options.git, file, line);
-    if (found === 'uncommitted') {
-      results.set(key, { yours: true });
-    } else if (found === undefined) {
-      results.set(key, { yours: null });
+  // What is settled without asking about history: uncommitted work, and what the cache remembers.
+  const toLookUp: { key: string; file: string; line: number | undefined; cacheKey: string }[] = [];
+  await Promise.all(
+    keys.map(async (key) => {
+      const [file = '', lineText = ''] = key.split('\0');
+      const line = lineText === '' ? undefined : Number(lineText);
+      const changed = status.get(file);
+      if (changed === 'untracked' || (changed === 'changed' && line === undefined)) {
+        results.set(key, { yours: true });
+        return;
+      }
+      const cacheKey = `${head}\0${key}\0${versions.get(file) ?? (await fileVersion(folder, file))}`;
+      const cached = options.cache?.get(cacheKey);
+      if (cached !== undefined) {
+        results.set(key, judge(cached, options.emails));
+        return;
+      }
+      toLookUp.push({ key, file, line, cacheKey });
+    }),
+  );
+  options.signal?.throwIfAborted();
+
+  // One git process per kind of question where there used to be one per file and line: every file's last
+  // commit from one `git log`, every line of one file from one `git blame`.
+  const deadline = Date.now() + limits.deadlineMs;
+  let lookups = 0;
+  const found = new Map<string, LastChange | 'uncommitted'>();
+  const settle = (lookup: (typeof toLookUp)[number]): void => {
+    const change = found.get(lookup.key);
+    if (change === 'uncommitted') {
+      results.set(lookup.key, { yours: true });
+    } else if (change === undefined) {
+      results.set(lookup.key, { yours: null });
     } else {
-      options.cache?.set(cacheKey, found);
-      results.set(key, judge(found, options.emails));
+      options.cache?.set(lookup.cacheKey, change);
+      results.set(lookup.key, judge(change, options.emails));
     }
   };
-
-  for (let start = 0; start < keys.length; start += limits.concurrency) {
-    await Promise.all(keys.slice(start, start + limits.concurrency).map(attributeOne));
+  const files = toLookUp.filter((lookup) => lookup.line === undefined);
+  const linesByFile = new Map<string, (typeof toLookUp)[number][]>();
+  for (const lookup of toLookUp) {
+    if (lookup.line !== undefined) {
+      linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+    }
   }
+  const tasks: (() => Promise<void>)[] = [];
+  if (files.length > 0) {
+    tasks.push(async () => {
+      for (const [file, change] of await lastCommitsOfFiles(options.git, workTree, files.map((lookup) => lookup.file))) {
+        found.set(`${file}\0`, change);
+      }
+    });
+  }
+  for (const [file, lines] of linesByFile) {
+    tasks.push(async () => {
+      for (const [line, change] of await blameLines(options.git, file, lines.map((lookup) => lookup.line ?? 0))) {
+        found.set(`${file}\0${String(line)}`, change);
+      }
+    });
+  }
+  for (let start = 0; start < tasks.length; start += limits.concurrency) {
+    const batch = tasks.slice(start, start + limits.concurrency).filter(() => lookups++ < limits.maxLookups && Date.now() <= deadline);
+    options.signal?.throwIfAborted();
+    await Promise.all(batch.map((task) => task()));
+  }
+  toLookUp.forEach(settle);
+  return withAttributions(evidence, wanted, results);
+}
+
+function withAttributions(evidence: readonly Evidence[], wanted: readonly Evidence[], results: ReadonlyMap<string, Attribution>): Evidence[] {
   return evidence.map((e) => {
     if (!wanted.includes(e)) {
       return e;
@@ -151,12 +206,46 @@ async function fileVersion(folder: string, file: string): Promise<string> {
   }
 }
 
-/** Paths (relative to the folder) that are untracked, or tracked and changed in the index or working tree. */
-async function workingTreeStatus(git: GitRunner, workTree: WorkTree, paths: readonly string[]): Promise<Map<string, 'untracked' | 'changed'>> {
+/** `workingTreeStatus`, asking git only about paths whose status the cache does not hold for this state. */
+async function cachedStatus(options: AuthorshipOptions, workTree: WorkTree, paths: readonly string[], versions: ReadonlyMap<string, string>): Promise<Map<string, 'untracked' | 'changed'>> {
+  const cache = options.cache;
+  const stamp = options.statusStamp;
+  if (cache === undefined || stamp === undefined) {
+    return (await workingTreeStatus(options.git, workTree, paths)) ?? new Map();
+  }
+  const keyOf = (file: string): string => `${stamp}\0${file}\0${versions.get(file) ?? ''}`;
+  const status = new Map<string, 'untracked' | 'changed'>();
+  const unknown: string[] = [];
+  for (const file of paths) {
+    const known = cache.status.get(keyOf(file));
+    if (known === undefined) {
+      unknown.push(file);
+    } else if (known !== 'clean') {
+      status.set(file, known);
+    }
+  }
+  if (unknown.length > 0) {
+    const asked = await workingTreeStatus(options.git, workTree, unknown);
+    for (const file of unknown) {
+      const found = asked?.get(file);
+      if (asked !== undefined) {
+        // Only what git answered is remembered; a failed status is asked again next time.
+        cache.rememberStatus(keyOf(file), found ?? 'clean');
+      }
+      if (found !== undefined) {
+        status.set(file, found);
+      }
+    }
+  }
+  return status;
+}
+
+/** Paths (relative to the folder) that are untracked, or tracked and changed in the index or working tree; undefined when git failed. */
+async function workingTreeStatus(git: GitRunner, workTree: WorkTree, paths: readonly string[]): Promise<Map<string, 'untracked' | 'changed'> | undefined> {
   const status = new Map<string, 'untracked' | 'changed'>();
   const outcome = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...paths.map((p) => `:(literal)${p}`)]);
   if (!outcome.ok) {
-    return status;
+    return undefined;
   }
   for (const entry of outcome.stdout.split('\0')) {
     if (entry.length < 4) {
@@ -176,31 +265,76 @@ function judge(change: LastChange, emails: LearnerEmails): Attribution {
   return { yours: emails.size === 0 ? null : emails.has(change.email), commit: change.commit };
 }
 
-/** The commit and author that last changed one line; 'uncommitted' for a line not committed yet. */
-async function blameLine(git: GitRunner, file: string, line: number): Promise<LastChange | 'uncommitted' | undefined> {
-  const outcome = await git.run(['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, '--', file]);
+/**
+ * The commit and author that last changed each line ('uncommitted' for a line not committed yet), from
+ * one `git blame` with a range per line. Lines blame cannot answer are left out.
+ */
+async function blameLines(git: GitRunner, file: string, lines: readonly number[]): Promise<Map<number, LastChange | 'uncommitted'>> {
+  const unique = [...new Set(lines)].sort((a, b) => a - b);
+  const outcome = await git.run(['blame', '--line-porcelain', '--no-textconv', ...unique.flatMap((line) => ['-L', `${line},${line}`]), '--', file]);
+  const changes = new Map<number, LastChange | 'uncommitted'>();
   if (!outcome.ok) {
-    return undefined;
+    return changes;
   }
-  const [header = ''] = outcome.stdout.split('\n');
-  const commit = header.split(' ')[0] ?? '';
-  if (UNCOMMITTED.test(commit)) {
-    return 'uncommitted';
+  // --line-porcelain repeats the commit's headers for every line: "<commit> <from> <line> ...", then
+  // "author-mail <...>", up to the line's content (a tab-led line).
+  let commit = '';
+  let line = 0;
+  for (const text of outcome.stdout.split('\n')) {
+    const header = /^([0-9a-f]{40,64}) \d+ (\d+)/.exec(text);
+    if (header?.[1] !== undefined && header[2] !== undefined) {
+      commit = header[1];
+      line = Number(header[2]);
+      if (UNCOMMITTED.test(commit)) {
+        changes.set(line, 'uncommitted');
+      }
+    } else if (text.startsWith('author-mail ') && commit !== '' && !UNCOMMITTED.test(commit)) {
+      changes.set(line, { commit, email: normalizeEmail(text.slice('author-mail '.length)) });
+    }
   }
-  const mail = /^author-mail (.*)$/m.exec(outcome.stdout)?.[1];
-  if (mail === undefined || !/^[0-9a-f]{40,64}$/.test(commit)) {
-    return undefined;
-  }
-  return { commit, email: normalizeEmail(mail) };
+  return changes;
 }
 
-/** The commit and author that last changed a file. */
-async function lastCommitOfFile(git: GitRunner, file: string): Promise<LastChange | undefined> {
-  const outcome = await git.run(['log', '-1', '--no-show-signature', '--format=%H%x09%ae', 'HEAD', '--', `:(literal)${file}`]);
-  if (!outcome.ok) {
-    return undefined;
+/** Commits read at most when looking for the last change of several files at once. */
+const FILE_LOG_LIMIT = 2000;
+const COMMIT_MARK = '\x01';
+
+/**
+ * The commit and author that last changed each file, from one `git log --name-only` over all of them
+ * (newest first: a file's first appearance is its last change). Files not found within FILE_LOG_LIMIT
+ * commits are asked about one by one. Listed but in no commit (an ignored file a crawl found): left out.
+ */
+async function lastCommitsOfFiles(git: GitRunner, workTree: WorkTree, files: readonly string[]): Promise<Map<string, LastChange>> {
+  const changes = new Map<string, LastChange>();
+  const wanted = new Set(files);
+  const outcome = await git.run(['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)]);
+  if (outcome.ok) {
+    let current: LastChange | undefined;
+    for (const field of outcome.stdout.split('\0')) {
+      const entry = field.replace(/^\n/, '');
+      if (entry.startsWith(COMMIT_MARK)) {
+        const [commit = '', mail = ''] = entry.slice(1).split('\t');
+        current = { commit, email: normalizeEmail(mail) };
+        continue;
+      }
+      // Names are relative to the top level; evidence paths to the workspace folder.
+      const relative = workTree.prefix !== '' && entry.startsWith(workTree.prefix) ? entry.slice(workTree.prefix.length) : entry;
+      if (current !== undefined && wanted.has(relative) && !changes.has(relative)) {
+        changes.set(relative, current);
+      }
+    }
   }
-  const [commit = '', mail = ''] = outcome.stdout.trim().split('\t');
-  // Listed but in no commit (e.g. an ignored file found by a crawl): git cannot tell.
-  return commit === '' ? undefined : { commit, email: normalizeEmail(mail) };
+  if (outcome.ok && changes.size < wanted.size) {
+    // Older than the batch reached: one bounded lookup each (rare; a file unchanged for 2,000 commits).
+    for (const file of wanted) {
+      if (!changes.has(file)) {
+        const one = await git.run(['log', '-1', '--no-show-signature', '--format=%H%x09%ae', 'HEAD', '--', `:(literal)${file}`]);
+        const [commit = '', mail = ''] = one.ok ? one.stdout.trim().split('\t') : [];
+        if (commit !== '') {
+          changes.set(file, { commit, email: normalizeEmail(mail) });
+        }
+      }
+    }
+  }
+  return changes;
 }

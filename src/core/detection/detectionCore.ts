@@ -10,6 +10,7 @@ import type { ListingSource } from '../scan/fileList';
 import { updateFileList } from '../scan/fileListUpdate';
 import { createGitRunner } from '../scan/gitRunner';
 import { AuthorshipCache } from './authorship';
+import { GitStateCache } from './gitStateCache';
 import type { CreditPolicy } from './credit';
 import { MilestoneLedger } from './ledger';
 import type { MilestoneSummary } from './ledger';
@@ -77,6 +78,7 @@ const MAX_STORED_EVENTS = 500;
 export class DetectionCore {
   private readonly ledger = new MilestoneLedger();
   private readonly authorship = new AuthorshipCache();
+  private readonly gitState = new GitStateCache();
   private readonly files = new Map<string, { readonly files: readonly string[]; readonly source: ListingSource }>();
   private readonly queue = new RecheckQueue(async (folder, request) => {
     const done = await this.check(folder, request);
@@ -152,6 +154,14 @@ export class DetectionCore {
     return done.map((skill) => skill.id);
   }
 
+  /** Reset All: forgets the remembered test runs and practised commands, here and in storage. */
+  async forgetEvents(): Promise<void> {
+    this.ledger.forgetEvents();
+    this.persistEvents();
+    this.eventsChanged.fire();
+    await this.persisting;
+  }
+
   /** A folder was closed: its scanned facts go, its event evidence stays. */
   forget(folder: string): void {
     this.ledger.forget(folder);
@@ -209,7 +219,8 @@ export class DetectionCore {
       const scan = await (this.deps.scan ?? scanFolder)(folder, {
         allowGit: settings.allowGit,
         only: request.ids,
-        ...(files === undefined ? {} : { files }),
+        ...(files === undefined ? {} : { files, changedPaths: request.paths }),
+        gitState: this.gitState,
         authorship: { extraEmails: settings.extraEmails, cache: this.authorship },
       });
       if (scan.files !== undefined) {

@@ -1,3 +1,4 @@
+import { configuredEmails, gitConfigOf } from '../scan/gitConfig';
 import type { GitRunner } from '../scan/gitRunner';
 
 /** Who the learner is, as far as commits can tell: lower-cased author email addresses. */
@@ -33,11 +34,9 @@ export async function readLearnerEmails(git: GitRunner | undefined, extra: reado
   }
   const found = [...extra];
   if (git !== undefined) {
-    const [global, effective] = await Promise.all([git.run(['config', '--global', '--get', 'user.email']), git.run(['config', '--get', 'user.email'])]);
-    for (const outcome of [global, effective]) {
-      if (outcome.ok) {
-        found.push(outcome.stdout.trim());
-      }
+    const config = await gitConfigOf(git);
+    if (!('ok' in config)) {
+      found.push(...configuredEmails(config).map((email) => email.trim()));
     }
   }
   return learnerEmails(found);

@@ -68,6 +68,17 @@ export class MilestoneLedger {
     return all;
   }
 
+  /** Drops every piece of event evidence (Reset All): the test runs and practised commands remembered. */
+  forgetEvents(): void {
+    for (const entry of this.folders.values()) {
+      for (const id of [...entry.facts.keys()]) {
+        if (milestoneKind(id) === 'event') {
+          entry.facts.delete(id);
+        }
+      }
+    }
+  }
+
   forget(folder: string): void {
     // Event evidence stays: it happened, and it comes back into view when the folder is opened again.
     const entry = this.folders.get(folder);

@@ -13,10 +13,12 @@ import { attributeFileEvidence, readWorkTree } from '../detection/authorship';
 import { readLearnerEmails } from '../detection/identity';
 import type { Detector, DetectOutcome } from './detector';
 import { ALL_DETECTORS } from './detectors';
+import type { GitStateCache } from '../detection/gitStateCache';
 import { readGitFacts } from './gitFacts';
 import { findGitRepository, isInsideRepository } from './gitRepository';
 import { pathMatchesRule } from './pathRule';
-import { createScanContext } from './scanContext';
+import { CACHE_BUDGET_CHARS, createScanContext } from './scanContext';
+import { TextCache } from './textCache';
 
 export interface ScanOptions {
   /** False in untrusted workspaces (and with --no-git): then no git process runs at all. */
@@ -34,6 +36,13 @@ export interface ScanOptions {
    */
   /** The folder's files, already listed (an incremental re-check updated the previous list); skips listing. */
   readonly files?: { readonly files: readonly string[]; readonly source: ListingSource };
+  /**
+   * With `files`: every path created, changed or deleted since the scan that listed them. The texts that
+   * scan read are reused except these; without it, every file is read again.
+   */
+  readonly changedPaths?: ReadonlySet<string>;
+  /** Keeps the folder's git configuration and work tree between scans while they are unchanged. */
+  readonly gitState?: GitStateCache;
   readonly authorship?: {
     readonly extraEmails?: readonly string[];
     readonly onlyEmails?: readonly string[];
@@ -83,6 +92,20 @@ function indexFor(files: readonly string[]): Promise<FileIndex> {
   }
   return index;
 }
+/** Texts read for a file list, kept while the list is (see TextCache). */
+const textsOfList = new WeakMap<readonly string[], TextCache>();
+
+function textsFor(files: readonly string[], changedPaths: ReadonlySet<string> | undefined): TextCache {
+  let texts = changedPaths === undefined ? undefined : textsOfList.get(files);
+  if (texts === undefined) {
+    texts = new TextCache(CACHE_BUDGET_CHARS);
+    textsOfList.set(files, texts);
+  } else {
+    texts.forget(changedPaths ?? []);
+  }
+  return texts;
+}
+
 const GIT_NOT_ALLOWED = 'git commands are not run in untrusted workspaces (or with --no-git)';
 const GIT_MISSING = 'git is not installed or not on PATH';
 
@@ -102,15 +125,17 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const only = options.only;
   const detectors = only === undefined ? ALL_DETECTORS : ALL_DETECTORS.filter((detector) => only.has(detector.id));
   const warnings: string[] = [];
-  const git = options.allowGit ? createGitRunner(absolute, signal) : undefined;
+  const ownRepository = await findGitRepository(absolute);
+  const stamp = options.allowGit && options.gitState !== undefined && ownRepository?.kind === 'directory' ? await options.gitState.stamp(absolute) : undefined;
+  const known = stamp === undefined ? undefined : options.gitState?.get(absolute, stamp);
+  const git = options.allowGit ? createGitRunner(absolute, signal, known === undefined ? {} : { config: known.config }) : undefined;
 
   // Git history, branches and remotes are read while the files are listed, and so are the learner's emails.
   const wantsFacts = detectors.some((detector) => GIT_FACT_IDS.has(detector.id));
-  const ownRepository = await findGitRepository(absolute);
   const gitFacts = git !== undefined && wantsFacts && ownRepository !== undefined ? readGitFacts(git) : undefined;
   const authorship = options.authorship;
   const learnerPending = git !== undefined && authorship !== undefined ? readLearnerEmails(git, authorship.extraEmails ?? [], authorship.onlyEmails) : undefined;
-  const workTreePending = git !== undefined && authorship !== undefined ? readWorkTree(git) : undefined;
+  const workTreePending = git !== undefined && authorship !== undefined ? (known !== undefined ? Promise.resolve(known.workTree) : readWorkTree(git)) : undefined;
   // Git facts and test runs need no file list; skip listing when only those are asked for.
   const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
   const listing = !needsFiles
@@ -126,6 +151,12 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   // repository's work: its history says nothing about whose these files are.
   const ignoredByEnclosing = ownRepository === undefined && listing?.source === 'crawl' && listing.files.length > 0;
   const workTree = gitUnavailableReason === undefined && !ignoredByEnclosing ? await workTreePending : undefined;
+  if (stamp !== undefined && known === undefined && git?.config !== undefined && workTreePending !== undefined && gitUnavailableReason === undefined) {
+    const config = await git.config();
+    if (!('ok' in config)) {
+      options.gitState?.set(absolute, stamp, { config, workTree: await workTreePending });
+    }
+  }
   const context = createScanContext({
     folder: absolute,
     index,
@@ -138,6 +169,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     ...(gitFacts === undefined ? {} : { gitFacts }),
     ...(learner === undefined ? {} : { learner }),
     repository: Promise.resolve(ownRepository),
+    ...(listing === undefined ? {} : { texts: textsFor(listing.files, options.files === undefined ? undefined : options.changedPaths) }),
   });
 
   const found: MilestoneResult[] = [];
@@ -150,7 +182,14 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   let milestones = found;
   if (authorship !== undefined) {
     if (git !== undefined && workTree !== undefined && learner !== undefined) {
-      milestones = await attributeResults(absolute, found, workTree, { git, emails: learner, ...(authorship.cache === undefined ? {} : { cache: authorship.cache }), ...(signal === undefined ? {} : { signal }) });
+      const statusStamp = stamp === undefined ? undefined : await options.gitState?.statusStamp(absolute, stamp);
+      milestones = await attributeResults(absolute, found, workTree, {
+        git,
+        emails: learner,
+        ...(authorship.cache === undefined ? {} : { cache: authorship.cache }),
+        ...(signal === undefined ? {} : { signal }),
+        ...(statusStamp === undefined ? {} : { statusStamp }),
+      });
     } else {
       // No git to ask (untrusted, missing, or not a repository): whose work it is cannot be told.
       milestones = found.map((result) => ({ ...result, evidence: result.evidence.map((e) => (e.yours === undefined ? { ...e, yours: null } : e)) }));

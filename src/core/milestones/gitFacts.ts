@@ -1,3 +1,6 @@
+import { configuredRemotes, gitConfigOf } from '../scan/gitConfig';
+import { HEAD_LOG_LIMIT, parseHeadLog, readHeadLog } from './headLog';
+import type { LoggedCommit } from './headLog';
 import type { GitRunner } from '../scan/gitRunner';
 
 export interface CommitInfo {
@@ -47,17 +50,17 @@ export interface GitFacts {
 export type GitFactsResult = { readonly ok: true; readonly facts: GitFacts } | { readonly ok: false; readonly missing: boolean; readonly message: string };
 
 /** Commits walked at most: enough to prove history and find a merge, bounded on huge repositories. */
-export const HISTORY_LIMIT = 2000;
+export const HISTORY_LIMIT = HEAD_LOG_LIMIT;
 
 const LOG_FORMAT = '--format=%H%x09%P%x09%ae';
 
 export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
-  const [log, refs, remotes, head, originHead] = await Promise.all([
-    git.run(['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, 'HEAD', '--']),
-    git.run(['for-each-ref', '--format=%(refname)%09%(authoremail)', 'refs/heads', 'refs/remotes']),
-    git.run(['config', '--get-regexp', '^remote\\..*\\.url$']),
-    git.run(['symbolic-ref', '-q', '--short', 'HEAD']),
-    git.run(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD']),
+  // %(HEAD) marks the checked-out branch and %(symref) says where origin/HEAD points: the branch and the
+  // trunk come with the tips, with no `symbolic-ref` of their own.
+  const [log, refs, remotes] = await Promise.all([
+    readHeadLog(git),
+    git.run(['for-each-ref', '--format=%(refname)%09%(authoremail)%09%(HEAD)%09%(symref)', 'refs/heads', 'refs/remotes']),
+    gitConfigOf(git),
   ]);
   for (const outcome of [log, refs]) {
     if (!outcome.ok && outcome.kind === 'missing') {
@@ -68,18 +71,17 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
     return { ok: false, missing: false, message: refs.message };
   }
   // An empty repository has no HEAD commit: log fails, and there is no history yet.
-  const commits = log.ok ? parseLog(log.stdout) : [];
+  const logged = log.ok ? parseHeadLog(log.stdout) : [];
+  const commits = logged.map(({ hash, parents, email }) => ({ hash, parents, email }));
   const tips = parseTips(refs.stdout);
-  const mergeCommit = commits.find((commit) => commit.parents > 1);
+  const mergeCommit = logged.find((commit) => commit.parents > 1);
   const hasRemoteRefs = tips.some((tip) => tip.remote);
-  const [latest, merge, pushedLog] = await Promise.all([
-    commits.length > 0 ? describeCommit(git, 'HEAD') : undefined,
-    mergeCommit === undefined ? undefined : describeCommit(git, mergeCommit.hash),
-    hasRemoteRefs ? git.run(['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--']) : undefined,
-  ]);
-  const branch = head.ok ? head.stdout.trim() : '';
+  const latest = logged[0] === undefined ? undefined : commitInfo(logged[0]);
+  const merge = mergeCommit === undefined ? undefined : commitInfo(mergeCommit);
+  const pushedLog = hasRemoteRefs ? await git.run(['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--']) : undefined;
+  const { branch, originHead } = headsOf(refs.stdout);
   const branches = branchNames(tips);
-  const trunk = trunkName(originHead.ok ? originHead.stdout.trim() : '', branches);
+  const trunk = trunkName(originHead, branches);
   return {
     ok: true,
     facts: {
@@ -91,10 +93,14 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
       tips,
       ...(trunk === undefined ? {} : { trunk }),
       ...(merge === undefined ? {} : { merge }),
-      remotes: remotes.ok ? parseRemotes(remotes.stdout) : [],
+      remotes: 'ok' in remotes ? [] : configuredRemotes(remotes).map((remote) => ({ name: remote.name, url: redactCredentials(remote.url) })),
       pushed: pushedLog?.ok === true ? parseLog(pushedLog.stdout) : [],
     },
   };
+}
+
+function commitInfo(commit: LoggedCommit): CommitInfo {
+  return { hash: commit.hash, shortHash: commit.shortHash, subject: commit.subject };
 }
 
 /** Describes one commit (for evidence a learner reads). */
@@ -116,6 +122,22 @@ function parseLog(stdout: string): CommitAuthor[] {
     }
   }
   return commits;
+}
+
+/** The checked-out branch ('' when HEAD is detached) and origin/HEAD's target as `origin/x` ('' when unset). */
+function headsOf(stdout: string): { branch: string; originHead: string } {
+  let branch = '';
+  let originHead = '';
+  for (const line of stdout.split('\n')) {
+    const [ref = '', , current = '', target = ''] = line.trim().split('\t');
+    if (current === '*' && ref.startsWith('refs/heads/')) {
+      branch = ref.slice('refs/heads/'.length);
+    }
+    if (ref === 'refs/remotes/origin/HEAD' && target.startsWith('refs/remotes/')) {
+      originHead = target.slice('refs/remotes/'.length);
+    }
+  }
+  return { branch, originHead };
 }
 
 function parseTips(stdout: string): BranchTip[] {
@@ -148,17 +170,6 @@ function trunkName(originHead: string, branches: readonly string[]): string | un
 
 function branchNames(tips: readonly BranchTip[]): string[] {
   return [...new Set(tips.map((tip) => tip.name))].sort();
-}
-
-function parseRemotes(config: string): { name: string; url: string }[] {
-  const remotes: { name: string; url: string }[] = [];
-  for (const line of config.split('\n')) {
-    const match = /^remote\.(.+)\.url\s+(.+)$/.exec(line.trim());
-    if (match?.[1] !== undefined && match[2] !== undefined) {
-      remotes.push({ name: match[1], url: redactCredentials(match[2]) });
-    }
-  }
-  return remotes;
 }
 
 /** `https://user:token@host/x.git` → `https://host/x.git`: evidence is shown and stored, secrets must not be. */

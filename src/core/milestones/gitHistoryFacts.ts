@@ -1,4 +1,5 @@
-import type { GitRunner } from '../scan/gitRunner';
+import type { GitOutcome, GitRunner } from '../scan/gitRunner';
+import { HEAD_LOG_LIMIT, parseHeadLog, readHeadLog } from './headLog';
 import type { ScanContext } from './scanContext';
 
 /** One commit of the walked history: enough to recognise merges of pull requests and reverts. */
@@ -28,22 +29,19 @@ export interface GitHistory {
 export type GitHistoryResult = { readonly ok: true; readonly history: GitHistory } | { readonly ok: false; readonly missing: boolean; readonly message: string };
 
 /** Commits read at most (the same bound as the other git facts). */
-export const HISTORY_COMMITS = 2000;
+export const HISTORY_COMMITS = HEAD_LOG_LIMIT;
 /** Tags read at most. */
 export const HISTORY_TAGS = 500;
-/** Characters of a commit body kept: a revert's "This reverts commit" line is near the start. */
-const BODY_CHARS = 2000;
 
 const FIELD = '\x1f';
-const RECORD = '\x1e';
 
 /**
  * Reads commit subjects and bodies and the tags reachable from HEAD, with two bounded commands.
  * A repository without commits has neither (the log fails on the missing HEAD): that is not an error.
  */
-export async function readGitHistory(git: GitRunner): Promise<GitHistoryResult> {
+export async function readGitHistory(git: GitRunner, headLog: Promise<GitOutcome> = readHeadLog(git)): Promise<GitHistoryResult> {
   const [log, tags] = await Promise.all([
-    git.run(['log', `--max-count=${HISTORY_COMMITS}`, '--no-color', `--format=%H%x1f%ae%x1f%s%x1f%b%x1e`, 'HEAD', '--']),
+    headLog,
     git.run([
       'for-each-ref',
       '--merged=HEAD',
@@ -67,21 +65,10 @@ export async function readGitHistory(git: GitRunner): Promise<GitHistoryResult> 
   return {
     ok: true,
     history: {
-      commits: log.ok ? parseCommits(log.stdout) : [],
+      commits: log.ok ? parseHeadLog(log.stdout).map(({ hash, email, subject, body }) => ({ hash, email, subject, body })) : [],
       tags: tags.ok ? parseTags(tags.stdout) : [],
     },
   };
-}
-
-export function parseCommits(stdout: string): HistoryCommit[] {
-  const commits: HistoryCommit[] = [];
-  for (const record of stdout.split(RECORD)) {
-    const [hash, email, subject, ...body] = record.replace(/^\n+/, '').split(FIELD);
-    if (hash !== undefined && /^[0-9a-f]{40,64}$/.test(hash)) {
-      commits.push({ hash, email: (email ?? '').trim().toLowerCase(), subject: subject ?? '', body: body.join(FIELD).slice(0, BODY_CHARS) });
-    }
-  }
-  return commits;
 }
 
 export function parseTags(stdout: string): HistoryTag[] {
@@ -108,7 +95,7 @@ const historyByContext = new WeakMap<ScanContext, Promise<GitHistoryResult>>();
 export function gitHistoryOf(context: ScanContext): Promise<GitHistoryResult> {
   let pending = historyByContext.get(context);
   if (pending === undefined) {
-    pending = readGitHistory({ run: (args) => context.git.run(args) });
+    pending = readGitHistory({ run: (args) => context.git.run(args) }, context.git.headLog());
     historyByContext.set(context, pending);
   }
   return pending;

@@ -3,12 +3,14 @@ import type { LearnerEmails } from '../detection/identity';
 import type { GitOutcome, GitRunner } from '../scan/gitRunner';
 import { isRegularFile, MAX_FILE_BYTES, readTextFile } from '../scan/readText';
 import type { LexedSource } from '../scan/sourceLexer';
+import { TextCache } from './textCache';
 import { lexSource } from '../scan/sourceLexer';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
 import type { Evidence } from '../progress/model';
 import type { MilestoneId } from './catalog';
 import type { GitFactsResult } from './gitFacts';
 import { readGitFacts } from './gitFacts';
+import { readHeadLog } from './headLog';
 import type { GitRepository } from './gitRepository';
 import { findGitRepository } from './gitRepository';
 import { MANIFEST_EXTENSIONS, MANIFEST_NAMES, manifestKindOf } from './manifests/registry';
@@ -34,6 +36,8 @@ export interface GitAccess {
   readonly unavailableReason: string | undefined;
   /** Facts from git; only call when `unavailableReason` is undefined. */
   facts(): Promise<GitFactsResult>;
+  /** HEAD's history (headLog.ts), read once per scan; only call when `unavailableReason` is undefined. */
+  headLog(): Promise<GitOutcome>;
   /** Runs one read-only git command in the folder (for detectors with needs beyond `facts`); only when git is available. */
   run(args: readonly string[]): Promise<GitOutcome>;
 }
@@ -52,6 +56,11 @@ export interface ScanContext {
   exists(relativePath: string): Promise<boolean>;
   readText(relativePath: string): Promise<string | undefined>;
   lexed(relativePath: string, language: SourceLanguage): Promise<LexedSource | undefined>;
+  /**
+   * What was worked out from files' texts and the file list, kept across re-checks of the same list:
+   * only changed files are looked at again (see TextCache).
+   */
+  readonly remembered: Pick<TextCache, 'rememberForFile' | 'rememberForList'>;
   dependencies(): Promise<readonly DeclaredDependency[]>;
   repository(): Promise<GitRepository | undefined>;
   evidence(milestone: MilestoneId, summary: string, location?: EvidenceLocation): Evidence;
@@ -73,12 +82,14 @@ export interface ScanContextInit {
   readonly learner?: LearnerEmails;
   /** Whether the folder is a repository, when the engine already looked (it does, before listing). */
   readonly repository?: Promise<GitRepository | undefined>;
+  /** Texts kept from earlier scans of the same file list (the engine forgets the changed paths first). */
+  readonly texts?: TextCache;
 }
 
 /** Manifests read at most per scan (shallowest first). */
 export const MAX_MANIFESTS = 300;
 /** Text kept in memory across detectors; past this, files are read again when needed. */
-const CACHE_BUDGET_CHARS = 48 * 1024 * 1024;
+export const CACHE_BUDGET_CHARS = 48 * 1024 * 1024;
 /** Folders whose manifests and sources belong to test data, not to the project. */
 const FIXTURE_PATH = /(^|\/)(fixtures?|__fixtures__|testdata|test-data)\//i;
 
@@ -87,24 +98,17 @@ export function isFixturePath(relativePath: string): boolean {
 }
 
 export function createScanContext(init: ScanContextInit): ScanContext {
-  const texts = new Map<string, Promise<string | undefined>>();
-  const lexedSources = new Map<string, Promise<LexedSource | undefined>>();
-  let cachedChars = 0;
+  const cache = init.texts ?? new TextCache(CACHE_BUDGET_CHARS);
   let dependencies: Promise<readonly DeclaredDependency[]> | undefined;
   let repository: Promise<GitRepository | undefined> | undefined = init.repository;
   let gitFacts: Promise<GitFactsResult> | undefined = init.gitFacts;
   const maxBytes = init.maxFileBytes ?? MAX_FILE_BYTES;
 
   const readText = (relativePath: string): Promise<string | undefined> => {
-    let pending = texts.get(relativePath);
+    let pending = cache.texts.get(relativePath);
     if (pending === undefined) {
       pending = readTextFile(init.folder, relativePath, maxBytes);
-      if (cachedChars < CACHE_BUDGET_CHARS) {
-        texts.set(relativePath, pending);
-        void pending.then((text) => {
-          cachedChars += text?.length ?? 0;
-        });
-      }
+      cache.keepText(relativePath, pending);
     }
     return pending;
   };
@@ -124,6 +128,12 @@ export function createScanContext(init: ScanContextInit): ScanContext {
         gitFacts ??= readGitFacts(init.git);
         return gitFacts;
       },
+      headLog() {
+        if (init.git === undefined) {
+          return Promise.resolve({ ok: false, kind: 'failed', message: init.gitUnavailableReason ?? 'git is not available' });
+        }
+        return readHeadLog(init.git);
+      },
       run(args) {
         if (init.git === undefined) {
           return Promise.resolve({ ok: false, kind: 'failed', message: init.gitUnavailableReason ?? 'git is not available' });
@@ -131,16 +141,15 @@ export function createScanContext(init: ScanContextInit): ScanContext {
         return init.git.run(args);
       },
     },
+    remembered: cache,
     find: (rule) => findFiles(init.index, rule),
     exists: (relativePath) => isRegularFile(init.folder, relativePath),
     readText,
     lexed(relativePath, language) {
-      let pending = lexedSources.get(relativePath);
+      let pending = cache.lexed.get(relativePath);
       if (pending === undefined) {
         pending = readText(relativePath).then((text) => (text === undefined ? undefined : lexSource(text, syntaxOf(language))));
-        if (cachedChars < CACHE_BUDGET_CHARS) {
-          lexedSources.set(relativePath, pending);
-        }
+        cache.keepLexed(relativePath, pending);
       }
       return pending;
     },

@@ -48,7 +48,7 @@ export async function findInSources(
   signals: readonly SourceSignal[],
   hint: RegExp | undefined,
 ): Promise<SourceFinding | undefined> {
-  const files = await candidateFiles(context, signals, hint);
+  const files = await context.remembered.rememberForList(signals, hint, () => candidateFiles(context, signals, hint));
   for (let start = 0; start < files.length; start += READ_BATCH) {
     context.signal?.throwIfAborted();
     const batch = files.slice(start, start + READ_BATCH);
@@ -59,7 +59,8 @@ export async function findInSources(
       if (text === undefined || language === undefined) {
         continue;
       }
-      const finding = await matchFile(context, file, language, text, signals);
+      // A file's finding depends on its text and the signals only: unchanged files are not matched again.
+      const finding = await context.remembered.rememberForFile(file, signals, () => matchFile(context, file, language, text, signals));
       if (finding !== undefined) {
         return finding;
       }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { CONFIG_LIST_ARGS, configListOf, driverKeys } from './gitConfig';
+import type { GitConfigList } from './gitConfig';
 import { gitEnvironment, safeGitArgs, unsafeDriverKey } from './gitSafety';
 import type { SafeGitArgs } from './gitSafety';
 
@@ -17,11 +19,18 @@ export type GitOutcome =
  */
 export interface GitRunner {
   run(args: readonly string[]): Promise<GitOutcome>;
+  /**
+   * The folder's whole configuration, read once per runner (see gitConfig.ts). Optional so that a
+   * wrapper or test double can leave it out: `gitConfigOf` then reads it through `run`.
+   */
+  config?(): Promise<GitConfigList | Failure>;
 }
 
 export interface GitRunnerOptions {
   /** A command that prints nothing for this long is killed with every process it started. */
   readonly idleTimeoutMs?: number;
+  /** The folder's configuration when it is already known (an unchanged repository: see GitStateCache). */
+  readonly config?: GitConfigList;
 }
 
 /** A git command that produces no output for this long is killed. */
@@ -40,7 +49,9 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
   const idleTimeoutMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
   /** Set once git is missing or stopped responding here: nothing more is started in this folder. */
   let latched: Failure | undefined;
-  /** `-c key=` for every filter and diff driver the configuration names, read once. */
+  /** The configuration, read once: it names the drivers to switch off, the learner's emails, the remotes. */
+  let configList: Promise<GitConfigList | Failure> | undefined;
+  /** `-c key=` for every filter and diff driver the configuration names. */
   let driverOverrides: Promise<readonly string[] | Failure> | undefined;
   const slots = new Semaphore(MAX_CONCURRENT);
 
@@ -64,6 +75,11 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
     }
   };
 
+  const config = (): Promise<GitConfigList | Failure> => {
+    configList ??= options.config !== undefined ? Promise.resolve(options.config) : exec(safeGitArgs(CONFIG_LIST_ARGS)).then(configListOf);
+    return configList;
+  };
+
   return {
     async run(args) {
       signal?.throwIfAborted();
@@ -71,10 +87,11 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
       if (!safe.needsDriverOverrides) {
         return exec(safe);
       }
-      driverOverrides ??= readDriverOverrides(exec);
+      driverOverrides ??= config().then(driverOverridesOf);
       const overrides = await driverOverrides;
       return 'ok' in overrides ? overrides : exec(safe, overrides);
     },
+    config,
   };
 }
 
@@ -84,13 +101,11 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
  * which git treats as "no filter" (diff drivers too, for commands not given --no-textconv). A name
  * that `-c` cannot express refuses git for the folder.
  */
-async function readDriverOverrides(exec: (safe: SafeGitArgs) => Promise<GitOutcome>): Promise<readonly string[] | Failure> {
-  const listed = await exec(safeGitArgs(['config', '-z', '--name-only', '--get-regexp', '^(filter|diff)\\..+\\.(clean|smudge|process|textconv|command)$']));
-  // `git config` exits with 1 and says nothing when no key matches: nothing to override.
-  if (!listed.ok && listed.message !== NO_MATCHING_KEY) {
-    return listed;
+function driverOverridesOf(config: GitConfigList | Failure): readonly string[] | Failure {
+  if ('ok' in config) {
+    return config;
   }
-  const keys = listed.ok ? listed.stdout.split('\0').filter((key) => key !== '') : [];
+  const keys = driverKeys(config);
   const unsafe = keys.find(unsafeDriverKey);
   if (unsafe !== undefined) {
     return { ok: false, kind: 'failed', message: `the repository configures a filter or diff driver git cannot be told to skip (${JSON.stringify(unsafe)}), so git was not run for this command` };
@@ -98,7 +113,6 @@ async function readDriverOverrides(exec: (safe: SafeGitArgs) => Promise<GitOutco
   return keys.flatMap((key) => ['-c', `${key}=`]);
 }
 
-const NO_MATCHING_KEY = 'git config exited with 1';
 
 type SpawnOutcome = { readonly ok: true; readonly stdout: string } | (Failure & { readonly stuck: boolean });
 

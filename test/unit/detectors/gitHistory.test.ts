@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { scanFolder } from '../../../src/core/milestones/engine';
 import type { MilestoneResult } from '../../../src/core/milestones/engine';
-import { parseCommits, parseTags } from '../../../src/core/milestones/gitHistoryFacts';
+import { parseTags } from '../../../src/core/milestones/gitHistoryFacts';
+import { parseHeadLog } from '../../../src/core/milestones/headLog';
 import { commitMany, git, makeTree, removeTree } from '../helpers/scanFixtures';
 
 const IDS = new Set(['git.pull-requests', 'git.undo', 'release.versioning']);
@@ -188,12 +189,12 @@ describe('git history detectors (pull requests, reverts, versions)', function ()
     it('reads records with multi-line bodies and peeled annotated tags', () => {
       const a = 'a'.repeat(40);
       const b = 'b'.repeat(40);
-      const commits = parseCommits(`${a}\x1fMe@Example.invalid\x1fRevert "x"\x1fThis reverts commit ${b}.\n\nMore.\n\x1e\n${b}\x1fother@example.invalid\x1fFirst\x1f\x1e\n`);
+      const commits = parseHeadLog(`${a}\x1f${b}\x1fMe@Example.invalid\x1faaaaaaa\x1fRevert "x"\x1fThis reverts commit ${b}.\n\nMore.\n\x1e\n${b}\x1f\x1fother@example.invalid\x1fbbbbbbb\x1fFirst\x1f\x1e\n`);
       assert.deepEqual(
-        commits.map((c) => [c.hash, c.email, c.subject]),
+        commits.map((c) => [c.hash, c.parents, c.email, c.shortHash, c.subject]),
         [
-          [a, 'me@example.invalid', 'Revert "x"'],
-          [b, 'other@example.invalid', 'First'],
+          [a, 1, 'me@example.invalid', 'aaaaaaa', 'Revert "x"'],
+          [b, 0, 'other@example.invalid', 'bbbbbbb', 'First'],
         ],
       );
       assert.match(commits[0]?.body ?? '', /^This reverts commit b{40}/);
