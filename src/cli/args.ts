@@ -2,9 +2,14 @@ import { CREDIT_POLICIES, DEFAULT_CREDIT_POLICY, isCreditPolicy } from '../core/
 import type { CreditPolicy } from '../core/detection/credit';
 import { isEmailLike } from '../core/detection/identity';
 
+import { parsePortfolioArgs, parseVerifyArgs } from './portfolioCommands';
+import type { PortfolioCommandRequest, VerifyCommandRequest } from './portfolioCommands';
 import { parsePracticeCommandArgs } from './practiceCommand';
 import type { PracticeCommandRequest } from './practiceCommand';
+import { isProgressCommand, parseProgressCommandArgs } from './progressCommands';
+import type { ProgressCommandRequest } from './progressCommands';
 import { parseQuizArgs } from './quizCommand';
+import type { ScanAllRequest } from './scanAllCommand';
 import type { QuizCommandRequest } from './quizCommand';
 
 /** What the command line asked for. */
@@ -24,18 +29,31 @@ export type CliRequest =
     }
   | PracticeCommandRequest
   | QuizCommandRequest
+  | ScanAllRequest
+  | ProgressCommandRequest
+  | PortfolioCommandRequest
+  | VerifyCommandRequest
   | { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
   backend-roadmap scan [dir] [--json] [--author EMAIL]... [--credit POLICY]
                       [--run-tests] [--no-git] [--roadmap DIR]
+  backend-roadmap scan --all DIR [--json] [--author EMAIL]... [--credit POLICY]
+                      [--no-git] [--roadmap DIR]
   backend-roadmap command "<command line>" [--exit N] [--json]
   backend-roadmap quiz SKILL_ID --answers 0,2,1 [--json] [--roadmap DIR]
+  backend-roadmap status|next|plan --progress FILE [--json] [--today YYYY-MM-DD]
+                      [--stack STACK] [--path core|all] [--hours N] [--roadmap DIR]
+  backend-roadmap portfolio --progress FILE [--format md|html] [--proof OUT.json]
+                      [--no-notes] [--no-git] [--roadmap DIR]
+  backend-roadmap verify PROOF.json --repo DIR [--json] [--roadmap DIR]
   backend-roadmap --help
   backend-roadmap --version
 
 Scans a project folder (default: the current folder) for evidence of backend skills:
-which milestones are present, and which roadmap skills they prove.
+which milestones are present, and which roadmap skills they prove. With --all DIR,
+finds the git repositories under DIR (4 levels deep; hidden, dependency and build
+folders skipped) and lists the skills your own work proves in each, and all together.
 
 \`command\` shows which terminal practice milestones a command line would count for
 (--exit N: its exit code, default 0; only 0 counts) and exactly what the editor would
@@ -45,6 +63,28 @@ store for it: the program and its subcommand, never the arguments.
 choices counted from 0; join several choices of one question with + (0+2), leave
 one out with -. Prints right or wrong per question with the explanation, and
 whether it passes (every question answered, at least 80% right).
+
+\`status\`, \`next\` and \`plan\` read a progress export (FILE, from "Export Progress..."
+in VS Code): \`status\` counts done, in progress and skipped skills per stage (total
+leaves skipped skills out) and lists records of skills the roadmap no longer has;
+\`next\` ranks the skills ready to start (in progress first, then path order);
+\`plan\` gives hours and weeks left and a finish date at --hours a week (default 10)
+and at your measured pace (hours of skills finished in the last 28 days; none when
+nothing was finished). --stack (node, python, java, csharp, go, php, ruby, rust)
+and --path choose the skills: core (the core skills, and your stack's) is the
+default with a stack, all (everything, or everything for the stack) without one.
+--today fixes the date (a UTC day) instead of the clock.
+
+\`portfolio\` writes your portfolio (finished skills by stage with the evidence of your
+own work, commits linked on GitHub, GitLab and Bitbucket, self-checks passed) to
+stdout, as Markdown or a standalone HTML page; --proof also writes the proof file: one
+claim (repository, commit, path, milestone, author email hash) per piece of evidence
+a commit pins down. --no-notes leaves your notes out. No local path and no terminal
+argument is ever written.
+
+\`verify\` re-checks each claim of a proof file in your clone (--repo DIR): the commit
+exists, the file is in it, its author matches the hash, and a scan of the commit's
+files finds the milestone in that file. Exit code 0 only when every claim verifies.
 
 Options:
   --json          Print the result as JSON.
@@ -81,10 +121,20 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (command === 'quiz') {
     return parseQuizArgs(rest);
   }
+  if (isProgressCommand(command)) {
+    return parseProgressCommandArgs(command, rest);
+  }
+  if (command === 'portfolio') {
+    return parsePortfolioArgs(rest);
+  }
+  if (command === 'verify') {
+    return parseVerifyArgs(rest);
+  }
   if (command !== 'scan') {
     return { kind: 'usageError', message: `Unknown command: ${command}` };
   }
   let json = false;
+  let all = false;
   let runTests = false;
   let allowGit = true;
   let roadmapDir: string | undefined;
@@ -95,6 +145,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     const arg = rest[i] ?? '';
     if (arg === '--json') {
       json = true;
+    } else if (arg === '--all') {
+      all = true;
     } else if (arg === '--run-tests') {
       runTests = true;
     } else if (arg === '--no-git') {
@@ -122,6 +174,15 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     } else {
       positional.push(arg);
     }
+  }
+  if (all) {
+    if (runTests) {
+      return { kind: 'usageError', message: '--run-tests cannot be used with --all: it would run the code of every repository found. Run it on one project you trust: backend-roadmap scan DIR --run-tests.' };
+    }
+    if (positional.length !== 1) {
+      return { kind: 'usageError', message: `--all needs exactly one folder to search for repositories (got ${positional.length === 0 ? 'none' : positional.join(' ')}).` };
+    }
+    return { kind: 'scanAll', root: positional[0] ?? '.', json, allowGit, ...(roadmapDir === undefined ? {} : { roadmapDir }), authors, credit };
   }
   if (positional.length > 1) {
     return { kind: 'usageError', message: `Too many folders: ${positional.join(' ')} (scan one folder at a time).` };

@@ -1,14 +1,19 @@
 import * as path from 'node:path';
 import { skillsShownBy } from '../core/detection/scanVerdicts';
+import { codeCacheIn, defaultCodeCacheFolder } from '../core/lazy/codeCache';
 import { detectionModule } from '../core/lazy/modules';
-import { formatProblem } from '../core/roadmap/problems';
+import { useCodeCache } from '../core/lazy/requireBundle';
+import type { FolderScan } from '../core/milestones/engine';
 import { folderProblem } from '../core/scan/folderCheck';
 import { parseArgs, USAGE } from './args';
 import { packageVersion } from './packageRoot';
+import { runPortfolioCommand, runVerifyCommand } from './portfolioCommands';
 import { practiceCommandOutput } from './practiceCommand';
+import { runProgressCommand } from './progressCommands';
 import { runQuizCommand } from './quizCommand';
+import { runScanAllCommand } from './scanAllCommand';
 import { jsonReportText, textReport } from './report';
-import { loadCliRoadmap } from './roadmapSource';
+import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
 import { sanitizeForTerminal } from '../core/text/sanitize';
 
 /** Where the CLI writes; process.stdout/stderr when run, string buffers in tests. */
@@ -41,6 +46,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'quiz':
       // Grades against the roadmap only: no folder is scanned.
       return runQuizCommand(request, io);
+    case 'progress':
+      // Reads a progress export and the roadmap: no folder is scanned.
+      return runProgressCommand(request, io);
+    case 'scanAll':
+      return runScanAllCommand(request, io);
+    case 'portfolio':
+      // Reads a progress export; asks git about the folders its evidence came from (unless --no-git).
+      return runPortfolioCommand(request, io);
+    case 'verify':
+      return runVerifyCommand(request, io);
     case 'scan':
       break;
   }
@@ -52,21 +67,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_USAGE;
   }
 
+  // The scan (mostly waiting on git) and the roadmap (mostly parsing) overlap. Not with --run-tests: the
+  // project's tests must not run for a command that then fails on its roadmap.
+  const cancel = new AbortController();
+  const startScan = (): Promise<FolderScan | Error> =>
+    // The engine and its detectors are their own bundle (dist/detection.js), shared with the extension.
+    detectionModule()
+      .scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal })
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const early = request.runTests ? undefined : startScan();
   const { loaded, from } = await loadCliRoadmap(request.roadmapDir);
   if (loaded.roadmap === undefined) {
-    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(from)}:\n`);
-    for (const problem of loaded.problems) {
-      io.stderr.write(`  ${sanitizeForTerminal(formatProblem(problem))}\n`);
-    }
-    return request.roadmapDir === undefined ? EXIT_FAILURE : EXIT_USAGE;
+    cancel.abort();
+    await early;
+    return reportUnloadableRoadmap(io, from, loaded.problems, request.roadmapDir);
   }
 
-  let scan;
-  try {
-    // The engine and its detectors are their own bundle (dist/detection.js), shared with the extension.
-    scan = await detectionModule().scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors } });
-  } catch (error: unknown) {
-    io.stderr.write(`backend-roadmap: scan failed: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+  const scan = await (early ?? startScan());
+  if (scan instanceof Error) {
+    io.stderr.write(`backend-roadmap: scan failed: ${sanitizeForTerminal(scan.message)}\n`);
     return EXIT_FAILURE;
   }
   const skills = skillsShownBy(loaded.roadmap, scan, request.credit);
@@ -79,7 +98,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  const cacheFolder = defaultCodeCacheFolder();
+  const cache = cacheFolder === undefined ? undefined : codeCacheIn(cacheFolder);
+  if (cache !== undefined) {
+    useCodeCache(cache);
+  }
   void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
     process.exitCode = code;
+    cache?.save();
   });
 }

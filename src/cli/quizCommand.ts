@@ -2,10 +2,9 @@ import * as path from 'node:path';
 import { answersProblem, parseAnswerList } from '../core/quiz/answers';
 import type { QuizAnswer } from '../core/quiz/grade';
 import { gradeQuiz } from '../core/quiz/grade';
-import { formatProblem } from '../core/roadmap/problems';
 import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 import { defaultRoadmapDir } from './packageRoot';
-import { loadCliRoadmap } from './roadmapSource';
+import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
 
 /** `backend-roadmap quiz SKILL_ID --answers 0,2,1 [--json] [--roadmap DIR]`. */
 export interface QuizCommandRequest {
@@ -74,11 +73,7 @@ export async function runQuizCommand(request: QuizCommandRequest, io: Output): P
   const roadmapDir = request.roadmapDir === undefined ? defaultRoadmapDir() : path.resolve(request.roadmapDir);
   const { loaded } = await loadCliRoadmap(request.roadmapDir);
   if (loaded.roadmap === undefined) {
-    io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(roadmapDir)}:\n`);
-    for (const problem of loaded.problems) {
-      io.stderr.write(`  ${sanitizeForTerminal(formatProblem(problem))}\n`);
-    }
-    return request.roadmapDir === undefined ? 1 : 2;
+    return reportUnloadableRoadmap(io, roadmapDir, loaded.problems, request.roadmapDir);
   }
   const skill = loaded.roadmap.skillById.get(request.skillId);
   if (skill === undefined) {

@@ -4,6 +4,9 @@ import { COMPILED_ROADMAP_FILE } from '../core/compiled/compiledRoadmap';
 import { readShippedRoadmap } from '../core/compiled/shippedRoadmap';
 import { contentTools } from '../core/lazy/modules';
 import type { LoadResult } from '../core/roadmap/loader';
+import { formatProblem } from '../core/roadmap/problems';
+import type { RoadmapProblem } from '../core/roadmap/problems';
+import { sanitizeForTerminal } from '../core/text/sanitize';
 import { defaultRoadmapDir } from './packageRoot';
 
 /** Where a roadmap came from, for messages. */
@@ -29,4 +32,16 @@ export async function loadCliRoadmap(roadmapDir: string | undefined, compiled = 
   }
   const dir = defaultRoadmapDir();
   return { loaded: await contentTools().loadRoadmapFromDirectory(dir), from: dir };
+}
+
+/**
+ * Says on stderr why the roadmap could not be loaded, problem by problem, and returns the exit code: 2 when
+ * the learner's --roadmap DIR is at fault, 1 when the roadmap built into the program is.
+ */
+export function reportUnloadableRoadmap(io: { readonly stderr: { write(text: string): unknown } }, from: string, problems: readonly RoadmapProblem[], roadmapDir: string | undefined): number {
+  io.stderr.write(`backend-roadmap: cannot load the roadmap from ${sanitizeForTerminal(from)}:\n`);
+  for (const problem of problems) {
+    io.stderr.write(`  ${sanitizeForTerminal(formatProblem(problem))}\n`);
+  }
+  return roadmapDir === undefined ? 1 : 2;
 }

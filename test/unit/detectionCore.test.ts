@@ -22,7 +22,7 @@ function ruled(id: string, all: string[]): Skill & { readonly detect: DetectRule
 }
 
 const ROADMAP = createRoadmap([
-  { id: 'ops', title: 'Ops', summary: '', order: 1, estimatedWeeks: 1, projectIdeas: [], source: 'ops.yaml', skills: [skill('containers', ['docker.file', 'docker.compose']), skill('testing', ['test.present', 'test.passing']), skill('dns', ['practice.dns', 'quiz.passed'])] },
+  { id: 'ops', title: 'Ops', summary: '', order: 1, projectIdeas: [], source: 'ops.yaml', skills: [skill('containers', ['docker.file', 'docker.compose']), skill('testing', ['test.present', 'test.passing']), skill('dns', ['practice.dns', 'quiz.passed'])] },
 ]);
 
 type Facts = Record<string, { yours: boolean | null }>;

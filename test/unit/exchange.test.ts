@@ -108,7 +108,7 @@ describe('progress exchange', () => {
       ]);
       assert.equal(
         describeImportLosses(parsed.skipped, []),
-        '2 record(s) could not be read and were skipped: "rest-apis" has a "state" that is not one of notStarted, inProgress, done, skipped (found "finished"); "sql" has invalid evidence (item 1 has a "line" that is not a whole number (found "ten")). Fix them in the file and import it again (records already imported are merged, not duplicated).',
+        '2 records could not be read and were skipped: "rest-apis" has a "state" that is not one of notStarted, inProgress, done, skipped (found "finished"); "sql" has invalid evidence (item 1 has a "line" that is not a whole number (found "ten")). Fix them in the file and import it again (records already imported are merged, not duplicated).',
       );
     });
 
@@ -271,7 +271,7 @@ describe('progress exchange', () => {
       assert.deepEqual(merged.notAdded, ['extra2']);
       assert.equal(Object.keys(merged.progress).length, 2_000);
       assert.equal(merged.progress.s0?.state, 'skipped', 'records already there are still updated');
-      assert.match(describeImportLosses([], merged.notAdded), /^1 skill\(s\) were not added because progress holds at most 2,000 skills \(first: "extra2"\)\.$/);
+      assert.match(describeImportLosses([], merged.notAdded), /^1 skill was not added because progress holds at most 2,000 skills \(first: "extra2"\)\.$/);
     });
   });
 });

@@ -73,7 +73,6 @@ describe('roadmap loader', () => {
       assert.ok(stage);
       assert.deepEqual(stage.projectIdeas, [{ title: 'A First project', description: 'Build something with First.' }]);
       assert.equal(stage.summary, 'Everything about First.');
-      assert.equal(stage.estimatedWeeks, 1);
       assert.deepEqual(roadmap?.skillById.get('b'), {
         id: 'b',
         stageId: 'first',
@@ -84,6 +83,7 @@ describe('roadmap loader', () => {
         resources: [{ title: 'About B', url: 'https://example.com/b', kind: 'docs' }],
         practice: ['Practise B.'],
         estimatedHours: 2,
+        level: 'core',
         prerequisites: ['a'],
         detect: { all: [], any: ['git.repo', 'git.remote'] },
         quiz: [],
@@ -171,8 +171,17 @@ describe('roadmap loader', () => {
     });
 
     it('reports a missing required stage property at the start of the file', () => {
-      const source = stageSource('stage.yaml', { id: 'basics', order: 1, skills: [{ id: 'a' }], omit: ['estimatedWeeks'] });
-      assert.deepEqual(problemsOf([source]), [{ file: 'stage.yaml', line: 1, column: 1, message: 'the stage is missing the required property "estimatedWeeks"' }]);
+      const source = stageSource('stage.yaml', { id: 'basics', order: 1, skills: [{ id: 'a' }], omit: ['summary'] });
+      assert.deepEqual(problemsOf([source]), [{ file: 'stage.yaml', line: 1, column: 1, message: 'the stage is missing the required property "summary"' }]);
+    });
+
+    it('still accepts the retired estimatedWeeks of older roadmaps, and ignores it', () => {
+      const source = stageSource('stage.yaml', { id: 'basics', order: 1, skills: [{ id: 'a' }] });
+      const { roadmap, problems } = parseRoadmap([{ ...source, text: `${source.text}\nestimatedWeeks: 3\n` }]);
+      assert.deepEqual(problems, []);
+      const stage = roadmap?.stageById.get('basics');
+      assert.ok(stage);
+      assert.equal('estimatedWeeks' in stage, false);
     });
 
     it('reports a wrong type at the value', () => {
@@ -180,7 +189,7 @@ describe('roadmap loader', () => {
       assert.ok(source);
       const problems = problemsOf([source]);
       assert.deepEqual(problems, [at(source, '"lots"', 'skills.0.estimatedHours must be number')]);
-      assert.deepEqual(problems[0] && { line: problems[0].line, column: problems[0].column }, { line: 20, column: 21 });
+      assert.deepEqual(problems[0] && { line: problems[0].line, column: problems[0].column }, { line: 19, column: 21 });
     });
 
     it('reports a list given where text is expected', () => {

@@ -186,10 +186,11 @@ describe('progress rules', () => {
       assert.deepEqual(stageCounts(two, progress), { done: 1, skipped: 0, inProgress: 0, total: 2, all: 2 });
     });
 
-    it('gives whole percents, rounded down, of what counts', () => {
+    it('gives whole percents, rounded to the nearest, of what counts', () => {
       assert.equal(percent(roadmapCounts(roadmap, progress)), 50);
       assert.equal(percent({ done: 1, skipped: 0, inProgress: 0, total: 3, all: 3 }), 33);
-      assert.equal(percent({ done: 2, skipped: 0, inProgress: 0, total: 3, all: 3 }), 66);
+      assert.equal(percent({ done: 2, skipped: 0, inProgress: 0, total: 3, all: 3 }), 67);
+      assert.equal(percent({ done: 3, skipped: 0, inProgress: 0, total: 7, all: 7 }), 43);
       assert.equal(percent({ done: 3, skipped: 0, inProgress: 0, total: 3, all: 3 }), 100);
     });
 

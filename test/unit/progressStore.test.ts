@@ -126,14 +126,14 @@ describe('progress store', () => {
       const window = openWindow(storage);
       assert.deepEqual(window.store.all, { good: record('done', T1) });
       await window.store.flush();
-      assert.deepEqual(backups(storage), [{ savedAt: '2026-05-01T10:00:00.000Z', reason: '1 record(s) could not be read: "bad" has a "state" that is not one of notStarted, inProgress, done, skipped (found "exploded")', data: corrupt }]);
+      assert.deepEqual(backups(storage), [{ savedAt: '2026-05-01T10:00:00.000Z', reason: '1 record could not be read: "bad" has a "state" that is not one of notStarted, inProgress, done, skipped (found "exploded")', data: corrupt }]);
       const [notice] = unreadableNotices(window);
       assert.ok(notice);
       assert.deepEqual(notice.backup, { kept: true, count: 1 });
       assert.equal(notice.salvaged, 1);
       const message = unreadableMessage(notice);
-      assert.match(message, /could not read 1 record\(s\) of your saved progress: "bad" has a "state" that is not one of/);
-      assert.match(message, /The 1 readable record\(s\) were kept\. The whole stored value was kept as a backup in this machine's extension storage \(1 backup\(s\) kept, not synced\)\./);
+      assert.match(message, /could not read 1 record of your saved progress: "bad" has a "state" that is not one of/);
+      assert.match(message, /The 1 readable record was kept\. The whole stored value was kept as a backup in this machine's extension storage \(1 backup kept, not synced\)\./);
       assert.match(message, /"Export the Backup".*"Backend Roadmap: Import Progress" reads that file back/);
       assert.deepEqual(storage.get(PROGRESS_KEYS.progress), corrupt, 'nothing is written until the learner changes something');
       await window.store.setState('dns', 'done');

@@ -34,7 +34,7 @@ const detection: DetectionInfo = {
 };
 
 function view(skill: Skill, progress: ProgressMap = {}) {
-  const roadmap = createRoadmap([{ id: 'fundamentals', title: 'Fundamentals', summary: 's', order: 1, estimatedWeeks: 1, projectIdeas: [], source: 'f.yaml', skills: [skill] }]);
+  const roadmap = createRoadmap([{ id: 'fundamentals', title: 'Fundamentals', summary: 's', order: 1, projectIdeas: [], source: 'f.yaml', skills: [skill] }]);
   return buildSkillView(roadmap, progress, skill, detection);
 }
 

@@ -198,7 +198,7 @@ describe('roadmap content coverage', () => {
       if (stage.title.trim() === '') problems.push(`${where}: missing title`);
       if (stage.summary.trim() === '') problems.push(`${where}: missing summary`);
       if (stage.order === undefined) problems.push(`${where}: missing order`);
-      if (stage.estimatedWeeks === undefined || stage.estimatedWeeks <= 0) problems.push(`${where}: missing estimatedWeeks`);
+      if (stage.estimatedWeeks !== undefined) problems.push(`${where}: estimatedWeeks is derived from the skills' hours at the learner's pace; remove it`);
       if (stage.projectIdeas.length === 0) problems.push(`${where}: no projectIdeas`);
       for (const idea of stage.projectIdeas) {
         if (idea.title.trim() === '' || idea.description.trim() === '') problems.push(`${where}: a project idea lacks a title or description`);

@@ -10,7 +10,13 @@ export function markdownTexts(roadmap: Roadmap): { readonly block: ReadonlySet<s
   const block = new Set<string>();
   const inline = new Set<string>();
   for (const stage of roadmap.stages) {
-    stage.projectIdeas.forEach((idea) => inline.add(idea.description));
+    for (const idea of stage.projectIdeas) {
+      inline.add(idea.description);
+      if (idea.goal !== undefined) {
+        block.add(idea.goal);
+      }
+      idea.criteria?.forEach((criterion) => inline.add(criterion.text));
+    }
     for (const skill of stage.skills) {
       block.add(skill.summary);
       block.add(skill.whyItMatters);

@@ -5,3 +5,8 @@ export { createGitRunner } from '../scan/gitRunner';
 export { describeTestRunners, detectTestCommand } from '../milestones/tests/findTestCommand';
 export { isTestCommandLine, testPassingEvidence } from '../milestones/tests/recogniseTestRun';
 export { practiceEvidence } from '../practice/records';
+// The portfolio, its proof file and `verify` ask git and scan commits: they load with the engine, not at activation.
+export { exportPortfolio } from '../portfolio/exportPortfolio';
+export { parseProof } from '../portfolio/proof';
+export { gitRepositoryResolver } from '../portfolio/repositories';
+export { verifyProof } from '../portfolio/verify';

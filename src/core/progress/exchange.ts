@@ -1,3 +1,4 @@
+import { agree, plural } from '../text/plural';
 import { mergeRecord } from './merge';
 import type { ProgressMap, SkillProgress } from './model';
 import { defineRecord, ownRecord } from './ownMap';
@@ -141,10 +142,10 @@ export function mergeProgress(current: ProgressMap, imported: ProgressMap, known
 export function describeImportLosses(skipped: readonly SkippedRecord[], notAdded: readonly string[]): string {
   const parts: string[] = [];
   if (skipped.length > 0) {
-    parts.push(`${skipped.length} record(s) could not be read and were skipped: ${describeSkipped(skipped)}. Fix them in the file and import it again (records already imported are merged, not duplicated).`);
+    parts.push(`${plural(skipped.length, 'record')} could not be read and ${agree(skipped.length, 'was', 'were')} skipped: ${describeSkipped(skipped)}. Fix them in the file and import it again (records already imported are merged, not duplicated).`);
   }
   if (notAdded.length > 0) {
-    parts.push(`${notAdded.length} skill(s) were not added because progress holds at most ${PROGRESS_LIMITS.skills.toLocaleString('en')} skills (first: ${describeValue(notAdded[0])}).`);
+    parts.push(`${plural(notAdded.length, 'skill')} ${agree(notAdded.length, 'was', 'were')} not added because progress holds at most ${PROGRESS_LIMITS.skills.toLocaleString('en')} skills (first: ${describeValue(notAdded[0])}).`);
   }
   return parts.join(' ');
 }

@@ -1,6 +1,6 @@
-import type { Evidence, ProgressMap, SkillProgress } from './model';
+import type { Evidence, ProgressMap, ReviewResult, SkillProgress } from './model';
 import { defineRecord, ownRecord } from './ownMap';
-import { MAX_EVIDENCE_PER_SKILL, sameEvidence } from './rules';
+import { MAX_EVIDENCE_PER_SKILL, MAX_REVIEWS_PER_SKILL, sameEvidence } from './rules';
 
 /**
  * Merging two copies of progress, record by record: for an import, and for two windows or two machines
@@ -13,15 +13,44 @@ export function timeOf(at: string): number {
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
+/** Orders two record times, unknown ones first (a plain subtraction of two unknowns is NaN). */
+export function compareTimes(a: string, b: string): number {
+  const ta = timeOf(a);
+  const tb = timeOf(b);
+  return ta === tb ? 0 : ta < tb ? -1 : 1;
+}
+
 /**
- * The newer of two records, with the evidence of both (the winner's first). `preferred` wins ties,
- * including two records without a time: a record of unknown age never replaces one we have.
+ * The newer of two records, with the evidence and the reviews of both (the winner's first). `preferred`
+ * wins ties, including two records without a time: a record of unknown age never replaces one we have.
  */
 export function mergeRecord(preferred: SkillProgress, other: SkillProgress): SkillProgress {
   const winner = timeOf(other.at) > timeOf(preferred.at) ? other : preferred;
   const loser = winner === preferred ? other : preferred;
-  const evidence = unionEvidence(winner.evidence, loser.evidence);
-  return evidence.length === winner.evidence.length ? winner : { ...winner, evidence };
+  return withUnion(winner, loser);
+}
+
+/** `first` with the evidence and reviews of `second` it lacks; `first` itself when it lacks none. */
+function withUnion(first: SkillProgress, second: SkillProgress): SkillProgress {
+  const evidence = unionEvidence(first.evidence, second.evidence);
+  const reviews = unionReviews(first.reviews, second.reviews);
+  if (evidence.length === first.evidence.length && reviews === first.reviews) {
+    return first;
+  }
+  return { ...first, evidence, ...(reviews === undefined ? {} : { reviews }) };
+}
+
+/**
+ * The reviews of both lists, each once, oldest first, the newest MAX_REVIEWS_PER_SKILL kept; `first` itself
+ * when `second` adds nothing (so an unchanged record stays the same object).
+ */
+export function unionReviews(first: readonly ReviewResult[] | undefined, second: readonly ReviewResult[] | undefined): readonly ReviewResult[] | undefined {
+  const added = (second ?? []).filter((item) => !(first ?? []).some((known) => known.at === item.at && known.passed === item.passed));
+  if (added.length === 0) {
+    return first;
+  }
+  const all = [...(first ?? []), ...added].sort((a, b) => compareTimes(a.at, b.at));
+  return all.length > MAX_REVIEWS_PER_SKILL ? all.slice(all.length - MAX_REVIEWS_PER_SKILL) : all;
 }
 
 /** `first`, then the items of `second` it lacks, up to the cap. */
@@ -47,8 +76,7 @@ export function combineWithStored(local: ProgressMap, stored: ProgressMap, chang
     if (localRecord === undefined) {
       defineRecord(result, id, storedRecord);
     } else if (changedHere.has(id)) {
-      const evidence = unionEvidence(localRecord.evidence, storedRecord.evidence);
-      defineRecord(result, id, evidence.length === localRecord.evidence.length ? localRecord : { ...localRecord, evidence });
+      defineRecord(result, id, withUnion(localRecord, storedRecord));
     } else {
       defineRecord(result, id, mergeRecord(storedRecord, localRecord));
     }

@@ -50,6 +50,15 @@ export interface SkillProgress {
   readonly at: string;
   readonly note?: string;
   readonly evidence: readonly Evidence[];
+  /** Spaced reviews of the skill's passed self-check, oldest first (src/core/plan/review.ts); absent before the first. */
+  readonly reviews?: readonly ReviewResult[];
+}
+
+/** One review of a passed self-check: when, and whether it was passed again. */
+export interface ReviewResult {
+  /** ISO 8601 time of the review. */
+  readonly at: string;
+  readonly passed: boolean;
 }
 
 export type ProgressMap = Readonly<Record<string, SkillProgress>>;

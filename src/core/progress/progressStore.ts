@@ -1,10 +1,13 @@
+import { plural } from '../text/plural';
 import { mergeProgress } from './exchange';
 import type { MergeSummary } from './exchange';
 import { changedSkillIds, combineWithStored } from './merge';
+import { applyFormerIds } from './formerIds';
+import { isKnownSkillId } from '../roadmap/formerIds';
 import type { Evidence, ProgressMap, SkillProgress, SkillState } from './model';
 import { applyCompletingEvidence, progressOf, setStateByLearner } from './rules';
 import { applyQuizPass } from '../quiz/passRecord';
-import type { Skill } from '../roadmap/model';
+import type { Roadmap, Skill } from '../roadmap/model';
 import type { EvidenceResult } from './rules';
 import { describeSkipped, readSnapshot, toSnapshot } from './snapshot';
 import type { SkippedRecord } from './snapshot';
@@ -80,6 +83,8 @@ export class ProgressStore {
   private reportedJson: string | undefined;
   /** The last unreadable value backed up, for values JSON cannot compare (too deep). */
   private lastKeptRaw: unknown;
+  /** The roadmap progress is read for: records under its skills' former ids are taken in by the current ids. */
+  private roadmap: Roadmap | undefined;
 
   constructor(
     private readonly storage: KeyValueStore,
@@ -128,13 +133,36 @@ export class ProgressStore {
     return result;
   }
 
-  /** Merges imported progress into the freshest copy (newest record per skill wins) and saves it. */
+  /**
+   * Merges imported progress into the freshest copy (newest record per skill wins) and saves it. Records of
+   * skills the roadmap does not have are kept too (retired); a record under a former id counts as known.
+   */
   async importProgress(imported: ProgressMap, knownSkill: (id: string) => boolean): Promise<MergeSummary> {
     this.reloadIfChangedElsewhere();
     const before = this.all;
-    const summary = mergeProgress(before, imported, knownSkill);
-    await this.change(summary.progress, changedSkillIds(before, summary.progress));
-    return summary;
+    const roadmap = this.roadmap;
+    const summary = mergeProgress(before, imported, (id) => knownSkill(id) || (roadmap !== undefined && isKnownSkillId(roadmap, id)));
+    const progress = this.forRoadmap(summary.progress);
+    await this.change(progress, changedSkillIds(before, progress));
+    return { ...summary, progress };
+  }
+
+  /**
+   * Reads progress for `roadmap` from now on (call it whenever the roadmap loads or changes): a skill with
+   * records under former ids gets their combined record under its current id, saved through the one write
+   * chain. The records under the former ids are never removed, so going back to older content finds them
+   * as they were (src/core/progress/formerIds.ts).
+   */
+  useRoadmap(roadmap: Roadmap): Promise<void> {
+    this.roadmap = roadmap;
+    if (this.memory === undefined) {
+      // Not read yet: load() applies it.
+      return this.chain;
+    }
+    const before = this.memory;
+    const after = this.forRoadmap(before);
+    const changed = changedSkillIds(before, after);
+    return changed.length === 0 ? this.chain : this.change(after, changed);
   }
 
   /** Replaces everything (reset): what other windows stored is not merged back. */
@@ -186,15 +214,21 @@ export class ProgressStore {
 
   private load(): ProgressMap {
     const stored = this.readStored();
-    this.memory = stored.progress;
+    const progress = this.forRoadmap(stored.progress);
+    this.memory = progress;
     this.lastSeenJson = stored.json;
     if (stored.migratedFrom !== undefined) {
       this.options.onNotice({ kind: 'migrated', from: stored.migratedFrom });
     }
-    if (!stored.readable || stored.migratedFrom !== undefined) {
+    if (!stored.readable || stored.migratedFrom !== undefined || progress !== stored.progress) {
       void this.enqueue(() => this.persist());
     }
-    return stored.progress;
+    return progress;
+  }
+
+  /** `progress` with former ids read under current ones, when a roadmap is known; the same object when nothing changes. */
+  private forRoadmap(progress: ProgressMap): ProgressMap {
+    return this.roadmap === undefined ? progress : applyFormerIds(this.roadmap, progress);
   }
 
   private change(progress: ProgressMap, skillIds: readonly string[]): Promise<void> {
@@ -261,7 +295,8 @@ export class ProgressStore {
   /** Merges the stored records into memory (this window's unwritten skills win) and tells listeners what changed. */
   private absorb(stored: StoredValue, changedHere: ReadonlySet<string> = new Set()): ProgressMap {
     const before = this.all;
-    const merged = combineWithStored(before, stored.progress, changedHere);
+    // Stored records may include former ids (another window or machine with older content): read them for this roadmap.
+    const merged = this.forRoadmap(combineWithStored(before, stored.progress, changedHere));
     const changed = changedSkillIds(before, merged);
     this.memory = merged;
     if (changed.length > 0) {
@@ -304,7 +339,7 @@ export class ProgressStore {
       this.report(stored.json, { ...base, backup: { kept: true, count: backups.length } });
       return false;
     }
-    const reason = stored.reason ?? `${stored.skipped.length} record(s) could not be read: ${describeSkipped(stored.skipped)}`;
+    const reason = stored.reason ?? `${plural(stored.skipped.length, 'record')} could not be read: ${describeSkipped(stored.skipped)}`;
     const { backups: next, dropped } = addBackup(backups, { savedAt: this.options.now().toISOString(), reason, data: storableCopy(stored.raw) });
     try {
       await this.storage.update(PROGRESS_KEYS.backups, next);

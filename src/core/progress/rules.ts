@@ -3,6 +3,9 @@ import type { Evidence, ProgressMap, SkillProgress, SkillState } from './model';
 /** Evidence kept per skill: enough to explain "why", small enough for synced storage. */
 export const MAX_EVIDENCE_PER_SKILL = 12;
 
+/** Reviews kept per skill: the spaced schedule needs only the recent ones; the oldest go first. */
+export const MAX_REVIEWS_PER_SKILL = 20;
+
 export const NOT_STARTED: SkillProgress = { state: 'notStarted', setBy: 'learner', at: '', evidence: [] };
 
 export function progressOf(progress: ProgressMap, skillId: string): SkillProgress {
@@ -28,6 +31,7 @@ export function setStateByLearner(progress: ProgressMap, skillId: string, state:
     at: now.toISOString(),
     evidence: previous?.evidence ?? [],
     ...(keptNote !== undefined && keptNote !== '' ? { note: keptNote } : {}),
+    ...(previous?.reviews === undefined ? {} : { reviews: previous.reviews }),
   };
   return { ...progress, [skillId]: record };
 }
@@ -60,7 +64,7 @@ export function applyCompletingEvidence(progress: ProgressMap, skillId: string, 
   const mergedEvidence = [...added, ...(previous?.evidence ?? [])].slice(0, MAX_EVIDENCE_PER_SKILL);
 
   if (previous === undefined || (previous.setBy === 'detector' && previous.state !== 'done')) {
-    const record: SkillProgress = { state: 'done', setBy: 'detector', at: now.toISOString(), evidence: mergedEvidence };
+    const record: SkillProgress = { state: 'done', setBy: 'detector', at: now.toISOString(), evidence: mergedEvidence, ...(previous?.reviews === undefined ? {} : { reviews: previous.reviews }) };
     return { progress: { ...progress, [skillId]: record }, outcome: 'markedDone', added };
   }
   if (added.length === 0) {

@@ -1,4 +1,4 @@
-import type { Roadmap, Stage } from '../roadmap/model';
+import type { Roadmap, Skill, Stage } from '../roadmap/model';
 import type { ProgressMap, SkillState } from './model';
 import { progressOf } from './rules';
 
@@ -16,6 +16,11 @@ function count(states: readonly SkillState[]): ProgressCounts {
   const skipped = states.filter((s) => s === 'skipped').length;
   const inProgress = states.filter((s) => s === 'inProgress').length;
   return { done, skipped, inProgress, total: states.length - skipped, all: states.length };
+}
+
+/** Counts for any set of skills, e.g. the skills of a stage on the learner's path. */
+export function skillCounts(skills: readonly Skill[], progress: ProgressMap): ProgressCounts {
+  return count(skills.map((skill) => progressOf(progress, skill.id).state));
 }
 
 export function stageCounts(stage: Stage, progress: ProgressMap): ProgressCounts {
@@ -41,9 +46,16 @@ export function stageState(counts: ProgressCounts): SkillState {
   return counts.done > 0 || counts.inProgress > 0 ? 'inProgress' : 'notStarted';
 }
 
-/** Whole percent done of what counts (skipped skills do not count). */
+/**
+ * Whole percent done of what counts (skipped skills do not count), rounded to the nearest (3 of 7 is 43%),
+ * but never 100% before everything is done nor 0% once something is.
+ */
 export function percent(counts: ProgressCounts): number {
-  return counts.total === 0 ? (counts.all > 0 ? 100 : 0) : Math.floor((counts.done * 100) / counts.total);
+  if (counts.total === 0) {
+    return counts.all > 0 ? 100 : 0;
+  }
+  const nearest = Math.round((counts.done * 100) / counts.total);
+  return counts.done === counts.total ? 100 : Math.min(99, Math.max(counts.done > 0 ? 1 : 0, nearest));
 }
 
 /** True when the learner has not touched anything yet: the view then shows its welcome content. */

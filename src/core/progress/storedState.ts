@@ -1,3 +1,4 @@
+import { agree, plural } from '../text/plural';
 import { describeSkipped } from './snapshot';
 import type { SkippedRecord } from './snapshot';
 import { isRecord } from './validate';
@@ -74,11 +75,11 @@ export function unreadableMessage(notice: UnreadableProgress): string {
   const what =
     notice.reason !== undefined
       ? `Backend Roadmap could not read your saved progress (${notice.reason}).`
-      : `Backend Roadmap could not read ${notice.skipped.length} record(s) of your saved progress: ${describeSkipped(notice.skipped)}.`;
-  const salvaged = notice.reason !== undefined ? ' Progress starts empty in this window for now.' : ` The ${notice.salvaged} readable record(s) were kept.`;
+      : `Backend Roadmap could not read ${plural(notice.skipped.length, 'record')} of your saved progress: ${describeSkipped(notice.skipped)}.`;
+  const salvaged = notice.reason !== undefined ? ' Progress starts empty in this window for now.' : ` The ${plural(notice.salvaged, 'readable record')} ${agree(notice.salvaged, 'was', 'were')} kept.`;
   if (!notice.backup.kept) {
     return `${what}${salvaged} The unreadable value could NOT be backed up (${notice.backup.error}), so it was left as it is: nothing is saved until it can be. Close other Backend Roadmap windows and reload this one.`;
   }
   const dropped = notice.backup.dropped ? ` The oldest backup (saved ${notice.backup.dropped.savedAt || 'at an unknown time'}) was dropped to make room; at most ${MAX_BACKUPS} are kept.` : '';
-  return `${what}${salvaged} The whole stored value was kept as a backup in this machine's extension storage (${notice.backup.count} backup(s) kept, not synced).${dropped} Choose "Export the Backup" to save the backups to a file; "Backend Roadmap: Import Progress" reads that file back.`;
+  return `${what}${salvaged} The whole stored value was kept as a backup in this machine's extension storage (${plural(notice.backup.count, 'backup')} kept, not synced).${dropped} Choose "Export the Backup" to save the backups to a file; "Backend Roadmap: Import Progress" reads that file back.`;
 }

@@ -1,5 +1,5 @@
 import { SKILL_STATES } from './model';
-import type { Evidence, SkillProgress, SkillState } from './model';
+import type { Evidence, ReviewResult, SkillProgress, SkillState } from './model';
 
 /**
  * Runtime checks for progress read from storage or from a file: neither can be trusted to have our shape.
@@ -16,6 +16,8 @@ export const PROGRESS_LIMITS = {
   /** Any other text field (folder, path, command...). */
   textChars: 2_000,
   evidencePerSkill: 50,
+  /** Spaced reviews kept per skill; more than a learner could take in years (review.ts keeps fewer). */
+  reviewsPerSkill: 100,
   /** How far in the future a time may be (clocks differ between machines); later times would win every merge. */
   futureMarginMs: 24 * 60 * 60 * 1000,
 } as const;
@@ -149,9 +151,36 @@ export function readEvidence(value: unknown, now: Date): Checked<Evidence> {
   return read.ok ? { ok: true, value: read.value as unknown as Evidence } : read;
 }
 
+const REVIEW_FIELDS: ReadonlyMap<string, FieldRule> = new Map([
+  ['at', required(time)],
+  ['passed', required((value) => (typeof value === 'boolean' ? undefined : `is not true or false (found ${describeValue(value)})`))],
+]);
+
+/** Reads a record's optional `reviews` list: undefined when absent, fresh copies, or the first problem. */
+function readReviews(list: unknown, now: Date): Checked<readonly ReviewResult[] | undefined> {
+  if (list === undefined) {
+    return { ok: true, value: undefined };
+  }
+  if (!Array.isArray(list)) {
+    return { ok: false, problem: `has a "reviews" that is not a list (found ${describeValue(list)})` };
+  }
+  if (list.length > PROGRESS_LIMITS.reviewsPerSkill) {
+    return { ok: false, problem: `has more than ${PROGRESS_LIMITS.reviewsPerSkill} reviews (${list.length})` };
+  }
+  const reviews: ReviewResult[] = [];
+  for (const [index, item] of list.entries()) {
+    const checked = readFields(item, REVIEW_FIELDS, [], now);
+    if (!checked.ok) {
+      return { ok: false, problem: `has an invalid review (item ${index + 1} ${checked.problem})` };
+    }
+    reviews.push(checked.value as unknown as ReviewResult);
+  }
+  return { ok: true, value: reviews };
+}
+
 /** Reads one skill's record: a fresh copy holding known fields only, or the first problem found. */
 export function readSkillProgress(value: unknown, now: Date): Checked<SkillProgress> {
-  const read = readFields(value, RECORD_FIELDS, ['evidence'], now);
+  const read = readFields(value, RECORD_FIELDS, ['evidence', 'reviews'], now);
   if (!read.ok) {
     return read;
   }
@@ -170,7 +199,11 @@ export function readSkillProgress(value: unknown, now: Date): Checked<SkillProgr
     }
     evidence.push(checked.value);
   }
-  return { ok: true, value: { ...read.value, evidence } as unknown as SkillProgress };
+  const reviews = readReviews(isRecord(value) && Object.hasOwn(value, 'reviews') ? value.reviews : undefined, now);
+  if (!reviews.ok) {
+    return reviews;
+  }
+  return { ok: true, value: { ...read.value, evidence, ...(reviews.value === undefined ? {} : { reviews: reviews.value }) } as unknown as SkillProgress };
 }
 
 /** Why a skill id cannot be used, or undefined when it can. */

@@ -45,7 +45,7 @@ export function applyQuizPass(progress: ProgressMap, skill: Skill, evidence: Evi
   const merged = [evidence, ...kept].slice(0, MAX_EVIDENCE_PER_SKILL);
   const proves = quizPassProvesSkill(skill);
   if (proves && (previous === undefined || (previous.setBy === 'detector' && previous.state !== 'done'))) {
-    const record: SkillProgress = { state: 'done', setBy: 'detector', at: now.toISOString(), evidence: merged };
+    const record: SkillProgress = { state: 'done', setBy: 'detector', at: now.toISOString(), evidence: merged, ...(previous?.reviews === undefined ? {} : { reviews: previous.reviews }) };
     return { progress: { ...progress, [skill.id]: record }, outcome: 'markedDone', added: [evidence] };
   }
   const record: SkillProgress = { ...(previous ?? NOT_STARTED), evidence: merged };

@@ -6,8 +6,11 @@ import { createRoadmap } from './model';
 import type { Roadmap, Skill, Stage } from './model';
 import type { RoadmapProblem } from './problems';
 import { validateStageDocument } from './schemaValidator';
-import type { StageDocument } from './stageDocument';
+import type { ProjectIdeaDocument, StageDocument } from './stageDocument';
+import { briefProblems, toProjectIdea } from './briefDocument';
 import { findPrerequisiteCycles } from './cycles';
+import { formerIdProblems } from './formerIdChecks';
+import type { FormerIdOwner } from './formerIdChecks';
 import { ROADMAP_LIMITS } from './limits';
 import { ProblemList } from './problemList';
 import { fileTooLarge, readStageFiles, roadmapTooLarge } from './stageFiles';
@@ -190,6 +193,27 @@ function crossCheck(stages: readonly Located<StageDocument>[], problems: Problem
     }
   }
 
+  const skillDocs = new Map([...skills].map(([id, skill]) => [id, skill.value]));
+  const briefs = new Map<string, Located<ProjectIdeaDocument>>();
+  for (const stage of stages) {
+    stage.value.projectIdeas.forEach((idea, index) => {
+      const located = { ...stage, value: idea, path: ['projectIdeas', index] };
+      const sameBrief = idea.id === undefined ? undefined : briefs.get(idea.id);
+      if (idea.id !== undefined && sameBrief) {
+        at(located, ['id'], `duplicate project brief id "${idea.id}" (also in ${sameBrief.file})`);
+      } else if (idea.id !== undefined) {
+        briefs.set(idea.id, located);
+      }
+      for (const problem of briefProblems(idea, skillDocs)) {
+        at(located, problem.path, problem.message);
+      }
+    });
+  }
+
+  for (const problem of [...formerIdProblems('stage', formerIdOwners(stages)), ...formerIdProblems('skill', formerIdOwners([...skills.values()]))]) {
+    at(problem.owner.item, ['formerIds', problem.index], problem.message);
+  }
+
   const graph = new Map([...skills].map(([id, skill]) => [id, skill.value.prerequisites.filter((p) => p !== id && skills.has(p))]));
   for (const cycle of findPrerequisiteCycles(graph)) {
     const first = skills.get(cycle[0] ?? '');
@@ -199,15 +223,20 @@ function crossCheck(stages: readonly Located<StageDocument>[], problems: Problem
   }
 }
 
+/** Stages or skills as the former-id rules see them, each with where it was declared. */
+function formerIdOwners<T extends { readonly id: string; readonly formerIds?: readonly string[] }>(items: readonly Located<T>[]): (FormerIdOwner & { readonly item: Located<T> })[] {
+  return items.map((item) => ({ id: item.value.id, file: item.file, item, ...(item.value.formerIds ? { formerIds: item.value.formerIds } : {}) }));
+}
+
 function toStage(doc: StageDocument, source: string): Stage {
   return {
     id: doc.id,
     title: doc.title,
     summary: doc.summary,
     order: doc.order,
-    estimatedWeeks: doc.estimatedWeeks,
-    projectIdeas: doc.projectIdeas,
+    projectIdeas: doc.projectIdeas.map(toProjectIdea),
     source,
+    ...(doc.formerIds ? { formerIds: doc.formerIds } : {}),
     skills: doc.skills.map(
       ({ detect, quiz, ...skill }): Skill => ({
         ...skill,

@@ -8,9 +8,44 @@ export interface Resource {
   readonly kind: ResourceKind;
 }
 
+/** One acceptance criterion of a project brief. */
+export interface BriefCriterion {
+  /** Inline Markdown, written for the learner. */
+  readonly text: string;
+  /**
+   * What proves it in one workspace folder: milestone ids of the catalog, and `quiz:SKILL_ID` for that skill's
+   * passed self-check (src/core/briefs/briefChecks.ts). Empty: the learner checks it themselves.
+   */
+  readonly checks: readonly string[];
+}
+
+/**
+ * A project to build. A brief (`id` set, with `goal`, `criteria` and `skills`) has a checklist checked in the
+ * workspace; an idea with only `title` and `description` (older or custom roadmaps) has none.
+ */
 export interface ProjectIdea {
   readonly title: string;
+  /** Inline Markdown. */
   readonly description: string;
+  /** Unique across the roadmap. */
+  readonly id?: string;
+  /** Markdown. */
+  readonly goal?: string;
+  readonly criteria?: readonly BriefCriterion[];
+  /** Ids of the skills the project exercises. */
+  readonly skills?: readonly string[];
+}
+
+/** A project idea with its checklist. */
+export type ProjectBrief = ProjectIdea & {
+  readonly id: string;
+  readonly goal: string;
+  readonly criteria: readonly BriefCriterion[];
+  readonly skills: readonly string[];
+};
+
+export function isProjectBrief(idea: ProjectIdea): idea is ProjectBrief {
+  return idea.id !== undefined && idea.goal !== undefined && idea.criteria !== undefined && idea.skills !== undefined;
 }
 
 /**
@@ -63,6 +98,8 @@ export interface Skill {
   readonly detect?: DetectRule;
   /** The skill's self-check; empty when the roadmap has none for it. */
   readonly quiz: readonly QuizQuestion[];
+  /** Ids the skill had before (renamed, or several skills merged into it): progress stored under them is read under `id`. */
+  readonly formerIds?: readonly string[];
 }
 
 export interface Stage {
@@ -71,11 +108,12 @@ export interface Stage {
   /** Markdown. */
   readonly summary: string;
   readonly order: number;
-  readonly estimatedWeeks: number;
   readonly projectIdeas: readonly ProjectIdea[];
   readonly skills: readonly Skill[];
   /** The file the stage came from, for messages. */
   readonly source: string;
+  /** Ids the stage had before: anything kept under them is read under `id`. */
+  readonly formerIds?: readonly string[];
 }
 
 export interface Roadmap {

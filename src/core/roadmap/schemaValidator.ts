@@ -51,6 +51,12 @@ function toViolation(error: ErrorObject): SchemaViolation {
     }
     case 'pattern':
       return { path, atKey: false, message: `${where} ${patternHint(path)}` };
+    case 'dependencies':
+      return {
+        path,
+        atKey: false,
+        message: `${where} has "${String(params.property)}" but not "${String(params.missingProperty)}": a project brief needs id, goal, criteria and skills (a plain idea has only title and description)`,
+      };
     default:
       return { path, atKey: false, message: `${where} ${error.message ?? 'is invalid'}` };
   }
@@ -60,6 +66,9 @@ function patternHint(path: readonly (string | number)[]): string {
   const last = path.findLast((segment) => typeof segment === 'string');
   if (last === 'url') {
     return 'must be an https:// link';
+  }
+  if (last === 'checks') {
+    return 'must be a milestone id (like docker.file) or quiz:SKILL_ID (that skill\'s self-check passed)';
   }
   return 'must be a kebab-case id (lowercase letters, digits and single hyphens)';
 }

@@ -1,4 +1,4 @@
-import type { QuizQuestion, Skill, Stage } from './model';
+import type { BriefCriterion, ProjectIdea, QuizQuestion, Skill, Stage } from './model';
 
 /** A self-check question as written: `answer` is one index or a list of them. */
 export type QuizQuestionDocument = Omit<QuizQuestion, 'answer'> & { readonly answer: number | readonly number[] };
@@ -13,4 +13,12 @@ export type SkillDocument = Omit<Skill, 'stageId' | 'detect' | 'quiz' | 'level'>
   readonly quiz?: readonly QuizQuestionDocument[];
 };
 
-export type StageDocument = Omit<Stage, 'skills' | 'source'> & { readonly skills: readonly SkillDocument[] };
+/** A project idea as written: a criterion's `checks` may be left out (none: the learner checks it). */
+export type ProjectIdeaDocument = Omit<ProjectIdea, 'criteria'> & {
+  readonly criteria?: readonly (Omit<BriefCriterion, 'checks'> & { readonly checks?: readonly string[] })[];
+};
+
+export type StageDocument = Omit<Stage, 'skills' | 'source' | 'projectIdeas'> & {
+  readonly skills: readonly SkillDocument[];
+  readonly projectIdeas: readonly ProjectIdeaDocument[];
+};

@@ -1,6 +1,5 @@
 /** Every command id in one place; test/unit/contributions.test.ts checks these against package.json. */
 export enum CommandId {
-  OpenRoadmap = 'backendRoadmap.openRoadmap',
   OpenDashboard = 'backendRoadmap.openDashboard',
   GoToSkill = 'backendRoadmap.goToSkill',
   ShowSkill = 'backendRoadmap.showSkill',
@@ -18,14 +17,21 @@ export enum CommandId {
   RecheckWorkspace = 'backendRoadmap.recheckWorkspace',
   RunMyTests = 'backendRoadmap.runMyTests',
   ShowEvidence = 'backendRoadmap.showEvidence',
+  ChoosePath = 'backendRoadmap.choosePath',
+  OpenWalkthrough = 'backendRoadmap.openWalkthrough',
 }
 
 /** Context keys set by the extension for `when` clauses in package.json. */
 export enum ContextKey {
   HideFinished = 'backendRoadmap.hideFinished',
-  NothingStarted = 'backendRoadmap.nothingStarted',
+  /** Walkthrough steps complete on these (package.json `walkthroughs`, `onContext:` completion events). */
+  SkillOpened = 'backendRoadmap.skillOpened',
+  MilestoneProved = 'backendRoadmap.milestoneProved',
+  TestsPassed = 'backendRoadmap.testsPassed',
 }
 
 export const VIEW_ID = 'backendRoadmap.roadmap';
 export const VIEW_CONTAINER_ID = 'backendRoadmap';
 export const DETAILS_PANEL_TYPE = 'backendRoadmap.details';
+/** The Get Started walkthrough (package.json `contributes.walkthroughs`). */
+export const WALKTHROUGH_ID = 'backendRoadmap.gettingStarted';

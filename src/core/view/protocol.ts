@@ -33,6 +33,8 @@ export interface MilestoneCheckView {
   readonly detail: string;
   /** Whether the skill needs all of these or one of a group. */
   readonly group: 'all' | 'any';
+  /** A command that can settle this check now, shown as a button beside it (`runTests`: Run My Tests). */
+  readonly action?: 'runTests';
 }
 
 /** One self-check question as the page sees it before answering: no answer key, no explanation. */
@@ -80,6 +82,8 @@ export interface SkillView {
   readonly practiceHtml: readonly string[];
   readonly projectIdeas: readonly { readonly title: string; readonly descriptionHtml: string }[];
   readonly estimatedHours: number;
+  /** "about 6 h of study": the estimate as the page shows it. */
+  readonly estimate: string;
   readonly state: SkillState;
   readonly stateLabel: string;
   /** "Set by you on …" / "Proved automatically on …", empty when not started. */
@@ -131,6 +135,7 @@ export type WebviewMessage =
   | { readonly type: 'openEvidence'; readonly skillId: string; readonly index: number }
   | { readonly type: 'editNote'; readonly skillId: string }
   | { readonly type: 'recheck' }
+  | { readonly type: 'runTests' }
   | { readonly type: 'submitQuiz'; readonly skillId: string; readonly answers: readonly SubmittedAnswer[] };
 
 /** State the page keeps through `vscode.setState`, so a restored panel shows the same thing. */
@@ -140,7 +145,7 @@ export interface PanelState {
   readonly quizResults?: Readonly<Record<string, QuizResultView>>;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck', 'submitQuiz']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck', 'runTests', 'submitQuiz']);
 
 /** Bounds on a submission: more than any valid quiz has, small enough to check cheaply. */
 const MAX_SUBMITTED_ANSWERS = 20;

@@ -12,6 +12,8 @@ export const SETTING_TYPES = {
   'detection.terminal': 'boolean',
   'detection.credit': 'string',
   'identity.emails': 'stringArray',
+  'plan.stack': 'string',
+  'plan.hoursPerWeek': 'number',
 } as const;
 
 export const CONFIG_SECTION = 'backendRoadmap';

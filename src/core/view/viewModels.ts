@@ -13,6 +13,19 @@ import { projectName } from '../detection/projectRules';
 import type { DashboardView, EvidenceView, MilestoneCheckView, SkillLink, SkillView } from './protocol';
 import { QUIZ_PASSED, quizPassProvesSkill } from '../quiz/passRecord';
 import { buildQuizView, quizCheck } from './quizViews';
+import { testsNotRunReason } from '../milestones/testsNotRun';
+import { studyEstimate } from './labels';
+
+const TEST_PASSING = 'test.passing';
+
+/**
+ * A milestone check as the editor shows it. Passing tests are never found by a scan: until a run is seen,
+ * the check says how to run them in the editor (not the CLI's flag) and offers Run My Tests.
+ */
+export function editorCheck(id: string, group: 'all' | 'any', status: MilestoneSummary): MilestoneCheckView {
+  const check: MilestoneCheckView = { id, title: milestoneTitle(id), group, ...status };
+  return id === TEST_PASSING && (status.status === 'unknown' || status.status === 'missing') ? { ...check, detail: testsNotRunReason('editor'), action: 'runTests' } : check;
+}
 
 export interface DetectionInfo {
   /** Status of a milestone across the open workspace folders, counting only credited evidence as present. */
@@ -67,7 +80,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
   const stateDetail = record.state === 'notStarted' ? '' : record.setBy === 'detector' ? `Proved automatically · ${when}` : `Set by you · ${when}`;
   // quiz.passed belongs to the skill, not to a project: its check reads the skill's own record.
   const check = (id: string, group: 'all' | 'any'): MilestoneCheckView =>
-    id === QUIZ_PASSED ? quizCheck(record, group) : { id, title: milestoneTitle(id), group, ...detection.milestoneStatus(id) };
+    id === QUIZ_PASSED ? quizCheck(record, group) : editorCheck(id, group, detection.milestoneStatus(id));
   const checks: MilestoneCheckView[] = skill.detect ? [...skill.detect.all.map((id) => check(id, 'all')), ...skill.detect.any.map((id) => check(id, 'any'))] : [];
   const quiz = buildQuizView(skill);
   const detectionNote = !skill.detect
@@ -87,6 +100,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
     practiceHtml: skill.practice.map(renderInlineMarkdown),
     projectIdeas: (stage?.projectIdeas ?? []).map((idea) => ({ title: idea.title, descriptionHtml: renderInlineMarkdown(idea.description) })),
     estimatedHours: skill.estimatedHours,
+    estimate: studyEstimate(skill.estimatedHours),
     state: record.state,
     stateLabel: STATE_LABELS[record.state],
     stateDetail,

@@ -23,7 +23,6 @@ export const SHIPPING_STAGE = `id: shipping
 title: Shipping
 order: 1
 summary: Ship it.
-estimatedWeeks: 1
 projectIdeas: []
 skills:
   - id: dockerfiles

@@ -17,7 +17,7 @@ export type SkillField =
   | 'prerequisites'
   | 'detect';
 
-export type StageField = 'id' | 'title' | 'summary' | 'order' | 'estimatedWeeks' | 'projectIdeas' | 'skills';
+export type StageField = 'id' | 'title' | 'summary' | 'order' | 'projectIdeas' | 'skills';
 
 export interface ResourceSpec {
   readonly title?: string;
@@ -133,7 +133,6 @@ export function stageYaml(spec: StageSpec): string {
     ['title', [quoted(title)]],
     ['summary', [quoted(`Everything about ${title}.`)]],
     ['order', [String(spec.order)]],
-    ['estimatedWeeks', ['1']],
     ['projectIdeas', ['', `  - title: ${quoted(`A ${title} project`)}`, `    description: ${quoted(`Build something with ${title}.`)}`]],
     ['skills', ['', ...spec.skills.flatMap(skillLines)]],
   ];
@@ -226,7 +225,6 @@ export function modelRoadmap(stages: readonly ModelStageSpec[]): Roadmap {
         title: titleFromId(spec.id),
         summary: `Everything about ${spec.id}.`,
         order: spec.order ?? index + 1,
-        estimatedWeeks: 1,
         projectIdeas: [],
         skills: spec.skills.map((skill) => modelSkill(spec.id, skill)),
         source: `${spec.id}.yaml`,

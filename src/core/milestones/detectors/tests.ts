@@ -5,6 +5,7 @@ import { signalDetector } from '../signals';
 import { describeTestRunners, detectTestCommand } from '../tests/findTestCommand';
 import { testPassingEvidence } from '../tests/recogniseTestRun';
 import { runTestCommand } from '../tests/runTestCommand';
+import { testsNotRunReason } from '../testsNotRun';
 import { codeMatch, ownFile } from './common';
 
 /**
@@ -73,7 +74,7 @@ const passing: Detector = {
   watch: [],
   async detect(context) {
     if (!context.runTests) {
-      return notChecked('Tests are only run on request (CLI: --run-tests); the editor records test runs it sees.');
+      return notChecked(testsNotRunReason('cli'));
     }
     const command = await detectTestCommand(context.folder);
     if (command === undefined) {
