@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { inlineCodeParts } from '../../src/core/view/inlineCode';
 
 /** Small DOM helpers: plain text always goes through textContent; only sanitised HTML uses innerHTML. */
 
@@ -34,4 +35,13 @@ export function markdownBlock(html: string, className = 'markdown'): HTMLElement
 
 export function markdownInline(html: string): HTMLElement {
   return markdownBlock(html, 'markdown inline');
+}
+
+/** Plain text whose `backticked` parts are shown as code, the way the tree tooltip shows them. */
+export function textWithCode(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const part of inlineCodeParts(text)) {
+    fragment.append(part.code ? el('code', {}, part.text) : part.text);
+  }
+  return fragment;
 }

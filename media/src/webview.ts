@@ -1,7 +1,7 @@
 import type { SkillState } from '../../src/core/progress/model';
 import type { DashboardView, EvidenceView, HostMessage, MilestoneCheckView, PanelState, PanelView, QuizResultView, SkillLink, SkillView } from '../../src/core/view/protocol';
 import { STATE_ICONS } from '../../src/core/view/stateIcons';
-import { el, icon, markdownBlock, markdownInline } from './dom';
+import { el, icon, markdownBlock, markdownInline, textWithCode } from './dom';
 import { quizSection } from './quiz';
 import { vscode } from './vscodeApi';
 
@@ -140,7 +140,7 @@ function skillHeader(view: SkillView): HTMLElement {
     {},
     crumbs,
     el('h1', { id: 'skill-title' }, view.title),
-    el('p', { class: `state state-${view.state}`, id: 'skill-state' }, icon(STATE_ICONS[view.state].codicon), ` ${view.stateLabel}`, view.stateDetail ? el('span', { class: 'muted' }, ` · ${view.stateDetail}`) : undefined, ` · about ${view.estimatedHours} h`),
+    el('p', { class: `state state-${view.state}`, id: 'skill-state' }, icon(STATE_ICONS[view.state].codicon), ` ${view.stateLabel}`, view.stateDetail ? el('span', { class: 'muted' }, ` · ${view.stateDetail}`) : undefined, ` · ${view.estimate}`),
     view.note ? el('p', { class: 'note' }, icon('note'), ` ${view.note}`) : undefined,
     stateActions(view),
   );
@@ -175,7 +175,7 @@ function evidenceList(view: SkillView): HTMLElement {
 }
 
 function evidenceRow(skillId: string, item: EvidenceView): HTMLElement {
-  const label = el('span', {}, el('strong', {}, item.milestoneTitle), ` — ${item.summary}`, item.folderName ? el('span', { class: 'muted' }, ` · ${item.folderName}`) : undefined);
+  const label = el('span', {}, el('strong', {}, item.milestoneTitle), ' — ', textWithCode(item.summary), item.folderName ? el('span', { class: 'muted' }, ` · ${item.folderName}`) : undefined);
   const row = el('li', {}, icon('verified-filled'), ' ', label);
   if (item.openable) {
     const open = el('a', { href: '#', 'data-skill': '', class: 'open-evidence' }, ` ${item.location ?? 'open'}`);
@@ -201,7 +201,16 @@ function whyNotDone(view: SkillView): HTMLElement {
           'ul',
           { class: 'checks', id: 'checks' },
           ...view.checks.map((check) =>
-            el('li', { class: `check-${check.status}`, 'data-milestone': check.id }, icon(CHECK_ICONS[check.status]), ' ', el('strong', {}, check.title), check.group === 'any' ? el('span', { class: 'muted' }, ' (one of these is enough)') : undefined, el('span', { class: 'muted' }, ` — ${check.detail}`)),
+            el(
+              'li',
+              { class: `check-${check.status}`, 'data-milestone': check.id },
+              icon(CHECK_ICONS[check.status]),
+              ' ',
+              el('strong', {}, check.title),
+              check.group === 'any' ? el('span', { class: 'muted' }, ' (one of these is enough)') : undefined,
+              el('span', { class: 'muted' }, ' — ', textWithCode(check.detail)),
+              check.action === 'runTests' ? button('Run My Tests', 'beaker', () => vscode.postMessage({ type: 'runTests' }), { class: 'inline-action', 'data-action': 'runTests' }) : undefined,
+            ),
           ),
         );
   return section('Why is this (not) done?', 'question', el('p', { class: 'muted', id: 'detection-note' }, view.detectionNote), checks, view.checks.length > 0 ? button('Re-check workspace', 'refresh', () => vscode.postMessage({ type: 'recheck' })) : undefined);

@@ -5,7 +5,9 @@ import { STATE_LABELS } from '../core/progress/model';
 import type { SkillState } from '../core/progress/model';
 import { suggestNextSkill } from '../core/progress/nextSkill';
 import type { Skill } from '../core/roadmap/model';
-import { CommandId, VIEW_ID } from '../core/view/commandIds';
+import { agree, plural } from '../core/text/plural';
+import { CommandId, WALKTHROUGH_ID } from '../core/view/commandIds';
+import { choosePath } from './choosePath';
 import { setConfig } from './config';
 import { showEvidence } from './detection/evidenceViewer';
 import { recheckWorkspace } from './detection/recheckCommand';
@@ -24,7 +26,6 @@ function errorText(error: unknown): string {
 /** Registers every command in CommandId; each handler reports failures instead of throwing silently. */
 export function registerCommands(services: Services): vscode.Disposable[] {
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
-    [CommandId.OpenRoadmap]: () => vscode.commands.executeCommand(`${VIEW_ID}.focus`),
     [CommandId.OpenDashboard]: async () => {
       await services.roadmaps.require();
       services.panel.showDashboard();
@@ -32,7 +33,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [CommandId.GoToSkill]: async () => {
       const skill = await pickSkill(await services.roadmaps.require(), services.progress, 'Go to a skill: type a title, stage or subtopic');
       if (skill) {
-        await showSkill(services, skill);
+        showSkill(services, skill);
       }
     },
     [CommandId.ShowSkill]: async (skillId: string) => {
@@ -64,7 +65,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
         void vscode.window.showInformationMessage('Every skill is done or skipped. Pick a project from the last stage and build it!');
         return undefined;
       }
-      await showSkill(services, next);
+      showSkill(services, next);
       return next.id;
     },
     [CommandId.ExportProgress]: async (target?: vscode.Uri | { backup: true }) => exportCommand(services, target),
@@ -81,13 +82,17 @@ export function registerCommands(services: Services): vscode.Disposable[] {
         }
       }
       await services.progress.replaceAll({});
+      // "Every piece of evidence": the remembered test runs and practised commands too.
+      await services.detection.forgetEvents();
       void vscode.window.setStatusBarMessage('Backend Roadmap: all progress reset', 4000);
     },
     [CommandId.HideFinished]: () => setConfig('tree.hideFinished', true),
     [CommandId.ShowFinished]: () => setConfig('tree.hideFinished', false),
-    [CommandId.RecheckWorkspace]: () => recheckWorkspace(services.detection),
-    [CommandId.RunMyTests]: () => runMyTests(services.logger),
+    [CommandId.RecheckWorkspace]: () => recheckWorkspace(services.detection, services.notifier),
+    [CommandId.RunMyTests]: () => runMyTests({ logger: services.logger, detection: services.detection, notifier: services.notifier, roadmaps: services.roadmaps, progress: services.progress }),
     [CommandId.ShowEvidence]: (skillId?: string, index?: number) => showEvidence(services, skillId, index),
+    [CommandId.ChoosePath]: () => choosePath(),
+    [CommandId.OpenWalkthrough]: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${services.context.extension.id}#${WALKTHROUGH_ID}`, false),
   };
 
   return Object.entries(handlers).map(([id, handler]) =>
@@ -103,9 +108,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
   );
 }
 
-async function showSkill(services: Services, skill: Skill): Promise<void> {
+/** Shows the skill in the panel; the panel's onDidShowSkill reveals it in the tree. */
+function showSkill(services: Services, skill: Skill): void {
   services.panel.showSkill(skill.id);
-  await services.revealSkill(skill.id);
 }
 
 async function resolveSkill(services: Services, arg: SkillArgument, placeHolder: string): Promise<Skill | undefined> {
@@ -173,7 +178,7 @@ async function importCommand(services: Services, source: vscode.Uri | undefined)
     return undefined;
   }
   const merged = await services.progress.importProgress(parsed.progress, (id) => roadmap.skillById.has(id));
-  const unknown = merged.unknownSkills.length > 0 ? ` ${merged.unknownSkills.length} skill(s) are not in this roadmap and were kept aside.` : '';
+  const unknown = merged.unknownSkills.length > 0 ? ` ${plural(merged.unknownSkills.length, 'skill')} ${agree(merged.unknownSkills.length, 'is', 'are')} not in this roadmap and ${agree(merged.unknownSkills.length, 'was', 'were')} kept aside.` : '';
   const losses = describeImportLosses(parsed.skipped, merged.notAdded);
   const summary = `Backend Roadmap imported progress: ${merged.added} added, ${merged.updated} updated, ${merged.unchanged} unchanged.${unknown}`;
   void (losses === '' ? vscode.window.showInformationMessage(summary) : vscode.window.showWarningMessage(`${summary} ${losses}`));

@@ -5,9 +5,10 @@ import { ProgressStore } from '../core/progress/progressStore';
 import type { ProgressChange, ProgressNotice } from '../core/progress/progressStore';
 import type { EvidenceResult } from '../core/progress/rules';
 import type { ProgressBackup } from '../core/progress/storedState';
-import type { Skill } from '../core/roadmap/model';
+import type { Roadmap, Skill } from '../core/roadmap/model';
 import { unreadableMessage } from '../core/progress/storedState';
 import { CommandId } from '../core/view/commandIds';
+import { plural } from '../core/text/plural';
 import { Disposable } from './lifecycle';
 import type { Logger } from './logger';
 import type { Storage } from './storage';
@@ -70,6 +71,14 @@ export class ProgressService extends Disposable {
     return this.core.importProgress(imported, knownSkill);
   }
 
+  /**
+   * Reads progress for this roadmap from now on: records kept under a skill's former ids count for its
+   * current id (and stay stored under the old ids). Call it whenever the roadmap loads or changes.
+   */
+  useRoadmap(roadmap: Roadmap): Promise<void> {
+    return this.core.useRoadmap(roadmap);
+  }
+
   /** Replaces everything (reset). */
   replaceAll(progress: ProgressMap): Promise<void> {
     return this.core.replaceAll(progress);
@@ -91,7 +100,7 @@ export class ProgressService extends Disposable {
         this.logger.info(`Progress migrated from version ${notice.from}`);
         return;
       case 'reloaded':
-        this.logger.info(`Progress changed in storage (Settings Sync or another window): merged ${notice.skillIds.length} skill(s)`);
+        this.logger.info(`Progress changed in storage (Settings Sync or another window): merged ${plural(notice.skillIds.length, 'skill')}`);
         return;
       case 'saveFailed': {
         this.logger.error('Could not save progress', notice.error);

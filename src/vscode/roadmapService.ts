@@ -3,6 +3,7 @@ import { readShippedMarkdown, readShippedRoadmap } from '../core/compiled/shippe
 import type { LoadResult } from '../core/roadmap/loader';
 import type { Roadmap } from '../core/roadmap/model';
 import { formatProblem } from '../core/roadmap/problems';
+import { plural } from '../core/text/plural';
 import { Disposable } from './lifecycle';
 import type { Logger } from './logger';
 
@@ -50,7 +51,7 @@ export class RoadmapService extends Disposable {
   async require(): Promise<Roadmap> {
     const result = await this.load();
     if (!result.roadmap) {
-      throw new Error(`The roadmap content has ${result.problems.length} problem(s); see the Problems panel. First: ${result.problems[0] ? formatProblem(result.problems[0]) : 'unknown'}`);
+      throw new Error(`The roadmap content has ${plural(result.problems.length, 'problem')}; see the Problems panel. First: ${result.problems[0] ? formatProblem(result.problems[0]) : 'unknown'}`);
     }
     return result.roadmap;
   }
@@ -63,7 +64,7 @@ export class RoadmapService extends Disposable {
     if (result.roadmap) {
       this.logger.info(`Roadmap loaded: ${result.roadmap.stages.length} stages, ${result.roadmap.skills.length} skills in ${Date.now() - started} ms`);
     } else {
-      this.logger.error(`Roadmap content has ${result.problems.length} problem(s):\n${result.problems.map(formatProblem).join('\n')}`);
+      this.logger.error(`Roadmap content has ${plural(result.problems.length, 'problem')}:\n${result.problems.map(formatProblem).join('\n')}`);
     }
     return result;
   }

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { COMPILED_MARKDOWN_FILE, COMPILED_ROADMAP_FILE } from '../core/compiled/compiledRoadmap';
-import { ContextKey, VIEW_ID } from '../core/view/commandIds';
+import type { Evidence } from '../core/progress/model';
+import { isFinished } from '../core/progress/rules';
+import { nothingStarted, roadmapCounts } from '../core/progress/stats';
+import { CommandId, ContextKey, VIEW_ID } from '../core/view/commandIds';
+import { treeFilterDescription, treeViewMessage } from '../core/view/labels';
+import { walkthroughFacts } from '../core/view/walkthrough';
 import { registerCommands } from './commands';
 import { getConfig, onDidChangeConfig } from './config';
-import { nothingStarted } from '../core/progress/stats';
-import { notifyCompleted } from './detection/completionNotifier';
+import { CompletionNotifier } from './detection/completionNotifier';
 import { detectionInfo } from './detection/detectionInfo';
 import { DetectionService } from './detection/detectionService';
 import { Disposable } from './lifecycle';
@@ -27,23 +31,37 @@ export class Services extends Disposable {
   readonly storage: Storage;
   readonly roadmaps: RoadmapService;
   readonly progress: ProgressService;
+  readonly notifier: CompletionNotifier;
   private treeView: vscode.TreeView<RoadmapNode> | undefined;
   private treeProvider: RoadmapTreeProvider | undefined;
   private lazyPanel: DetailsPanel | undefined;
   private lazyDetection: DetectionService | undefined;
   private statusBar: ProgressStatusBar | undefined;
+  /** Event evidence as of the last detection change (read only once detection is running). */
+  private events: readonly Evidence[] = [];
+  /** Context keys already set to true: walkthrough steps, once complete, stay complete. */
+  private readonly contextSet = new Set<ContextKey>();
+  /** What detection says is off (Restricted Mode, checks disabled), shown above the tree. */
+  private detectionMessage: string | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
     super();
     this.storage = this._register(new Storage(context.globalState));
     this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_ROADMAP_FILE), vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_MARKDOWN_FILE), this.logger));
     this.progress = this._register(new ProgressService(this.storage, this.logger));
+    this.notifier = new CompletionNotifier(this.progress);
   }
 
   get panel(): DetailsPanel {
     if (this.lazyPanel === undefined) {
       const panel = this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => detectionInfo(this.detection), this.logger));
       this._register(panel.onDidPassQuiz(() => void this.detection.quizPassed()));
+      this._register(
+        panel.onDidShowSkill((skillId) => {
+          this.setContextOnce(ContextKey.SkillOpened);
+          void this.revealSkill(skillId);
+        }),
+      );
       this.lazyPanel = panel;
     }
     return this.lazyPanel;
@@ -58,9 +76,11 @@ export class Services extends Disposable {
         detection.onDidChange(() => {
           this.lazyPanel?.refresh();
           this.setViewMessage(detection.viewMessage());
+          this.events = detection.eventEvidence();
+          this.updateWalkthroughFacts();
         }),
       );
-      this._register(detection.onDidComplete((completed) => notifyCompleted(completed, this.progress)));
+      this._register(detection.onDidComplete((completed) => this.notifier.completed(completed)));
       this.setViewMessage(detection.viewMessage());
       this.lazyDetection = detection;
     }
@@ -69,6 +89,9 @@ export class Services extends Disposable {
 
   /** Creates the views; no I/O happens until VS Code asks the tree for its children. */
   createViews(): void {
+    // Registered before the views and the status bar ask for the roadmap, so they never read progress without it:
+    // records kept under former skill ids count for the current ids (src/core/progress/formerIds.ts).
+    void this.roadmaps.load().then(({ roadmap }) => (roadmap ? this.progress.useRoadmap(roadmap) : undefined));
     this.treeProvider = this._register(new RoadmapTreeProvider(this.roadmaps, this.progress));
     this.treeView = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.treeProvider, showCollapseAll: true }));
     this.statusBar = this._register(new ProgressStatusBar(this.roadmaps, this.progress));
@@ -81,13 +104,12 @@ export class Services extends Disposable {
         },
       }),
     );
-    const updateWelcome = (): void => {
-      const roadmap = this.roadmaps.current;
-      if (roadmap) {
-        void vscode.commands.executeCommand('setContext', ContextKey.NothingStarted, nothingStarted(roadmap, this.progress.all));
-      }
-    };
-    this._register(this.progress.onDidChange(updateWelcome));
+    this._register(
+      this.progress.onDidChange(() => {
+        this.updateTreeDescription();
+        this.updateWalkthroughFacts();
+      }),
+    );
     this._register(
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused) {
@@ -95,7 +117,10 @@ export class Services extends Disposable {
         }
       }),
     );
-    const updateFilter = (): void => void vscode.commands.executeCommand('setContext', ContextKey.HideFinished, getConfig('tree.hideFinished'));
+    const updateFilter = (): void => {
+      void vscode.commands.executeCommand('setContext', ContextKey.HideFinished, getConfig('tree.hideFinished'));
+      this.updateTreeDescription();
+    };
     this._register(
       onDidChangeConfig((affects) => {
         if (affects('tree.hideFinished')) {
@@ -104,8 +129,12 @@ export class Services extends Disposable {
       }),
     );
     setImmediate(updateFilter);
-    // The roadmap loads in the background; the welcome view appears once it is known what is started.
-    void this.roadmaps.load().then(updateWelcome);
+    // The roadmap loads in the background; what depends on it follows.
+    void this.roadmaps.load().then(() => {
+      this.updateTreeDescription();
+      this.updateWalkthroughFacts();
+      this.offerWalkthroughOnce();
+    });
   }
 
   registerCommands(): void {
@@ -116,9 +145,8 @@ export class Services extends Disposable {
 
   /** A line above the tree, for what is off and why (Restricted Mode, checks disabled). */
   setViewMessage(message: string | undefined): void {
-    if (this.treeView) {
-      this.treeView.message = message;
-    }
+    this.detectionMessage = message;
+    this.updateTreeDescription();
   }
 
   statusBarText(): string {
@@ -130,11 +158,65 @@ export class Services extends Disposable {
     return selected instanceof SkillNode ? selected.skill.id : undefined;
   }
 
+  /** Selects the skill in the tree, expanding its stage (and showing the view), unless the filter hides it. */
   async revealSkill(skillId: string): Promise<void> {
     const roadmap = this.roadmaps.current;
     const node = roadmap && this.treeProvider?.skillNode(roadmap, skillId);
-    if (node && this.treeView?.visible) {
-      await this.treeView.reveal(node, { select: true, focus: false, expand: true });
+    if (!node || !this.treeView || (getConfig('tree.hideFinished') && isFinished(node.progress.state))) {
+      return;
     }
+    try {
+      await this.treeView.reveal(node, { select: true, focus: false, expand: true });
+    } catch (error) {
+      this.logger.warn(`Could not reveal "${skillId}" in the Roadmap view: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** While done and skipped skills are hidden, the view says so beside its title and above the tree. */
+  private updateTreeDescription(): void {
+    if (!this.treeView) {
+      return;
+    }
+    const roadmap = this.roadmaps.current;
+    const counts = roadmap ? roadmapCounts(roadmap, this.progress.all) : undefined;
+    const filter = counts ? treeFilterDescription(getConfig('tree.hideFinished'), counts.done + counts.skipped) : undefined;
+    this.treeView.description = filter;
+    this.treeView.message = treeViewMessage(filter, this.detectionMessage);
+  }
+
+  private updateWalkthroughFacts(): void {
+    const facts = walkthroughFacts(this.progress.all, this.events);
+    if (facts.milestoneProved) {
+      this.setContextOnce(ContextKey.MilestoneProved);
+    }
+    if (facts.testsPassed) {
+      this.setContextOnce(ContextKey.TestsPassed);
+    }
+  }
+
+  private setContextOnce(key: ContextKey): void {
+    if (!this.contextSet.has(key)) {
+      this.contextSet.add(key);
+      void vscode.commands.executeCommand('setContext', key, true);
+    }
+  }
+
+  /**
+   * A learner who has not started anything gets the Get Started walkthrough once (it stays in the Welcome
+   * page and the view's menu). Not under test runs, and not when the learner turned such pages off.
+   */
+  private offerWalkthroughOnce(): void {
+    const roadmap = this.roadmaps.current;
+    if (
+      this.context.extensionMode === vscode.ExtensionMode.Test ||
+      this.storage.get('walkthroughOffered') === true ||
+      !roadmap ||
+      !nothingStarted(roadmap, this.progress.all) ||
+      vscode.workspace.getConfiguration('workbench').get<boolean>('welcomePage.walkthroughs.openOnInstall') === false
+    ) {
+      return;
+    }
+    void this.storage.set('walkthroughOffered', true);
+    void vscode.commands.executeCommand(CommandId.OpenWalkthrough);
   }
 }

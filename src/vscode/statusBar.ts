@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { percent, roadmapCounts } from '../core/progress/stats';
-import { CommandId } from '../core/view/commandIds';
+import { VIEW_ID } from '../core/view/commandIds';
 import { getConfig, onDidChangeConfig } from './config';
 import { Disposable } from './lifecycle';
 import type { ProgressService } from './progressService';
@@ -16,7 +16,7 @@ export class ProgressStatusBar extends Disposable {
   ) {
     super();
     this.item.name = 'Backend Roadmap progress';
-    this.item.command = CommandId.OpenRoadmap;
+    this.item.command = `${VIEW_ID}.focus`;
     this._register(progress.onDidChange(() => this.update()));
     this._register(
       onDidChangeConfig((affects) => {

@@ -16,6 +16,8 @@ export interface GlobalStorageKeys {
    * in the terminal), newest first, bounded (src/core/detection/detectionCore.ts); synced like progress.
    */
   readonly eventEvidence: readonly unknown[] | undefined;
+  /** The Get Started walkthrough was opened once on its own; later it opens only when asked. Not synced. */
+  readonly walkthroughOffered: boolean | undefined;
 }
 
 const PREFIX = 'backendRoadmap.';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CommandId } from '../../src/core/view/commandIds';
+import { CommandId, ContextKey, WALKTHROUGH_ID } from '../../src/core/view/commandIds';
 import { CONFIG_SECTION, SETTING_TYPES } from '../../src/core/view/settings';
 
 /**
@@ -16,8 +16,9 @@ interface Manifest {
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { type: string; default: unknown; description?: string; markdownDescription?: string; enum?: unknown[] }> };
     views: Record<string, { id: string }[]>;
-    viewsWelcome: { view: string; contents: string }[];
+    walkthroughs: { id: string; steps: { id: string; title: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
   };
+  icon?: string;
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   main: string;
@@ -50,12 +51,43 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('uses only registered commands in the welcome view links', () => {
-    for (const welcome of manifest.contributes.viewsWelcome) {
-      for (const match of welcome.contents.matchAll(/command:([\w.]+)/g)) {
-        assert.ok(registered.includes(match[1] ?? ''), `welcome view links to unknown command ${match[1] ?? ''}`);
+  it('has a Get Started walkthrough whose steps link, and complete on, real commands and context keys', () => {
+    const walkthrough = manifest.contributes.walkthroughs.find((w) => w.id === WALKTHROUGH_ID);
+    assert.ok(walkthrough, 'the walkthrough CommandId.OpenWalkthrough opens');
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.id),
+      ['choosePath', 'openSkill', 'proveMilestone', 'runTests', 'exportProgress'],
+    );
+    const contextKeys: string[] = Object.values(ContextKey);
+    const settings = Object.keys(manifest.contributes.configuration.properties);
+    for (const step of walkthrough.steps) {
+      for (const match of step.description.matchAll(/command:([\w.]+)/g)) {
+        assert.ok(registered.includes(match[1] ?? ''), `${step.id} links to unknown command ${match[1] ?? ''}`);
       }
+      assert.ok(step.completionEvents.length > 0, `${step.id} completes on something`);
+      for (const event of step.completionEvents) {
+        const [kind, name = ''] = event.split(/:(.*)/);
+        const known = kind === 'onCommand' ? registered.includes(name) : kind === 'onContext' ? contextKeys.includes(name) : kind === 'onSettingChanged' ? settings.includes(name) : false;
+        assert.ok(known, `${step.id}: ${event} names nothing the extension registers, sets or declares`);
+      }
+      assert.ok(step.media.markdown !== undefined && existsSync(path.join(root, step.media.markdown)), `${step.id}: its Markdown page exists`);
     }
+  });
+
+  it('has no view that only shows before the roadmap loads (the old Get Started view)', () => {
+    assert.deepEqual(
+      Object.values(manifest.contributes.views)
+        .flat()
+        .map((view) => view.id),
+      ['backendRoadmap.roadmap'],
+    );
+  });
+
+  it('ships the marketplace icon it names: a 128×128 PNG', () => {
+    assert.equal(manifest.icon, 'media/icon.png');
+    const png = readFileSync(path.join(root, 'media/icon.png'));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
   it('declares every setting the code reads, with its type, a default of that type and a description', () => {

@@ -1,33 +1,71 @@
 import * as vscode from 'vscode';
 import type { SkillsCompleted } from '../../core/detection/detectionCore';
+import type { Skill } from '../../core/roadmap/model';
 import { CommandId } from '../../core/view/commandIds';
+import { completedMessage, learnerDecidesMessage } from '../../core/view/notices';
+import type { Completed } from '../../core/view/notices';
 import { getConfig } from '../config';
 import type { ProgressService } from '../progressService';
 
-/** Quiet notifications when evidence completes skills (setting backendRoadmap.detection.notifications). */
-export function notifyCompleted({ markedDone, learnerDecides }: SkillsCompleted, progress: ProgressService): void {
-  if (!getConfig('detection.notifications')) {
-    return;
-  }
-  const [first] = markedDone;
-  if (first && markedDone.length === 1) {
-    const proof = progress.get(first.id).evidence[0];
-    void vscode.window.showInformationMessage(`Backend Roadmap: "${first.title}" is done${proof ? `, proved by ${proof.summary}` : ''}.`, 'Show Evidence').then((choice) => {
-      if (choice) {
-        void vscode.commands.executeCommand(CommandId.ShowSkill, first.id);
+/** Completions gathered while a command that reports them itself (Re-check, Run My Tests) is running. */
+export interface HeldCompletions {
+  /** Stops holding and returns what completed meanwhile. */
+  release(): Completed;
+}
+
+/**
+ * Quiet notifications when evidence completes skills (setting backendRoadmap.detection.notifications).
+ * A command that says what it found holds them, so the learner gets one notification, not two.
+ */
+export class CompletionNotifier {
+  private readonly holders = new Set<{ markedDone: Skill[]; learnerDecides: Skill[] }>();
+
+  constructor(private readonly progress: ProgressService) {}
+
+  completed(completed: SkillsCompleted): void {
+    if (this.holders.size > 0) {
+      for (const holder of this.holders) {
+        holder.markedDone.push(...completed.markedDone);
+        holder.learnerDecides.push(...completed.learnerDecides);
       }
-    });
-  } else if (markedDone.length > 1) {
-    const names = markedDone.slice(0, 4).map((skill) => skill.title).join(', ');
-    const more = markedDone.length > 4 ? ` and ${markedDone.length - 4} more` : '';
-    void vscode.window.showInformationMessage(`Backend Roadmap: your work proves ${markedDone.length} skills: ${names}${more}.`, 'Open Dashboard').then((choice) => {
-      if (choice) {
+      return;
+    }
+    if (getConfig('detection.notifications')) {
+      notifyCompleted(completed, this.progress);
+    }
+  }
+
+  hold(): HeldCompletions {
+    const holder = { markedDone: [] as Skill[], learnerDecides: [] as Skill[] };
+    this.holders.add(holder);
+    return {
+      release: () => {
+        this.holders.delete(holder);
+        return { markedDone: unique(holder.markedDone), learnerDecides: unique(holder.learnerDecides) };
+      },
+    };
+  }
+}
+
+function unique(skills: readonly Skill[]): Skill[] {
+  return [...new Map(skills.map((skill) => [skill.id, skill])).values()];
+}
+
+function notifyCompleted({ markedDone, learnerDecides }: SkillsCompleted, progress: ProgressService): void {
+  const [first] = markedDone;
+  const message = completedMessage(markedDone, first === undefined ? undefined : progress.get(first.id).evidence[0]?.summary);
+  if (first !== undefined && message !== undefined) {
+    const action = markedDone.length === 1 ? 'Show Evidence' : 'Open Dashboard';
+    void vscode.window.showInformationMessage(message, action).then((choice) => {
+      if (choice === 'Show Evidence') {
+        void vscode.commands.executeCommand(CommandId.ShowSkill, first.id);
+      } else if (choice) {
         void vscode.commands.executeCommand(CommandId.OpenDashboard);
       }
     });
   }
   for (const skill of learnerDecides.slice(0, 2)) {
-    void vscode.window.showInformationMessage(`Backend Roadmap: your work shows "${skill.title}", which you set by hand. Mark it done?`, 'Mark Done', 'Show Evidence').then((choice) => {
+    void vscode.window.showInformationMessage(learnerDecidesMessage(skill), 'Mark Done', 'Show Evidence').then((choice) => {
       if (choice === 'Mark Done') {
         void vscode.commands.executeCommand(CommandId.MarkDone, skill.id);
       } else if (choice) {

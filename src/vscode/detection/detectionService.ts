@@ -50,6 +50,7 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     folderChanged: (folder, quietMs) => this.core.request(folder, quietMs),
   });
   private started = false;
+  private readonly recording = new Set<Promise<void>>();
   private readonly checkedEmitter = this._register(new vscode.EventEmitter<void>());
   /** After every check and every recorded event: the panel and the tree refresh. */
   readonly onDidChange = this.checkedEmitter.event;
@@ -167,7 +168,23 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     for (const e of evidence) {
       this.deps.logger.info(`${e.summary}${e.folder ? ` in ${e.folder}` : ''}`);
     }
-    await this.core.recordEvent(evidence);
+    const recording = this.core.recordEvent(evidence).then(() => undefined);
+    this.recording.add(recording);
+    try {
+      await recording;
+    } finally {
+      this.recording.delete(recording);
+    }
+  }
+
+  /** Resolves when every event recorded so far is judged (Run My Tests reports after its own run is). */
+  async eventsSettled(): Promise<void> {
+    await Promise.allSettled([...this.recording]);
+  }
+
+  /** Reset All: the remembered test runs and practised commands go too. */
+  async forgetEvents(): Promise<void> {
+    await this.core.forgetEvents();
   }
 
   /** Milestones present in any open folder, whoever made them. */

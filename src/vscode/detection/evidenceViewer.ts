@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { detectionModule } from '../../core/lazy/modules';
 import { CommandId } from '../../core/view/commandIds';
+import { plainText } from '../../core/view/inlineCode';
+import { endSentence } from '../../core/text/sentences';
 import type { Logger } from '../logger';
 import type { ProgressService } from '../progressService';
 
@@ -31,7 +33,7 @@ export async function showEvidence(deps: { readonly progress: ProgressService; r
   }
   if (evidence.folder && evidence.commit) {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showInformationMessage(`Commit ${evidence.commit.slice(0, 10)}: ${evidence.summary}. (Git does not run in Restricted Mode, so the commit is not shown.)`);
+      void vscode.window.showInformationMessage(`Commit ${evidence.commit.slice(0, 10)}: ${endSentence(plainText(evidence.summary))} Git does not run in Restricted Mode, so the commit is not shown: trust the folder to see it.`);
       return;
     }
     const shown = await detectionModule().createGitRunner(evidence.folder).run(['show', '--stat', '--format=fuller', '--no-color', evidence.commit, '--']);
@@ -40,10 +42,14 @@ export async function showEvidence(deps: { readonly progress: ProgressService; r
       await vscode.window.showTextDocument(document, { preview: true });
     } else {
       deps.logger.error(`git show ${evidence.commit} failed: ${shown.message}`);
-      void vscode.window.showWarningMessage(`Could not show commit ${evidence.commit.slice(0, 10)} (${evidence.summary}): ${shown.message}. Is the repository still there?`);
+      void vscode.window.showWarningMessage(`Could not show commit ${evidence.commit.slice(0, 10)} (${plainText(evidence.summary)}): ${endSentence(shown.message)} Is the repository still there?`);
     }
     return;
   }
-  const ran = evidence.command ? ` \`${evidence.command}\` exited with ${evidence.exitCode ?? 0}.` : '';
-  void vscode.window.showInformationMessage(`${evidence.summary}.${ran} Seen ${new Date(evidence.at).toLocaleString()}${evidence.folder ? ` in ${evidence.folder}` : ''}.`);
+  const ran = evidence.command && !evidence.summary.includes(`\`${evidence.command}\``) ? ` "${evidence.command}" exited with ${evidence.exitCode ?? 0}.` : '';
+  void vscode.window.showInformationMessage(`${endSentence(capitalise(plainText(evidence.summary)))}${ran} Seen ${new Date(evidence.at).toLocaleString()}${evidence.folder ? ` in ${evidence.folder}` : ''}.`);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -6,7 +6,11 @@ import { percent, stageState } from '../../core/progress/stats';
 import type { ProgressCounts } from '../../core/progress/stats';
 import type { Skill, Stage } from '../../core/roadmap/model';
 import type { RoadmapProblem } from '../../core/roadmap/problems';
+import { stageHours } from '../../core/roadmap/stageHours';
+import { plural } from '../../core/text/plural';
 import { CommandId } from '../../core/view/commandIds';
+import { inlineCodeParts } from '../../core/view/inlineCode';
+import { stageRow, studyEstimate } from '../../core/view/labels';
 import { stateIcon } from './stateIcons';
 
 export type RoadmapNode = StageNode | SkillNode | ProblemNode;
@@ -20,14 +24,16 @@ export class StageNode {
 
   toTreeItem(): vscode.TreeItem {
     const { stage, counts } = this;
-    const item = new vscode.TreeItem(stage.title, vscode.TreeItemCollapsibleState.Collapsed);
+    // A long title is shortened so done/total stays in view; the tooltip and accessible label keep it whole.
+    const row = stageRow(stage.title, counts.done, counts.total);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `stage:${stage.id}`;
-    item.description = `${counts.done}/${counts.total}`;
+    item.description = row.description;
     item.iconPath = stateIcon(stageState(counts));
     item.contextValue = 'stage';
     const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
     const summary = `${counts.done} of ${counts.total} skills done${skipped} (${percent(counts)}%)`;
-    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(stage.title)}**\n\n${summary} · about ${stage.estimatedWeeks} week(s)`);
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(stage.title)}**\n\n${summary} · ${studyEstimate(stageHours(stage))}`);
     item.accessibilityInformation = { label: `Stage ${stage.order}: ${stage.title}, ${summary}` };
     return item;
   }
@@ -61,7 +67,7 @@ export class ProblemNode {
   constructor(readonly problems: readonly RoadmapProblem[]) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Roadmap content has ${this.problems.length} problem(s)`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(`Roadmap content has ${plural(this.problems.length, 'problem')}`, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.description = 'open the Problems panel';
     item.tooltip = this.problems.slice(0, 5).map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n');
@@ -71,14 +77,14 @@ export class ProblemNode {
 }
 
 function skillTooltip(skill: Skill, progress: SkillProgress): vscode.MarkdownString {
-  const lines = [`**${escapeMarkdown(skill.title)}** · ${STATE_LABELS[progress.state]}`, '', firstSentence(skill.summary), '', `About ${skill.estimatedHours} h`];
+  const lines = [`**${escapeMarkdown(skill.title)}** · ${STATE_LABELS[progress.state]}`, '', firstSentence(skill.summary), '', capitalise(studyEstimate(skill.estimatedHours))];
   if (progress.at && progress.state !== 'notStarted') {
     const who = progress.setBy === 'detector' ? 'proved automatically' : 'set by you';
     lines.push('', `${who}, ${new Date(progress.at).toLocaleString()}`);
   }
   const proof = progress.evidence[0];
   if (proof) {
-    lines.push('', `Evidence: ${escapeMarkdown(milestoneTitle(proof.milestone))} — ${escapeMarkdown(proof.summary)}`);
+    lines.push('', `Evidence: ${escapeMarkdown(milestoneTitle(proof.milestone))} — ${markdownWithCode(proof.summary)}`);
   }
   if (progress.note) {
     lines.push('', `Note: ${escapeMarkdown(progress.note)}`);
@@ -91,6 +97,17 @@ function firstSentence(markdown: string): string {
   const text = markdown.replace(/\s+/g, ' ').trim();
   const end = text.search(/[.!?](\s|$)/);
   return end > 0 ? text.slice(0, end + 1) : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Evidence text with its `backticked` parts as code spans, the rest escaped (as the details page shows it). */
+function markdownWithCode(text: string): string {
+  return inlineCodeParts(text)
+    .map((part) => (part.code ? `\`${part.text}\`` : escapeMarkdown(part.text)))
+    .join('');
 }
 
 function escapeMarkdown(text: string): string {

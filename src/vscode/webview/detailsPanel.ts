@@ -34,6 +34,9 @@ export class DetailsPanel extends Disposable {
   private readonly quizPassedEmitter = this._register(new vscode.EventEmitter<string>());
   /** A self-check passed in the panel (skill id): detection judges the rules that name `quiz.passed` again. */
   readonly onDidPassQuiz = this.quizPassedEmitter.event;
+  private readonly shownEmitter = this._register(new vscode.EventEmitter<string>());
+  /** A skill was brought into the panel (from the tree, the dashboard, a notification, a command): the tree reveals it. */
+  readonly onDidShowSkill = this.shownEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -76,6 +79,9 @@ export class DetailsPanel extends Disposable {
 
   private show(showing: Showing, preserveFocus: boolean): void {
     this.showing = showing;
+    if (showing.kind === 'skill') {
+      this.shownEmitter.fire(showing.skillId);
+    }
     if (this.panel) {
       this.panel.reveal(undefined, preserveFocus);
       this.panel.title = this.title();
@@ -180,6 +186,9 @@ export class DetailsPanel extends Disposable {
         return;
       case 'recheck':
         await vscode.commands.executeCommand(CommandId.RecheckWorkspace);
+        return;
+      case 'runTests':
+        await vscode.commands.executeCommand(CommandId.RunMyTests);
         return;
       case 'submitQuiz':
         await this.gradeQuiz(message.skillId, message.answers);

@@ -18,7 +18,7 @@ describe('A learner uses Backend Roadmap', function () {
 
   it('sees the Roadmap view with every stage in the activity bar container', async () => {
     const roadmap = await shippedRoadmap();
-    await vscode.commands.executeCommand('backendRoadmap.openRoadmap');
+    await vscode.commands.executeCommand('backendRoadmap.roadmap.focus');
     const first = roadmap.stages[0];
     assert.ok(first);
     // The list renders only the rows that fit; each row tells assistive technology the size of its level.
@@ -72,7 +72,8 @@ describe('A learner uses Backend Roadmap', function () {
     const record = await waitFor('git-basics to be done', () => (api.progressOf('git-basics').state === 'done' ? api.progressOf('git-basics') : undefined));
     assert.equal(record.setBy, 'learner');
     await api.flush();
-    assert.equal(api.statusBarText(), `$(mortar-board) 1/${roadmap.skills.length} · 0%`);
+    // Rounded to the nearest, but never 0% once something is done.
+    assert.equal(api.statusBarText(), `$(mortar-board) 1/${roadmap.skills.length} · 1%`);
     await waitFor('the panel to show Done', async () => ((await webviewText('#skill-state')).includes('Done') ? true : undefined));
   });
 
@@ -88,7 +89,7 @@ describe('A learner uses Backend Roadmap', function () {
     // The tree row of a done skill says so to screen readers and shows the state icon.
     const roadmap = await shippedRoadmap();
     const title = skillTitle(roadmap, 'git-basics');
-    await vscode.commands.executeCommand('backendRoadmap.openRoadmap');
+    await vscode.commands.executeCommand('backendRoadmap.roadmap.focus');
     const git = roadmap.stageById.get('git');
     assert.ok(git);
     const stageRow = `.monaco-list-row[aria-label^="Stage ${git.order}: ${git.title}, 1 of ${git.skills.length} skills done"]`;
@@ -145,8 +146,18 @@ describe('A learner uses Backend Roadmap', function () {
     await waitFor('the done skill row before hiding', async () => ((await workbenchCount(row)) > 0 ? true : undefined));
     await vscode.commands.executeCommand('backendRoadmap.hideFinished');
     await waitFor('done skills to disappear', async () => ((await workbenchCount(row)) === 0 ? true : undefined));
+    // The filter is visible: a line above the tree says so.
+    await waitFor('the filter line above the tree', async () => ((await workbenchText('#workbench\\.parts\\.sidebar')).includes('Showing open skills only') ? true : undefined));
+    await screenshot('filter-on');
     await vscode.commands.executeCommand('backendRoadmap.showFinished');
     assert.equal(vscode.workspace.getConfiguration('backendRoadmap').get('tree.hideFinished'), false);
+  });
+
+  it('finds the Get Started walkthrough with "Open a skill" ticked off', async () => {
+    await vscode.commands.executeCommand('backendRoadmap.openWalkthrough');
+    await waitFor('the "Open a skill" step ticked', async () => ((await workbenchCount('[data-step-id$="#openSkill"].complete')) > 0 ? true : undefined));
+    await screenshot('walkthrough');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('leaves a note and the panel open for the restart phase', async () => {
@@ -162,7 +173,7 @@ describe('A learner uses Backend Roadmap', function () {
     assert.equal(api.progressOf('git-basics').state, 'done');
     await vscode.commands.executeCommand('backendRoadmap.showSkill', 'git-basics');
     await waitFor('the panel on git-basics', async () => ((await webviewText('#skill-title')) === skillTitle(roadmap, 'git-basics') ? true : undefined));
-    await vscode.commands.executeCommand('backendRoadmap.openRoadmap');
+    await vscode.commands.executeCommand('backendRoadmap.roadmap.focus');
     await api.flush();
     await screenshot('tree-and-details');
   });

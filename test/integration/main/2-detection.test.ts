@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../../src/vscode/extension';
-import { screenshot, webviewClick, webviewCount, webviewText } from '../driver';
+import { screenshot, webviewClick, webviewCount, webviewText, workbenchText } from '../driver';
 import { commitFiles, git } from '../gitFixture';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 
@@ -87,6 +87,12 @@ describe('Automatic milestone detection while the learner codes', function () {
     await api.detectionIdle();
     assert.equal(api.progressOf('unit-testing').state, 'notStarted');
     assert.notEqual(api.milestoneStatus('test.passing').status, 'present');
+    // The editor says how to run tests here (not the CLI's --run-tests), with a button for Run My Tests.
+    await vscode.commands.executeCommand('backendRoadmap.showSkill', 'unit-testing');
+    await waitFor('the Run My Tests button in "Why is this (not) done?"', async () => ((await webviewCount('#checks button[data-action="runTests"]')) === 1 ? true : undefined));
+    const checks = await webviewText('#checks');
+    assert.match(checks, /Run your tests in the terminal or use Run My Tests/);
+    assert.doesNotMatch(checks, /--run-tests/);
 
     writeFileSync(path.join(root, 'test', 'sum.test.js'), "const test = require('node:test');\nconst assert = require('node:assert');\ntest('adds', () => assert.equal(1 + 1, 2));\n");
     assert.equal(await run(), 0);
@@ -109,6 +115,10 @@ describe('Automatic milestone detection while the learner codes', function () {
     await vscode.commands.executeCommand('backendRoadmap.runMyTests');
     assert.equal(await ended, 0);
     await waitFor('task evidence', () => (api.progressOf('unit-testing').evidence.some((e) => /test task .* exited with 0/.test(e.summary)) ? true : undefined), 20000);
+    // Nothing new is proved (the terminal run already did it), and the notification says so.
+    await waitFor('the Run My Tests notification', async () => ((await workbenchText('.notifications-toasts')).includes('Your tests (npm test) passed') ? true : undefined));
+    await screenshot('run-my-tests-notice');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('shows the evidence and the "why" checks in the details panel', async () => {
