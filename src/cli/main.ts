@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { skillsShownBy } from '../core/detection/scanVerdicts';
+import { COMPILED_OUTLINE_FILE } from '../core/compiled/compiledRoadmap';
 import { codeCacheIn, defaultCodeCacheFolder } from '../core/lazy/codeCache';
 import { detectionModule } from '../core/lazy/modules';
 import { useCodeCache } from '../core/lazy/requireBundle';
@@ -76,7 +77,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal })
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const early = request.runTests ? undefined : startScan();
-  const { loaded, from } = await loadCliRoadmap(request.roadmapDir);
+  // A scan needs ids, titles and rules only: the outline, not the whole model with its texts.
+  const { loaded, from } = await loadCliRoadmap(request.roadmapDir, path.join(__dirname, COMPILED_OUTLINE_FILE));
   if (loaded.roadmap === undefined) {
     cancel.abort();
     await early;

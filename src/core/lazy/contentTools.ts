@@ -3,4 +3,4 @@
 export { loadRoadmapFromDirectory } from '../roadmap/loader';
 export { createMarkdownEngine } from '../content/markdownEngine';
 export { compileRoadmap, compileRoadmapDirectory } from '../compiled/compileRoadmap';
-export { markdownFileText, roadmapFileText } from '../compiled/compiledRoadmap';
+export { markdownFileText, outlineFileText, roadmapFileText } from '../compiled/compiledRoadmap';
