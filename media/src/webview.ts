@@ -1,9 +1,12 @@
 import type { SkillState } from '../../src/core/progress/model';
-import type { DashboardView, EvidenceView, HostMessage, MilestoneCheckView, PanelState, PanelView, QuizResultView, SkillLink, SkillView } from '../../src/core/view/protocol';
+import type { EvidenceView, HostMessage, MilestoneCheckView, PanelState, PanelView, QuizResultView, SkillView } from '../../src/core/view/protocol';
 import { STATE_ICONS } from '../../src/core/view/stateIcons';
+import { projectIdeasSection, renderBrief } from './brief';
+import { renderDashboard } from './dashboard';
 import { el, icon, markdownBlock, markdownInline, textWithCode } from './dom';
 import { quizSection } from './quiz';
 import { vscode } from './vscodeApi';
+import { button, section, skillLink } from './widgets';
 
 const app = document.getElementById('app') ?? document.body;
 
@@ -78,7 +81,7 @@ function render(view: PanelView): void {
   shownSkill = view.kind === 'skill' ? view : undefined;
   // A re-render (progress changed) keeps keyboard focus where it was, e.g. on a quiz choice or result.
   const focusedId = document.activeElement?.id;
-  app.replaceChildren(view.kind === 'skill' ? renderSkill(view) : renderDashboard(view));
+  app.replaceChildren(view.kind === 'skill' ? renderSkill(view) : view.kind === 'brief' ? renderBrief(view) : renderDashboard(view));
   if (focusedId) {
     document.getElementById(focusedId)?.focus();
   }
@@ -88,25 +91,6 @@ function render(view: PanelView): void {
   if ((view.kind === 'skill' ? view.id : view.kind) !== shownBefore) {
     window.scrollTo(0, 0);
   }
-}
-
-function skillLink({ id, title, state }: SkillLink): HTMLElement {
-  const anchor = el('a', { href: '#', 'data-skill': id, class: 'skill-link' }, icon(STATE_ICONS[state].codicon), ` ${title}`);
-  anchor.addEventListener('click', (event) => {
-    event.preventDefault();
-    vscode.postMessage({ type: 'openSkill', skillId: id });
-  });
-  return anchor;
-}
-
-function button(label: string, codicon: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {
-  const b = el('button', { type: 'button', ...extra }, icon(codicon), ` ${label}`);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-function section(title: string, codicon: string, ...children: (Node | false | undefined)[]): HTMLElement {
-  return el('section', {}, el('h2', {}, icon(codicon), ` ${title}`), ...children);
 }
 
 function renderSkill(view: SkillView): HTMLElement {
@@ -119,7 +103,7 @@ function renderSkill(view: SkillView): HTMLElement {
     view.subtopics.length > 0 && section('Subtopics', 'list-unordered', el('ul', { class: 'chips' }, ...view.subtopics.map((topic) => el('li', {}, topic)))),
     view.resources.length > 0 && section('Resources', 'link-external', resourceList(view)),
     view.practiceHtml.length > 0 && section('Practice', 'tools', el('ol', {}, ...view.practiceHtml.map((task) => el('li', {}, markdownInline(task))))),
-    view.projectIdeas.length > 0 && section('Project ideas for this stage', 'rocket', el('ul', {}, ...view.projectIdeas.map((idea) => el('li', {}, el('strong', {}, idea.title), ': ', markdownInline(idea.descriptionHtml))))),
+    view.projectIdeas.length > 0 && projectIdeasSection(view.projectIdeas),
     quizSectionFor(view),
     section('Evidence', 'verified', evidenceList(view)),
     whyNotDone(view),
@@ -224,36 +208,6 @@ function skillLinks(view: SkillView): HTMLElement {
     prerequisites.length > 0 ? el('div', {}, el('span', { class: 'muted' }, 'Learn first: '), ...prerequisites) : el('div', { class: 'muted' }, 'No prerequisites.'),
     view.next ? el('div', { id: 'next-skill' }, el('span', { class: 'muted' }, 'Next: '), skillLink(view.next)) : undefined,
   );
-}
-
-function renderDashboard(view: DashboardView): HTMLElement {
-  const next = view.next
-    ? el('p', { class: 'next', id: 'suggested-next' }, icon('compass'), ' Suggested next: ', skillLink(view.next), el('span', { class: 'muted' }, ` (${view.next.stageTitle})`))
-    : el('p', { class: 'next' }, icon('star-full'), ' Everything is done or skipped. Time to build something big!');
-  return el(
-    'article',
-    { 'aria-labelledby': 'dashboard-title' },
-    el('h1', { id: 'dashboard-title' }, 'Backend Roadmap'),
-    el('p', { class: 'overall' }, `${view.done} of ${view.total} skills done (${view.percent}%)`),
-    progressBar(view.percent, 'Overall progress'),
-    next,
-    el(
-      'ol',
-      { class: 'stages' },
-      ...view.stages.map((stage) => {
-        const title = stage.firstSkillId ? skillLink({ id: stage.firstSkillId, title: stage.title, state: stage.state }) : el('span', {}, stage.title);
-        return el('li', {}, el('div', { class: 'stage-row' }, title, el('span', { class: 'muted' }, `${stage.done}/${stage.total}`)), progressBar(stage.percent, `${stage.title} progress`));
-      }),
-    ),
-  );
-}
-
-function progressBar(value: number, label: string): HTMLElement {
-  const bar = el('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(value), 'aria-label': label });
-  const fill = el('div', { class: 'fill' });
-  fill.style.width = `${value}%`;
-  bar.append(fill);
-  return bar;
 }
 
 vscode.postMessage({ type: 'ready' });

@@ -11,6 +11,7 @@ import { whatNext } from '../core/plan/whatNext';
 import type { NextSkill } from '../core/plan/whatNext';
 import { MAX_IMPORT_CHARS, describeImportLosses, parseProgressExport } from '../core/progress/exchange';
 import type { ProgressMap } from '../core/progress/model';
+import { progressForRoadmap } from '../core/progress/retired';
 import { STATE_LABELS } from '../core/progress/model';
 import { percent } from '../core/progress/stats';
 import { STACKS } from '../core/roadmap/model';
@@ -206,10 +207,14 @@ export async function runProgressCommand(request: ProgressCommandRequest, io: Ou
     return reportUnloadableRoadmap(io, from, loaded.problems, request.roadmapDir);
   }
   const roadmap = loaded.roadmap;
+  // Records under a skill's former ids count for its current id, as in the extension (src/core/progress/formerIds.ts).
+  const progress = progressForRoadmap(roadmap, read.progress).progress;
   // --today names a UTC day; otherwise the learner's clock and time zone decide what "today" is.
   const today = request.today === undefined ? now : new Date(`${request.today}T00:00:00.000Z`);
   const utcOffsetMinutes = request.today === undefined ? -now.getTimezoneOffset() : 0;
-  const text = request.command === 'status' ? statusOutput(roadmap, read.progress, request) : request.command === 'next' ? nextOutput(roadmap, read.progress, request) : planOutput(planPath(roadmap, read.progress, request.path, request.hoursPerWeek, today, utcOffsetMinutes), roadmap, request);
+  // Under a roadmap of the learner's own, shipped skills it leaves out are not retired.
+  const shipped = request.command === 'status' && request.roadmapDir !== undefined ? (await loadCliRoadmap(undefined)).loaded.roadmap : undefined;
+  const text = request.command === 'status' ? statusOutput(roadmap, progress, request, shipped === undefined ? [] : [shipped]) : request.command === 'next' ? nextOutput(roadmap, progress, request) : planOutput(planPath(roadmap, progress, request.path, request.hoursPerWeek, today, utcOffsetMinutes), roadmap, request);
   io.stdout.write(text);
   return 0;
 }
@@ -222,8 +227,8 @@ function stageTitle(roadmap: Roadmap, stageId: string): string {
   return sanitizeForTerminal(roadmap.stageById.get(stageId)?.title ?? stageId);
 }
 
-function statusOutput(roadmap: Roadmap, progress: ProgressMap, request: ProgressCommandRequest): string {
-  const status: PathStatus = pathStatus(roadmap, progress, request.path);
+function statusOutput(roadmap: Roadmap, progress: ProgressMap, request: ProgressCommandRequest, alsoKnown: readonly Roadmap[]): string {
+  const status: PathStatus = pathStatus(roadmap, progress, request.path, alsoKnown);
   const { counts } = status;
   if (request.json) {
     const report: StatusJson = {

@@ -18,15 +18,29 @@ export interface CliRoadmap {
 
 /**
  * The roadmap a command works on. `--roadmap DIR` is YAML: the parser and schema validator load then, and
- * only then. Otherwise the roadmap compiled at build time beside the bundle (dist/roadmap.jsonl); compiled
+ * only then; with a header (DIR/roadmap.yaml) it is a custom roadmap read against the shipped one, whose
+ * skills it may reuse with `- ref: ID`. Otherwise the roadmap compiled at build time beside the bundle (dist/roadmap.jsonl); compiled
  * by tsc (tests, a source checkout without a build) there is none, so the shipped YAML is read instead.
  * `compiled` is that file's path (tests give another).
  */
 export async function loadCliRoadmap(roadmapDir: string | undefined, compiled = path.join(__dirname, COMPILED_ROADMAP_FILE)): Promise<CliRoadmap> {
   if (roadmapDir !== undefined) {
     const dir = path.resolve(roadmapDir);
-    return { loaded: await contentTools().loadRoadmapFromDirectory(dir), from: dir };
+    const tools = contentTools();
+    if (!(await tools.hasRoadmapHeader(dir))) {
+      return { loaded: await tools.loadRoadmapFromDirectory(dir), from: dir };
+    }
+    // A roadmap of the learner's own (roadmap.yaml beside its stages): it may reuse shipped skills by id.
+    const shipped = await loadShippedRoadmap(compiled);
+    if (shipped.loaded.roadmap === undefined) {
+      return shipped;
+    }
+    return { loaded: await tools.loadCustomRoadmap(dir, shipped.loaded.roadmap), from: dir };
   }
+  return loadShippedRoadmap(compiled);
+}
+
+async function loadShippedRoadmap(compiled: string): Promise<CliRoadmap> {
   if (existsSync(compiled)) {
     return { loaded: await readShippedRoadmap(compiled), from: compiled };
   }

@@ -11,12 +11,16 @@ export interface BackendRoadmapApi {
   flush(): Promise<void>;
   /** The status bar text, as a learner sees it. */
   statusBarText(): string;
+  /** The status bar tooltip (progress, the plan, reviews due) as plain text, one paragraph a line. */
+  statusBarTooltip(): string;
   /** What automatic detection knows about a milestone in the open workspace. */
   milestoneStatus(id: string): MilestoneSummary;
   /** Resolves when queued and running workspace checks are finished. */
   detectionIdle(): Promise<void>;
   /** Evidence of what the learner did (test runs, terminal practice), exactly as it is stored. */
   recordedEvents(): readonly Evidence[];
+  /** The roadmaps Switch Roadmap offers now (custom folders read first), and the id of the one in use. */
+  roadmapChoices(): Promise<{ readonly selected: string | undefined; readonly choices: readonly { readonly id: string; readonly title: string; readonly stale: boolean }[] }>;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
@@ -29,9 +33,14 @@ export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
     progressOf: (skillId) => services.progress.get(skillId),
     flush: () => services.progress.flush(),
     statusBarText: () => services.statusBarText(),
+    statusBarTooltip: () => services.statusBarTooltip(),
     milestoneStatus: (id) => services.detection.milestoneStatus(id),
     detectionIdle: () => services.detection.idle(),
     recordedEvents: () => services.detection.eventEvidence(),
+    roadmapChoices: async () => {
+      const { choices, selected } = await services.roadmaps.choices();
+      return { selected: selected?.id, choices: choices.map(({ id, title, stale }) => ({ id, title, stale })) };
+    },
   };
 }
 

@@ -67,6 +67,11 @@ export class ProgressService extends Disposable {
     return this.core.recordQuizPass(skill, evidence);
   }
 
+  /** Records a spaced review of the skill's passed self-check; the state stays as it is. */
+  recordReview(skillId: string, passed: boolean): Promise<void> {
+    return this.core.recordReview(skillId, passed);
+  }
+
   importProgress(imported: ProgressMap, knownSkill: (id: string) => boolean): Promise<MergeSummary> {
     return this.core.importProgress(imported, knownSkill);
   }
@@ -105,13 +110,13 @@ export class ProgressService extends Disposable {
       case 'saveFailed': {
         this.logger.error('Could not save progress', notice.error);
         const why = notice.error instanceof Error ? notice.error.message : String(notice.error);
-        void vscode.window.showErrorMessage(`Backend Roadmap could not save your progress: ${why}. Use "Backend Roadmap: Export Progress" to keep a copy.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not save your progress: {0}. Use "Backend Roadmap: Export Progress" to keep a copy.', why));
         return;
       }
       case 'unreadable': {
         const message = unreadableMessage(notice);
         this.logger.error(message);
-        const choices = notice.backup.kept ? ['Export the Backup'] : [];
+        const choices = notice.backup.kept ? [vscode.l10n.t('Export the Backup')] : [];
         void vscode.window.showWarningMessage(message, ...choices).then((choice) => {
           if (choice) {
             void vscode.commands.executeCommand(CommandId.ExportProgress, { backup: true });

@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import { COMPILED_MARKDOWN_FILE, COMPILED_ROADMAP_FILE } from '../core/compiled/compiledRoadmap';
 import type { Evidence } from '../core/progress/model';
-import { isFinished } from '../core/progress/rules';
-import { nothingStarted, roadmapCounts } from '../core/progress/stats';
+import { nothingStarted } from '../core/progress/stats';
 import { CommandId, ContextKey, VIEW_ID } from '../core/view/commandIds';
-import { treeFilterDescription, treeViewMessage } from '../core/view/labels';
+import { isShown, treeFilterNotes } from '../core/view/treeFilter';
 import { walkthroughFacts } from '../core/view/walkthrough';
 import { registerCommands } from './commands';
 import { getConfig, onDidChangeConfig } from './config';
+import { BriefService } from './briefs/briefService';
 import { CompletionNotifier } from './detection/completionNotifier';
 import { detectionInfo } from './detection/detectionInfo';
 import { DetectionService } from './detection/detectionService';
 import { Disposable } from './lifecycle';
 import { Logger } from './logger';
+import { PlanService } from './plan/planService';
+import { ReviewBadge } from './plan/reviewBadge';
 import { ProgressService } from './progressService';
 import { RoadmapService } from './roadmapService';
 import { ProgressStatusBar } from './statusBar';
@@ -32,9 +34,12 @@ export class Services extends Disposable {
   readonly roadmaps: RoadmapService;
   readonly progress: ProgressService;
   readonly notifier: CompletionNotifier;
+  /** Path, plan, what next and reviews (src/vscode/plan/planService.ts): the status bar, tree, commands and dashboard read it. */
+  readonly plan: PlanService;
   private treeView: vscode.TreeView<RoadmapNode> | undefined;
   private treeProvider: RoadmapTreeProvider | undefined;
   private lazyPanel: DetailsPanel | undefined;
+  private lazyBriefs: BriefService | undefined;
   private lazyDetection: DetectionService | undefined;
   private statusBar: ProgressStatusBar | undefined;
   /** Event evidence as of the last detection change (read only once detection is running). */
@@ -47,14 +52,15 @@ export class Services extends Disposable {
   constructor(readonly context: vscode.ExtensionContext) {
     super();
     this.storage = this._register(new Storage(context.globalState));
-    this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_ROADMAP_FILE), vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_MARKDOWN_FILE), this.logger));
+    this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_ROADMAP_FILE), vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_MARKDOWN_FILE), this.logger, this.storage));
     this.progress = this._register(new ProgressService(this.storage, this.logger));
     this.notifier = new CompletionNotifier(this.progress);
+    this.plan = this._register(new PlanService({ roadmaps: this.roadmaps, progress: this.progress, detection: () => this.detection }));
   }
 
   get panel(): DetailsPanel {
     if (this.lazyPanel === undefined) {
-      const panel = this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => detectionInfo(this.detection), this.logger));
+      const panel = this._register(new DetailsPanel(this.context.extensionUri, this.roadmaps, this.progress, () => detectionInfo(this.detection), this.logger, this.plan, () => this.briefs));
       this._register(panel.onDidPassQuiz(() => void this.detection.quizPassed()));
       this._register(
         panel.onDidShowSkill((skillId) => {
@@ -67,10 +73,26 @@ export class Services extends Disposable {
     return this.lazyPanel;
   }
 
+  /** Project briefs: Start Project, the brief's page, its completion (made on first use, or at start-up when one is active). */
+  get briefs(): BriefService {
+    this.lazyBriefs ??= this._register(
+      new BriefService({
+        roadmaps: this.roadmaps,
+        progress: this.progress,
+        storage: this.storage,
+        detection: () => this.detection,
+        logger: this.logger,
+        showBrief: (briefId) => this.panel.showBrief(briefId),
+        refresh: () => this.lazyPanel?.refresh(),
+      }),
+    );
+    return this.lazyBriefs;
+  }
+
   get detection(): DetectionService {
     if (this.lazyDetection === undefined) {
       const detection = this._register(
-        new DetectionService({ roadmap: async () => (await this.roadmaps.load()).roadmap, progress: this.progress, storage: this.storage, logger: this.logger }),
+        new DetectionService({ roadmap: () => this.roadmaps.forDetection(), progress: this.progress, storage: this.storage, logger: this.logger }),
       );
       this._register(
         detection.onDidChange(() => {
@@ -92,9 +114,20 @@ export class Services extends Disposable {
     // Registered before the views and the status bar ask for the roadmap, so they never read progress without it:
     // records kept under former skill ids count for the current ids (src/core/progress/formerIds.ts).
     void this.roadmaps.load().then(({ roadmap }) => (roadmap ? this.progress.useRoadmap(roadmap) : undefined));
-    this.treeProvider = this._register(new RoadmapTreeProvider(this.roadmaps, this.progress));
+    // Switching roadmaps (src/vscode/switchRoadmap.ts): the former ids of the new one apply, and the views and
+    // detection follow it (the tree and the plan, hence the status bar, listen themselves).
+    this._register(
+      this.roadmaps.onDidChange((roadmap) => {
+        void this.progress.useRoadmap(roadmap);
+        this.lazyPanel?.refresh();
+        void this.lazyDetection?.roadmapChanged();
+        this.updateTreeDescription();
+      }),
+    );
+    this.treeProvider = this._register(new RoadmapTreeProvider(this.roadmaps, this.progress, () => this.plan.treeFilter()));
     this.treeView = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.treeProvider, showCollapseAll: true }));
-    this.statusBar = this._register(new ProgressStatusBar(this.roadmaps, this.progress));
+    this.statusBar = this._register(new ProgressStatusBar(this.roadmaps, this.progress, this.plan));
+    this._register(new ReviewBadge(this.plan, this.treeView));
     this._register(
       vscode.window.registerWebviewPanelSerializer('backendRoadmap.details', {
         deserializeWebviewPanel: (panel, state: unknown) => {
@@ -119,11 +152,12 @@ export class Services extends Disposable {
     );
     const updateFilter = (): void => {
       void vscode.commands.executeCommand('setContext', ContextKey.HideFinished, getConfig('tree.hideFinished'));
+      void vscode.commands.executeCommand('setContext', ContextKey.PathOnly, getConfig('tree.pathOnly'));
       this.updateTreeDescription();
     };
     this._register(
       onDidChangeConfig((affects) => {
-        if (affects('tree.hideFinished')) {
+        if (affects('tree.hideFinished') || affects('tree.pathOnly') || affects('plan.stack') || affects('plan.path')) {
           updateFilter();
         }
       }),
@@ -134,6 +168,10 @@ export class Services extends Disposable {
       this.updateTreeDescription();
       this.updateWalkthroughFacts();
       this.offerWalkthroughOnce();
+      // A brief started in an earlier session completes as the learner works in this one.
+      if (this.storage.get('activeBrief') !== undefined) {
+        this.briefs.checkCompletionSoon();
+      }
     });
   }
 
@@ -153,6 +191,11 @@ export class Services extends Disposable {
     return this.statusBar?.text ?? '';
   }
 
+  /** The status bar tooltip (progress, the plan, reviews due) as plain text. */
+  statusBarTooltip(): string {
+    return this.statusBar?.tooltip ?? '';
+  }
+
   selectedSkillId(): string | undefined {
     const selected = this.treeView?.selection[0];
     return selected instanceof SkillNode ? selected.skill.id : undefined;
@@ -162,7 +205,7 @@ export class Services extends Disposable {
   async revealSkill(skillId: string): Promise<void> {
     const roadmap = this.roadmaps.current;
     const node = roadmap && this.treeProvider?.skillNode(roadmap, skillId);
-    if (!node || !this.treeView || (getConfig('tree.hideFinished') && isFinished(node.progress.state))) {
+    if (!node || !this.treeView || !isShown(node.skill, this.progress.all, this.plan.treeFilter())) {
       return;
     }
     try {
@@ -172,16 +215,16 @@ export class Services extends Disposable {
     }
   }
 
-  /** While done and skipped skills are hidden, the view says so beside its title and above the tree. */
+  /** While a filter is on (hide finished, my path only), the view says so beside its title and above the tree. */
   private updateTreeDescription(): void {
     if (!this.treeView) {
       return;
     }
     const roadmap = this.roadmaps.current;
-    const counts = roadmap ? roadmapCounts(roadmap, this.progress.all) : undefined;
-    const filter = counts ? treeFilterDescription(getConfig('tree.hideFinished'), counts.done + counts.skipped) : undefined;
-    this.treeView.description = filter;
-    this.treeView.message = treeViewMessage(filter, this.detectionMessage);
+    const notes = roadmap ? treeFilterNotes(roadmap, this.progress.all, this.plan.treeFilter(), this.detectionMessage) : { message: this.detectionMessage };
+    this.treeView.description = notes.description;
+    this.treeView.message = notes.message;
+    this.treeView.title = this.roadmaps.customTitle() ?? vscode.l10n.t('Roadmap');
   }
 
   private updateWalkthroughFacts(): void {

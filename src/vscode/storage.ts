@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ActiveBrief, FinishedBriefs } from '../core/briefs/briefRecords';
 import type { KeyValueStore } from '../core/progress/progressStore';
 import type { ProgressBackup } from '../core/progress/storedState';
 import { Disposable } from './lifecycle';
@@ -18,12 +19,20 @@ export interface GlobalStorageKeys {
   readonly eventEvidence: readonly unknown[] | undefined;
   /** The Get Started walkthrough was opened once on its own; later it opens only when asked. Not synced. */
   readonly walkthroughOffered: boolean | undefined;
+  /** The id of the roadmap the learner switched to (src/core/roadmaps/roadmapChoices.ts); not synced (custom roadmaps are per machine). */
+  readonly selectedRoadmap: string | undefined;
+  /** The last good version of each custom roadmap, by folder (src/core/roadmaps/lastGood.ts); not synced. */
+  readonly customRoadmaps: Readonly<Record<string, unknown>> | undefined;
+  /** The project brief the learner works on and its folder (read with readActiveBrief); a folder of this machine, not synced. */
+  readonly activeBrief: ActiveBrief | undefined;
+  /** Project briefs completed, with folder and repository URL (read with readFinishedBriefs); synced like progress. */
+  readonly finishedBriefs: FinishedBriefs | undefined;
 }
 
 const PREFIX = 'backendRoadmap.';
 
 /** Keys synced by Settings Sync: progress belongs to the learner, on every machine. */
-const SYNCED: readonly (keyof GlobalStorageKeys)[] = ['progress', 'eventEvidence'];
+const SYNCED: readonly (keyof GlobalStorageKeys)[] = ['progress', 'eventEvidence', 'finishedBriefs'];
 
 /** The one typed wrapper around `globalState`. */
 export class Storage extends Disposable {

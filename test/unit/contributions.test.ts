@@ -25,7 +25,12 @@ interface Manifest {
   bin: Record<string, string>;
 }
 
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+// Contributed texts are `%key%`s of package.nls.json (l10n.test.ts checks they all resolve): read them as VS Code shows them.
+const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value: unknown) => {
+  const nlsKey = typeof value === 'string' ? /^%([^%]+)%$/.exec(value)?.[1] : undefined;
+  return nlsKey === undefined ? value : (nls[nlsKey] ?? value);
+}) as Manifest;
 const source = (file: string): string => readFileSync(path.join(root, file), 'utf8');
 
 describe('package.json contributions', () => {

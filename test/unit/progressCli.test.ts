@@ -136,6 +136,31 @@ describe('CLI: status, next, plan', () => {
     }
   });
 
+  it('counts a record under a former id for the renamed skill, and lists a removed skill as retired', async () => {
+    const renamedDir = path.join(dir, 'renamed');
+    await mkdir(path.join(renamedDir, 'stages'), { recursive: true });
+    // "git" was renamed "version-control" (formerIds: [git]); "old-skill" is in no roadmap.
+    await writeFile(
+      path.join(renamedDir, 'stages', '01.yaml'),
+      stageYaml({ id: 'basics', order: 1, skills: [{ id: 'version-control', estimatedHours: 4, extra: { formerIds: '[git]' } }, { id: 'http', estimatedHours: 6, prerequisites: ['version-control'] }] }),
+    );
+    const run = (command: string): Promise<{ code: number; stdout: string; stderr: string }> => runCli([command, '--progress', file, '--roadmap', renamedDir, '--today', '2024-06-01', '--json']);
+    const status = await run('status');
+    assert.equal(status.code, 0, status.stderr);
+    const report = JSON.parse(status.stdout) as StatusJson;
+    assert.equal(report.done, 1, 'the record under "git" counts for "version-control"');
+    assert.deepEqual(report.stages, [{ id: 'basics', done: 1, total: 2, state: 'inProgress' }]);
+    assert.deepEqual(report.retired, ['old-skill'], 'a former id is not retired; a removed skill is');
+    const next = JSON.parse((await run('next')).stdout) as NextJson;
+    assert.deepEqual(
+      next.skills.map((skill) => skill.id),
+      ['http'],
+      'http is ready: its prerequisite is done under its former id',
+    );
+    const plan = JSON.parse((await run('plan')).stdout) as PlanJson;
+    assert.equal(plan.hoursLeft, 6, 'the renamed skill\'s hours are done');
+  });
+
   it('help lists the three commands', async () => {
     const result = await runCli(['--help']);
     assert.match(result.stdout, /backend-roadmap status\|next\|plan --progress FILE/);

@@ -15,7 +15,7 @@ import type { CreditPolicy } from './credit';
 import { MilestoneLedger } from './ledger';
 import type { MilestoneSummary } from './ledger';
 import { judgeSkill } from './projectRules';
-import type { SkillVerdict } from './projectRules';
+import type { ProjectFacts, SkillVerdict } from './projectRules';
 import { RecheckQueue } from './recheckQueue';
 import type { RecheckRequest } from './recheckQueue';
 
@@ -171,6 +171,11 @@ export class DetectionCore {
   /** Milestones present anywhere, whoever made them. */
   presentMilestones(): ReadonlySet<string> {
     return this.ledger.present();
+  }
+
+  /** Milestone facts per checked folder (project briefs are checked against one folder's facts). */
+  projects(): ProjectFacts[] {
+    return this.ledger.projects();
   }
 
   milestoneStatus(id: string): MilestoneSummary {

@@ -4,3 +4,4 @@ export { loadRoadmapFromDirectory } from '../roadmap/loader';
 export { createMarkdownEngine } from '../content/markdownEngine';
 export { compileRoadmap, compileRoadmapDirectory } from '../compiled/compileRoadmap';
 export { markdownFileText, outlineFileText, roadmapFileText } from '../compiled/compiledRoadmap';
+export { hasRoadmapHeader, loadCustomRoadmap } from '../roadmap/customRoadmap';

@@ -9,4 +9,7 @@ export { practiceEvidence } from '../practice/records';
 export { exportPortfolio } from '../portfolio/exportPortfolio';
 export { parseProof } from '../portfolio/proof';
 export { gitRepositoryResolver } from '../portfolio/repositories';
+export { publicRemoteUrl } from '../portfolio/remoteLinks';
+// Scan My Projects finds and scans many repositories: it loads with the engine too.
+export { scanMyProjects } from '../detection/scanMyProjects';
 export { verifyProof } from '../portfolio/verify';

@@ -1,6 +1,7 @@
 import type { ProgressMap, SkillState } from '../progress/model';
 import { skillCounts, stageState } from '../progress/stats';
 import type { ProgressCounts } from '../progress/stats';
+import { retiredSkills } from '../progress/retired';
 import type { Roadmap } from '../roadmap/model';
 import { isOnPath } from './path';
 import type { LearningPath } from './path';
@@ -17,11 +18,11 @@ export interface PathStatus {
   readonly counts: ProgressCounts;
   /** Stages with skills on the path, in roadmap order. */
   readonly stages: readonly StageStatus[];
-  /** Ids with progress whose skill the roadmap no longer has (kept in case a later roadmap brings it back). */
+  /** Ids with progress whose skill the roadmap no longer has, neither as its id nor as a former id; sorted (retired.ts). */
   readonly retired: readonly string[];
 }
 
-export function pathStatus(roadmap: Roadmap, progress: ProgressMap, path: LearningPath): PathStatus {
+export function pathStatus(roadmap: Roadmap, progress: ProgressMap, path: LearningPath, alsoKnown: readonly Roadmap[] = []): PathStatus {
   const stages: StageStatus[] = [];
   for (const stage of roadmap.stages) {
     const skills = stage.skills.filter((skill) => isOnPath(skill, path));
@@ -33,6 +34,6 @@ export function pathStatus(roadmap: Roadmap, progress: ProgressMap, path: Learni
   return {
     counts: skillCounts(roadmap.skills.filter((skill) => isOnPath(skill, path)), progress),
     stages,
-    retired: Object.keys(progress).filter((id) => !roadmap.skillById.has(id)),
+    retired: retiredSkills(roadmap, progress, alsoKnown),
   };
 }

@@ -13,6 +13,7 @@ import { describeSkipped, readSnapshot, toSnapshot } from './snapshot';
 import type { SkippedRecord } from './snapshot';
 import { addBackup, isAlreadyKept, jsonOf, readBackupList, storableCopy } from './storedState';
 import type { ProgressBackup, UnreadableProgress } from './storedState';
+import { recordReview } from '../plan/review';
 
 /** What the store needs from storage; VS Code's `Memento` (globalState) satisfies it. */
 export interface KeyValueStore {
@@ -131,6 +132,11 @@ export class ProgressStore {
     const result = applyQuizPass(this.all, skill, evidence, this.options.now());
     await this.change(result.progress, [skill.id]);
     return result;
+  }
+
+  /** Records a spaced review of the skill's passed self-check (src/core/plan/review.ts); the state stays as it is. */
+  recordReview(skillId: string, passed: boolean): Promise<void> {
+    return this.change(recordReview(this.all, skillId, passed, this.options.now()), [skillId]);
   }
 
   /**

@@ -9,10 +9,14 @@ import type { ProgressMap } from './model';
  * a roadmap has the id again (or lists it as a former id).
  */
 
-/** The ids of records that belong to no skill of `roadmap`, neither under their id nor as a former id; sorted. */
-export function retiredSkills(roadmap: Roadmap, progress: ProgressMap): string[] {
+/**
+ * The ids of records that belong to no skill of `roadmap`, neither under their id nor as a former id; sorted.
+ * `alsoKnown`: other roadmaps whose skills are not retired either (with a custom roadmap selected, the
+ * shipped skills it leaves out are still current, only not in this roadmap).
+ */
+export function retiredSkills(roadmap: Roadmap, progress: ProgressMap, alsoKnown: readonly Roadmap[] = []): string[] {
   return Object.keys(progress)
-    .filter((id) => !isKnownSkillId(roadmap, id))
+    .filter((id) => !isKnownSkillId(roadmap, id) && !alsoKnown.some((other) => isKnownSkillId(other, id)))
     .sort();
 }
 

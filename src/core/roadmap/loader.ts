@@ -6,7 +6,8 @@ import { createRoadmap } from './model';
 import type { Roadmap, Skill, Stage } from './model';
 import type { RoadmapProblem } from './problems';
 import { validateStageDocument } from './schemaValidator';
-import type { ProjectIdeaDocument, StageDocument } from './stageDocument';
+import type { ProjectIdeaDocument, StageDocument, WrittenStageDocument } from './stageDocument';
+import { resolveSharedSkills } from './sharedSkills';
 import { briefProblems, toProjectIdea } from './briefDocument';
 import { findPrerequisiteCycles } from './cycles';
 import { formerIdProblems } from './formerIdChecks';
@@ -39,11 +40,19 @@ interface Located<T> {
   readonly path: readonly (string | number)[];
 }
 
+export interface LoadOptions {
+  /**
+   * The shipped roadmap, for a roadmap with a header (src/core/roadmap/customRoadmap.ts): its stages may
+   * reuse shipped skills with `- ref: ID`, and may not define skills under shipped ids (sharedSkills.ts).
+   */
+  readonly shipped?: Roadmap;
+}
+
 /**
  * Reads every `*.yaml` in `<dir>/stages` (sorted by name) and parses it as one roadmap. Never throws: any
  * input, within or beyond ROADMAP_LIMITS, gives a roadmap or problems.
  */
-export async function loadRoadmapFromDirectory(dir: string): Promise<LoadResult> {
+export async function loadRoadmapFromDirectory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const stagesDir = path.join(dir, 'stages');
   const problems = newProblemList();
   try {
@@ -52,7 +61,7 @@ export async function loadRoadmapFromDirectory(dir: string): Promise<LoadResult>
     if (read.sources.length === 0) {
       return { roadmap: undefined, problems: problems.toArray() };
     }
-    return parseInto(read.sources, problems);
+    return parseInto(read.sources, problems, options);
   } catch (error) {
     problems.add(unexpected(stagesDir, error));
     return { roadmap: undefined, problems: problems.toArray() };
@@ -60,16 +69,16 @@ export async function loadRoadmapFromDirectory(dir: string): Promise<LoadResult>
 }
 
 /** Parses, validates and cross-checks stage sources. Pure: no I/O. Never throws. */
-export function parseRoadmap(sources: readonly RoadmapSource[]): LoadResult {
-  return parseInto(sources, newProblemList());
+export function parseRoadmap(sources: readonly RoadmapSource[], options: LoadOptions = {}): LoadResult {
+  return parseInto(sources, newProblemList(), options);
 }
 
 function newProblemList(): ProblemList {
   return new ProblemList(ROADMAP_LIMITS.problemsPerFile, ROADMAP_LIMITS.problemsInAll);
 }
 
-function parseInto(sources: readonly RoadmapSource[], problems: ProblemList): LoadResult {
-  const stages: Located<StageDocument>[] = [];
+function parseInto(sources: readonly RoadmapSource[], problems: ProblemList, options: LoadOptions): LoadResult {
+  const written: Located<WrittenStageDocument>[] = [];
   let total = 0;
   for (const source of sources) {
     const bytes = Buffer.byteLength(source.text, 'utf8');
@@ -85,7 +94,7 @@ function parseInto(sources: readonly RoadmapSource[], problems: ProblemList): Lo
     try {
       const stage = parseStage(source, problems);
       if (stage) {
-        stages.push(stage);
+        written.push(stage);
       }
     } catch (error) {
       problems.add(unexpected(source.file, error));
@@ -93,19 +102,37 @@ function parseInto(sources: readonly RoadmapSource[], problems: ProblemList): Lo
   }
 
   try {
+    const stages = resolveRefs(written, options.shipped, problems);
     crossCheck(stages, problems);
     if (problems.count > 0) {
       return { roadmap: undefined, problems: problems.toArray() };
     }
     return { roadmap: createRoadmap(stages.map(({ value, file }) => toStage(value, file))), problems: [] };
   } catch (error) {
-    problems.add(unexpected(stages[0]?.file ?? sources[0]?.file ?? 'roadmap', error));
+    problems.add(unexpected(written[0]?.file ?? sources[0]?.file ?? 'roadmap', error));
     return { roadmap: undefined, problems: problems.toArray() };
   }
 }
 
+/** The stages with shipped skills reused by `ref` in place, after adding the problems of reuse. */
+function resolveRefs(written: readonly Located<WrittenStageDocument>[], shipped: Roadmap | undefined, problems: ProblemList): Located<StageDocument>[] {
+  const resolved = resolveSharedSkills(
+    written.map((stage) => stage.value),
+    shipped,
+  );
+  for (const problem of resolved.problems) {
+    const stage = written[problem.stage];
+    if (stage && problems.accepts(stage.file)) {
+      problems.add({ file: stage.file, ...position(stage.doc, stage.lines, problem.path, false), message: problem.message });
+    } else if (stage) {
+      problems.skip(stage.file);
+    }
+  }
+  return written.map((stage, index) => ({ ...stage, value: resolved.stages[index] ?? { ...stage.value, skills: [] } }));
+}
+
 /** One stage file as a schema-valid document, or undefined after adding its problems. */
-function parseStage(source: RoadmapSource, problems: ProblemList): Located<StageDocument> | undefined {
+function parseStage(source: RoadmapSource, problems: ProblemList): Located<WrittenStageDocument> | undefined {
   const yaml = parseStageYaml(source.file, source.text, problems);
   if (!yaml) {
     return undefined;
@@ -122,7 +149,7 @@ function parseStage(source: RoadmapSource, problems: ProblemList): Located<Stage
     return undefined;
   }
   // The schema guarantees the shape; the cast is the boundary between untyped YAML and the model.
-  return { value: yaml.value as StageDocument, file: source.file, doc: yaml.doc, lines: yaml.lines, path: [] };
+  return { value: yaml.value as WrittenStageDocument, file: source.file, doc: yaml.doc, lines: yaml.lines, path: [] };
 }
 
 /** A failure the limits should have prevented: still a problem, never a crash. */

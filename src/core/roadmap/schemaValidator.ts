@@ -26,7 +26,8 @@ export function validateStageDocument(value: unknown): readonly SchemaViolation[
   if (validate(value)) {
     return [];
   }
-  return (validate.errors ?? []).map(toViolation);
+  // A skill is checked as a `ref` or as a definition (if/then/else): the branch's own errors say what is wrong.
+  return (validate.errors ?? []).filter((error) => error.keyword !== 'if').map(toViolation);
 }
 
 function toViolation(error: ErrorObject): SchemaViolation {

@@ -18,6 +18,20 @@ export type ProjectIdeaDocument = Omit<ProjectIdea, 'criteria'> & {
   readonly criteria?: readonly (Omit<BriefCriterion, 'checks'> & { readonly checks?: readonly string[] })[];
 };
 
+/** A shipped skill reused by id in a roadmap with a header (src/core/roadmap/sharedSkills.ts). */
+export interface SkillRefDocument {
+  readonly ref: string;
+}
+
+export function isSkillRef(skill: SkillDocument | SkillRefDocument): skill is SkillRefDocument {
+  return 'ref' in skill;
+}
+
+/** A stage as written: its skills defined in place, or (custom roadmaps) shipped skills reused by `ref`. */
+export type WrittenStageDocument = Omit<StageDocument, 'skills'> & {
+  readonly skills: readonly (SkillDocument | SkillRefDocument)[];
+};
+
 export type StageDocument = Omit<Stage, 'skills' | 'source' | 'projectIdeas'> & {
   readonly skills: readonly SkillDocument[];
   readonly projectIdeas: readonly ProjectIdeaDocument[];

@@ -86,7 +86,7 @@ export function fileTooLarge(file: string, bytes: number | undefined): RoadmapPr
 }
 
 /** The file's text, or the problem that kept it from being read. */
-async function readStageFile(file: string): Promise<string | RoadmapProblem> {
+export async function readStageFile(file: string): Promise<string | RoadmapProblem> {
   let info: Stats;
   try {
     info = await stat(file);

@@ -19,11 +19,22 @@ export enum CommandId {
   ShowEvidence = 'backendRoadmap.showEvidence',
   ChoosePath = 'backendRoadmap.choosePath',
   OpenWalkthrough = 'backendRoadmap.openWalkthrough',
+  SwitchRoadmap = 'backendRoadmap.switchRoadmap',
+  StartProject = 'backendRoadmap.startProject',
+  ExportPortfolio = 'backendRoadmap.exportPortfolio',
+  ScanMyProjects = 'backendRoadmap.scanMyProjects',
+  ShowPathOnly = 'backendRoadmap.showPathOnly',
+  ShowWholeRoadmap = 'backendRoadmap.showWholeRoadmap',
+  StartReview = 'backendRoadmap.startReview',
 }
 
 /** Context keys set by the extension for `when` clauses in package.json. */
 export enum ContextKey {
   HideFinished = 'backendRoadmap.hideFinished',
+  /** The tree shows the learner's path only (setting tree.pathOnly). */
+  PathOnly = 'backendRoadmap.pathOnly',
+  /** Reviews are on and at least one is due: Start Review shows in the view's title bar. */
+  ReviewDue = 'backendRoadmap.reviewDue',
   /** Walkthrough steps complete on these (package.json `walkthroughs`, `onContext:` completion events). */
   SkillOpened = 'backendRoadmap.skillOpened',
   MilestoneProved = 'backendRoadmap.milestoneProved',

@@ -1,4 +1,6 @@
 import { SKILL_STATES } from '../progress/model';
+import type { DashboardView } from './dashboardView';
+import type { BriefView } from './briefViewTypes';
 import type { SkillState } from '../progress/model';
 
 /**
@@ -80,7 +82,8 @@ export interface SkillView {
   readonly subtopics: readonly string[];
   readonly resources: readonly { readonly title: string; readonly url: string; readonly kind: string }[];
   readonly practiceHtml: readonly string[];
-  readonly projectIdeas: readonly { readonly title: string; readonly descriptionHtml: string }[];
+  /** `briefId`: the idea is a project brief, with a Start project button. */
+  readonly projectIdeas: readonly { readonly title: string; readonly descriptionHtml: string; readonly briefId?: string }[];
   readonly estimatedHours: number;
   /** "about 6 h of study": the estimate as the page shows it. */
   readonly estimate: string;
@@ -99,28 +102,13 @@ export interface SkillView {
   readonly quiz?: QuizView;
 }
 
-export interface StageSummaryView {
-  readonly id: string;
-  readonly title: string;
-  readonly order: number;
-  readonly done: number;
-  readonly total: number;
-  readonly percent: number;
-  /** Derived on the host (stageState), so the page and the tree never disagree. */
-  readonly state: SkillState;
-  readonly firstSkillId: string | undefined;
-}
+/** The dashboard's view (src/core/view/dashboardView.ts). */
+export type { DashboardView } from './dashboardView';
 
-export interface DashboardView {
-  readonly kind: 'dashboard';
-  readonly done: number;
-  readonly total: number;
-  readonly percent: number;
-  readonly stages: readonly StageSummaryView[];
-  readonly next?: SkillLink & { readonly stageTitle: string };
-}
+/** A project brief and its checklist (src/core/view/briefViewTypes.ts, built by briefView.ts). */
+export type { BriefView } from './briefViewTypes';
 
-export type PanelView = SkillView | DashboardView;
+export type PanelView = SkillView | DashboardView | BriefView;
 
 export type HostMessage =
   | { readonly type: 'render'; readonly view: PanelView }
@@ -136,7 +124,12 @@ export type WebviewMessage =
   | { readonly type: 'editNote'; readonly skillId: string }
   | { readonly type: 'recheck' }
   | { readonly type: 'runTests' }
-  | { readonly type: 'submitQuiz'; readonly skillId: string; readonly answers: readonly SubmittedAnswer[] };
+  | { readonly type: 'choosePath' }
+  | { readonly type: 'startReview' }
+  | { readonly type: 'submitQuiz'; readonly skillId: string; readonly answers: readonly SubmittedAnswer[] }
+  | { readonly type: 'startProject'; readonly briefId: string }
+  | { readonly type: 'openBriefEvidence'; readonly briefId: string; readonly index: number }
+  | { readonly type: 'exportPortfolio' };
 
 /** State the page keeps through `vscode.setState`, so a restored panel shows the same thing. */
 export interface PanelState {
@@ -145,7 +138,7 @@ export interface PanelState {
   readonly quizResults?: Readonly<Record<string, QuizResultView>>;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck', 'runTests', 'submitQuiz']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'setState', 'openSkill', 'openDashboard', 'openExternal', 'openEvidence', 'editNote', 'recheck', 'runTests', 'submitQuiz', 'choosePath', 'startReview', 'startProject', 'openBriefEvidence', 'exportPortfolio']);
 
 /** Bounds on a submission: more than any valid quiz has, small enough to check cheaply. */
 const MAX_SUBMITTED_ANSWERS = 20;
@@ -177,6 +170,10 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return typeof message.skillId === 'string';
     case 'openExternal':
       return typeof message.url === 'string';
+    case 'startProject':
+      return typeof message.briefId === 'string';
+    case 'openBriefEvidence':
+      return typeof message.briefId === 'string' && Number.isInteger(message.index);
     case 'openEvidence':
       return typeof message.skillId === 'string' && Number.isInteger(message.index);
     case 'submitQuiz':

@@ -14,6 +14,10 @@ export const SETTING_TYPES = {
   'identity.emails': 'stringArray',
   'plan.stack': 'string',
   'plan.hoursPerWeek': 'number',
+  'plan.path': 'string',
+  'tree.pathOnly': 'boolean',
+  'review.enabled': 'boolean',
+  roadmaps: 'stringArray',
 } as const;
 
 export const CONFIG_SECTION = 'backendRoadmap';

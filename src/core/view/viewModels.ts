@@ -3,14 +3,14 @@ import { renderInlineMarkdown, renderMarkdown } from '../content/markdown';
 import { milestoneTitle } from '../milestones/catalog';
 import { STATE_LABELS } from '../progress/model';
 import type { Evidence, ProgressMap } from '../progress/model';
-import { followingSkill, suggestNextSkill } from '../progress/nextSkill';
+import { followingSkill } from '../progress/nextSkill';
 import { progressOf } from '../progress/rules';
-import { percent, roadmapCounts, stageCounts, stageState } from '../progress/stats';
+import { isProjectBrief } from '../roadmap/model';
 import type { DetectRule, Roadmap, Skill } from '../roadmap/model';
 import type { MilestoneSummary } from '../detection/ledger';
 import type { SkillVerdict } from '../detection/projectRules';
 import { projectName } from '../detection/projectRules';
-import type { DashboardView, EvidenceView, MilestoneCheckView, SkillLink, SkillView } from './protocol';
+import type { EvidenceView, MilestoneCheckView, SkillLink, SkillView } from './protocol';
 import { QUIZ_PASSED, quizPassProvesSkill } from '../quiz/passRecord';
 import { buildQuizView, quizCheck } from './quizViews';
 import { testsNotRunReason } from '../milestones/testsNotRun';
@@ -98,7 +98,7 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
     subtopics: skill.subtopics,
     resources: skill.resources,
     practiceHtml: skill.practice.map(renderInlineMarkdown),
-    projectIdeas: (stage?.projectIdeas ?? []).map((idea) => ({ title: idea.title, descriptionHtml: renderInlineMarkdown(idea.description) })),
+    projectIdeas: (stage?.projectIdeas ?? []).map((idea) => ({ title: idea.title, descriptionHtml: renderInlineMarkdown(idea.description), ...(isProjectBrief(idea) ? { briefId: idea.id } : {}) })),
     estimatedHours: skill.estimatedHours,
     estimate: studyEstimate(skill.estimatedHours),
     state: record.state,
@@ -114,21 +114,5 @@ export function buildSkillView(roadmap: Roadmap, progress: ProgressMap, skill: S
     checks,
     detectionNote,
     ...(quiz ? { quiz } : {}),
-  };
-}
-
-export function buildDashboardView(roadmap: Roadmap, progress: ProgressMap): DashboardView {
-  const overall = roadmapCounts(roadmap, progress);
-  const next = suggestNextSkill(roadmap, progress);
-  return {
-    kind: 'dashboard',
-    done: overall.done,
-    total: overall.total,
-    percent: percent(overall),
-    stages: roadmap.stages.map((stage) => {
-      const counts = stageCounts(stage, progress);
-      return { id: stage.id, title: stage.title, order: stage.order, done: counts.done, total: counts.total, percent: percent(counts), state: stageState(counts), firstSkillId: stage.skills[0]?.id };
-    }),
-    ...(next ? { next: { ...link(roadmap, progress, next), stageTitle: roadmap.stageById.get(next.stageId)?.title ?? '' } } : {}),
   };
 }

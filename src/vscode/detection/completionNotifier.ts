@@ -55,9 +55,10 @@ function notifyCompleted({ markedDone, learnerDecides }: SkillsCompleted, progre
   const [first] = markedDone;
   const message = completedMessage(markedDone, first === undefined ? undefined : progress.get(first.id).evidence[0]?.summary);
   if (first !== undefined && message !== undefined) {
-    const action = markedDone.length === 1 ? 'Show Evidence' : 'Open Dashboard';
+    const showEvidence = vscode.l10n.t('Show Evidence');
+    const action = markedDone.length === 1 ? showEvidence : vscode.l10n.t('Open Dashboard');
     void vscode.window.showInformationMessage(message, action).then((choice) => {
-      if (choice === 'Show Evidence') {
+      if (choice === showEvidence) {
         void vscode.commands.executeCommand(CommandId.ShowSkill, first.id);
       } else if (choice) {
         void vscode.commands.executeCommand(CommandId.OpenDashboard);
@@ -65,8 +66,9 @@ function notifyCompleted({ markedDone, learnerDecides }: SkillsCompleted, progre
     });
   }
   for (const skill of learnerDecides.slice(0, 2)) {
-    void vscode.window.showInformationMessage(learnerDecidesMessage(skill), 'Mark Done', 'Show Evidence').then((choice) => {
-      if (choice === 'Mark Done') {
+    const markDone = vscode.l10n.t('Mark Done');
+    void vscode.window.showInformationMessage(learnerDecidesMessage(skill), markDone, vscode.l10n.t('Show Evidence')).then((choice) => {
+      if (choice === markDone) {
         void vscode.commands.executeCommand(CommandId.MarkDone, skill.id);
       } else if (choice) {
         void vscode.commands.executeCommand(CommandId.ShowSkill, skill.id);

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { DetectionCore, DetectionSettings, EventEvidenceStore, SkillsCompleted } from '../../core/detection/detectionCore';
 import { DEFAULT_CREDIT_POLICY, isCreditPolicy } from '../../core/detection/credit';
+import type { CreditPolicy } from '../../core/detection/credit';
 import type { MilestoneSummary } from '../../core/detection/ledger';
-import type { SkillVerdict } from '../../core/detection/projectRules';
+import type { ProjectFacts, SkillVerdict } from '../../core/detection/projectRules';
 import type { Evidence } from '../../core/progress/model';
 import { readEvidence } from '../../core/progress/validate';
+import { MILESTONE_IDS } from '../../core/milestones/catalog';
 import { PausableChangeSink } from '../../core/detection/pausableChanges';
 import { detectionModule } from '../../core/lazy/modules';
 import type { DetectRule, Roadmap, Skill } from '../../core/roadmap/model';
@@ -155,7 +157,7 @@ export class DetectionService extends Disposable implements DetectionExplainer {
       return { folders: folders.length, newlyDone: [] };
     }
     const newlyDone: string[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Backend Roadmap: checking workspace' }, async () => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Backend Roadmap: checking workspace') }, async () => {
       for (const folder of folders) {
         newlyDone.push(...(await this.core.checkNow(folder.uri.fsPath)));
       }
@@ -202,6 +204,16 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     return this.core.idle();
   }
 
+  /** Milestone facts per checked folder, as the detection core holds them; none before the first check (the engine is not loaded for this). */
+  projects(): readonly ProjectFacts[] {
+    return this.lazyCore?.projects() ?? [];
+  }
+
+  /** Whose work counts (setting backendRoadmap.detection.credit). */
+  creditPolicy(): CreditPolicy {
+    return this.settings().credit;
+  }
+
   milestoneStatus(id: string): MilestoneSummary {
     return this.core.milestoneStatus(id);
   }
@@ -215,22 +227,32 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     await this.core.reevaluate(['quiz.passed']);
   }
 
+  /** Another roadmap is in use (switched, or edited): its rules are judged against what is already known. */
+  async roadmapChanged(): Promise<void> {
+    await this.core.reevaluate(MILESTONE_IDS);
+    this.checkedEmitter.fire();
+  }
+
   limitation(): string | undefined {
     if (!getConfig('detection.enabled')) {
-      return 'Automatic checks are off (setting "backendRoadmap.detection.enabled"). Mark the skill yourself, or turn them on.';
+      return vscode.l10n.t('Automatic checks are off (setting "backendRoadmap.detection.enabled"). Mark the skill yourself, or turn them on.');
     }
     if (localFolders().length === 0) {
-      return 'Open a project folder: Backend Roadmap checks your own code and marks skills it proves.';
+      return vscode.l10n.t('Open a project folder: Backend Roadmap checks your own code and marks skills it proves.');
     }
     if (!vscode.workspace.isTrusted) {
-      return 'This workspace is in Restricted Mode: git and test commands do not run, so git and test milestones are not checked, and whose work a file is cannot be told (files in a git repository then prove nothing). Trust the folder to turn them on.';
+      return vscode.l10n.t('This workspace is in Restricted Mode: git and test commands do not run, so git and test milestones are not checked, and whose work a file is cannot be told (files in a git repository then prove nothing). Trust the folder to turn them on.');
     }
     return undefined;
   }
 
   /** A line above the tree, for what is off and why. */
   viewMessage(): string | undefined {
-    return !getConfig('detection.enabled') ? 'Automatic checks are off.' : !vscode.workspace.isTrusted ? 'Restricted Mode: git and test checks are off until you trust this folder; file checks still run.' : undefined;
+    return !getConfig('detection.enabled')
+      ? vscode.l10n.t('Automatic checks are off.')
+      : !vscode.workspace.isTrusted
+        ? vscode.l10n.t('Restricted Mode: git and test checks are off until you trust this folder; file checks still run.')
+        : undefined;
   }
 
   private settings(): DetectionSettings {

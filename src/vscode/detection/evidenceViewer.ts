@@ -3,6 +3,7 @@ import { detectionModule } from '../../core/lazy/modules';
 import { CommandId } from '../../core/view/commandIds';
 import { plainText } from '../../core/view/inlineCode';
 import { endSentence } from '../../core/text/sentences';
+import type { Evidence } from '../../core/progress/model';
 import type { Logger } from '../logger';
 import type { ProgressService } from '../progressService';
 
@@ -19,12 +20,17 @@ export async function showEvidence(deps: { readonly progress: ProgressService; r
     await vscode.commands.executeCommand(CommandId.ShowSkill, skillId);
     return;
   }
+  await openEvidence(evidence, deps.logger);
+}
+
+/** Opens one piece of evidence: the file at its line, the commit (trusted workspaces only), or a note of the command that ran. */
+export async function openEvidence(evidence: Evidence, logger: Logger): Promise<void> {
   if (evidence.folder && evidence.path) {
     const uri = vscode.Uri.joinPath(vscode.Uri.file(evidence.folder), ...evidence.path.split('/'));
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {
-      void vscode.window.showWarningMessage(`${evidence.path} is no longer in ${evidence.folder}. The skill stays done: it was proved on ${new Date(evidence.at).toLocaleString()}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}. The skill stays done: it was proved on {2}.', evidence.path, evidence.folder, new Date(evidence.at).toLocaleString()));
       return;
     }
     const line = Math.max(0, (evidence.line ?? 1) - 1);
@@ -33,7 +39,7 @@ export async function showEvidence(deps: { readonly progress: ProgressService; r
   }
   if (evidence.folder && evidence.commit) {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showInformationMessage(`Commit ${evidence.commit.slice(0, 10)}: ${endSentence(plainText(evidence.summary))} Git does not run in Restricted Mode, so the commit is not shown: trust the folder to see it.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Commit {0}: {1} Git does not run in Restricted Mode, so the commit is not shown: trust the folder to see it.', evidence.commit.slice(0, 10), endSentence(plainText(evidence.summary))));
       return;
     }
     const shown = await detectionModule().createGitRunner(evidence.folder).run(['show', '--stat', '--format=fuller', '--no-color', evidence.commit, '--']);
@@ -41,13 +47,15 @@ export async function showEvidence(deps: { readonly progress: ProgressService; r
       const document = await vscode.workspace.openTextDocument({ content: shown.stdout, language: 'git-commit' });
       await vscode.window.showTextDocument(document, { preview: true });
     } else {
-      deps.logger.error(`git show ${evidence.commit} failed: ${shown.message}`);
-      void vscode.window.showWarningMessage(`Could not show commit ${evidence.commit.slice(0, 10)} (${plainText(evidence.summary)}): ${endSentence(shown.message)} Is the repository still there?`);
+      logger.error(`git show ${evidence.commit} failed: ${shown.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not show commit {0} ({1}): {2} Is the repository still there?', evidence.commit.slice(0, 10), plainText(evidence.summary), endSentence(shown.message)));
     }
     return;
   }
-  const ran = evidence.command && !evidence.summary.includes(`\`${evidence.command}\``) ? ` "${evidence.command}" exited with ${evidence.exitCode ?? 0}.` : '';
-  void vscode.window.showInformationMessage(`${endSentence(capitalise(plainText(evidence.summary)))}${ran} Seen ${new Date(evidence.at).toLocaleString()}${evidence.folder ? ` in ${evidence.folder}` : ''}.`);
+  const ran = evidence.command && !evidence.summary.includes(`\`${evidence.command}\``) ? vscode.l10n.t(' "{0}" exited with {1}.', evidence.command, evidence.exitCode ?? 0) : '';
+  const summary = endSentence(capitalise(plainText(evidence.summary)));
+  const seen = new Date(evidence.at).toLocaleString();
+  void vscode.window.showInformationMessage(evidence.folder ? vscode.l10n.t('{0}{1} Seen {2} in {3}.', summary, ran, seen, evidence.folder) : vscode.l10n.t('{0}{1} Seen {2}.', summary, ran, seen));
 }
 
 function capitalise(text: string): string {

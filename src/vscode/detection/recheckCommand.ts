@@ -9,11 +9,11 @@ import { localFolders } from './localFolders';
 /** "Re-check Workspace": scans every folder now and says what came of it, in one notification. */
 export async function recheckWorkspace(detection: DetectionService, notifier: CompletionNotifier): Promise<void> {
   if (localFolders().length === 0) {
-    void vscode.window.showInformationMessage('Backend Roadmap checks your own projects: open a folder (File > Open Folder) and run "Re-check Workspace" again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Backend Roadmap checks your own projects: open a folder (File > Open Folder) and run "Re-check Workspace" again.'));
     return;
   }
   if (!getConfig('detection.enabled')) {
-    void vscode.window.showInformationMessage('Automatic checks are off. Turn on the setting "backendRoadmap.detection.enabled" to let Backend Roadmap check your workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Automatic checks are off. Turn on the setting "backendRoadmap.detection.enabled" to let Backend Roadmap check your workspace.'));
     return;
   }
   // The skills this check completes are reported here, not in notifications of their own.
@@ -25,9 +25,10 @@ export async function recheckWorkspace(detection: DetectionService, notifier: Co
   const completed = held.release();
   const message = recheckMessage(checked.folders, detection.presentMilestones().size, completed);
   const [first] = [...completed.markedDone, ...completed.learnerDecides];
-  const action = first === undefined ? undefined : completed.markedDone.length + completed.learnerDecides.length === 1 ? 'Show Evidence' : 'Open Dashboard';
+  const showEvidence = vscode.l10n.t('Show Evidence');
+  const action = first === undefined ? undefined : completed.markedDone.length + completed.learnerDecides.length === 1 ? showEvidence : vscode.l10n.t('Open Dashboard');
   void vscode.window.showInformationMessage(message, ...(action === undefined ? [] : [action])).then((choice) => {
-    if (choice === 'Show Evidence' && first !== undefined) {
+    if (choice === showEvidence && first !== undefined) {
       void vscode.commands.executeCommand(CommandId.ShowSkill, first.id);
     } else if (choice) {
       void vscode.commands.executeCommand(CommandId.OpenDashboard);

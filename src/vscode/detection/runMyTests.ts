@@ -29,28 +29,28 @@ export interface RunMyTestsDeps {
  */
 export async function runMyTests(deps: RunMyTestsDeps): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    const choice = await vscode.window.showWarningMessage('Backend Roadmap runs your tests only in a trusted workspace: test commands execute code from the project.', 'Manage Workspace Trust');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Backend Roadmap runs your tests only in a trusted workspace: test commands execute code from the project.'), vscode.l10n.t('Manage Workspace Trust'));
     if (choice) {
       await vscode.commands.executeCommand('workbench.trust.manage');
     }
     return;
   }
   const folders = localFolders();
-  const folder = folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Run the tests of which folder?' });
+  const folder = folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Run the tests of which folder?') });
   if (!folder) {
     if (folders.length === 0) {
-      void vscode.window.showInformationMessage('Open your project folder first, then run "Backend Roadmap: Run My Tests".');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open your project folder first, then run "Backend Roadmap: Run My Tests".'));
     }
     return;
   }
   const { describeTestRunners, detectTestCommand } = detectionModule();
   const command = await detectTestCommand(folder.uri.fsPath);
   if (!command) {
-    void vscode.window.showInformationMessage(`Backend Roadmap found no test command in "${folder.name}". It looks for ${describeTestRunners()}. Add tests and try again, or run them in the terminal: a passing run is noticed there too.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Backend Roadmap found no test command in "{0}". It looks for {1}. Add tests and try again, or run them in the terminal: a passing run is noticed there too.', folder.name, describeTestRunners()));
     return;
   }
   deps.logger.info(`Running ${command.display} in ${folder.uri.fsPath} (from ${command.source})`);
-  const task = new vscode.Task({ type: TEST_TASK_TYPE, purpose: 'test' }, folder, `Run my tests (${command.display})`, 'Backend Roadmap', new vscode.ProcessExecution(command.command, [...command.args], { cwd: folder.uri.fsPath }), []);
+  const task = new vscode.Task({ type: TEST_TASK_TYPE, purpose: 'test' }, folder, vscode.l10n.t('Run my tests ({0})', command.display), 'Backend Roadmap', new vscode.ProcessExecution(command.command, [...command.args], { cwd: folder.uri.fsPath }), []);
   task.group = vscode.TaskGroup.Test;
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
   const ending = new TaskEnd(deps.notifier);
@@ -131,7 +131,7 @@ async function report(deps: RunMyTestsDeps, command: string, end: Ended): Promis
   const roadmap = await deps.roadmaps.require();
   const notice = testRunNotice({ command, exitCode: end.exitCode, completed }, roadmap, deps.progress.all);
   const skillId = notice.skillId;
-  const actions = skillId === undefined ? [] : ['Show Skill'];
+  const actions = skillId === undefined ? [] : [vscode.l10n.t('Show Skill')];
   const shown = notice.severity === 'warning' ? vscode.window.showWarningMessage(notice.text, ...actions) : vscode.window.showInformationMessage(notice.text, ...actions);
   void shown.then((choice) => {
     if (choice !== undefined && skillId !== undefined) {

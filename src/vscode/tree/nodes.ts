@@ -20,6 +20,8 @@ export class StageNode {
   constructor(
     readonly stage: Stage,
     readonly counts: ProgressCounts,
+    /** Set while the tree shows the learner's path only: the stage's skills on it, which `counts` counts. */
+    readonly pathSkills?: readonly Skill[],
   ) {}
 
   toTreeItem(): vscode.TreeItem {
@@ -31,10 +33,13 @@ export class StageNode {
     item.description = row.description;
     item.iconPath = stateIcon(stageState(counts));
     item.contextValue = 'stage';
-    const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
-    const summary = `${counts.done} of ${counts.total} skills done${skipped} (${percent(counts)}%)`;
-    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(stage.title)}**\n\n${summary} · ${studyEstimate(stageHours(stage))}`);
-    item.accessibilityInformation = { label: `Stage ${stage.order}: ${stage.title}, ${summary}` };
+    const skipped = counts.skipped > 0 ? vscode.l10n.t(', {0} skipped', counts.skipped) : '';
+    const summary =
+      this.pathSkills === undefined
+        ? vscode.l10n.t('{0} of {1} skills done{2} ({3}%)', counts.done, counts.total, skipped, percent(counts))
+        : vscode.l10n.t('{0} of {1} skills on your path done{2} ({3}%)', counts.done, counts.total, skipped, percent(counts));
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(stage.title)}**\n\n${summary} · ${studyEstimate(stageHours({ skills: this.pathSkills ?? stage.skills }))}`);
+    item.accessibilityInformation = { label: vscode.l10n.t('Stage {0}: {1}, {2}', stage.order, stage.title, summary) };
     return item;
   }
 }
@@ -53,10 +58,10 @@ export class SkillNode {
     item.iconPath = stateIcon(progress.state);
     item.contextValue = `skill.${progress.state}`;
     const auto = progress.state === 'done' && progress.setBy === 'detector';
-    item.description = progress.state === 'notStarted' ? '' : auto ? 'done · proved' : STATE_LABELS[progress.state].toLowerCase();
-    item.command = { command: CommandId.ShowSkill, title: 'Show Skill', arguments: [skill.id] };
+    item.description = progress.state === 'notStarted' ? '' : auto ? vscode.l10n.t('done · proved') : STATE_LABELS[progress.state].toLowerCase();
+    item.command = { command: CommandId.ShowSkill, title: vscode.l10n.t('Show Skill'), arguments: [skill.id] };
     item.tooltip = skillTooltip(skill, progress);
-    const how = auto ? ', proved automatically' : '';
+    const how = auto ? vscode.l10n.t(', proved automatically') : '';
     item.accessibilityInformation = { label: `${skill.title}, ${STATE_LABELS[progress.state]}${how}` };
     return item;
   }
@@ -67,11 +72,11 @@ export class ProblemNode {
   constructor(readonly problems: readonly RoadmapProblem[]) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Roadmap content has ${plural(this.problems.length, 'problem')}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Roadmap content has {0}', plural(this.problems.length, 'problem')), vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.description = 'open the Problems panel';
+    item.description = vscode.l10n.t('open the Problems panel');
     item.tooltip = this.problems.slice(0, 5).map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n');
-    item.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };
+    item.command = { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show Problems') };
     return item;
   }
 }
@@ -79,15 +84,15 @@ export class ProblemNode {
 function skillTooltip(skill: Skill, progress: SkillProgress): vscode.MarkdownString {
   const lines = [`**${escapeMarkdown(skill.title)}** · ${STATE_LABELS[progress.state]}`, '', firstSentence(skill.summary), '', capitalise(studyEstimate(skill.estimatedHours))];
   if (progress.at && progress.state !== 'notStarted') {
-    const who = progress.setBy === 'detector' ? 'proved automatically' : 'set by you';
+    const who = progress.setBy === 'detector' ? vscode.l10n.t('proved automatically') : vscode.l10n.t('set by you');
     lines.push('', `${who}, ${new Date(progress.at).toLocaleString()}`);
   }
   const proof = progress.evidence[0];
   if (proof) {
-    lines.push('', `Evidence: ${escapeMarkdown(milestoneTitle(proof.milestone))} — ${markdownWithCode(proof.summary)}`);
+    lines.push('', vscode.l10n.t('Evidence: {0} — {1}', escapeMarkdown(milestoneTitle(proof.milestone)), markdownWithCode(proof.summary)));
   }
   if (progress.note) {
-    lines.push('', `Note: ${escapeMarkdown(progress.note)}`);
+    lines.push('', vscode.l10n.t('Note: {0}', escapeMarkdown(progress.note)));
   }
   // Plain MarkdownString: untrusted content, no command links, no HTML.
   return new vscode.MarkdownString(lines.join('\n'));

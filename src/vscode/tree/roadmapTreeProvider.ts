@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
-import { isFinished } from '../../core/progress/rules';
-import { stageCounts } from '../../core/progress/stats';
-import type { Roadmap, Skill } from '../../core/roadmap/model';
-import { getConfig, onDidChangeConfig } from '../config';
+import { skillCounts } from '../../core/progress/stats';
+import type { Roadmap, Stage } from '../../core/roadmap/model';
+import { skillsInScope, visibleSkills } from '../../core/view/treeFilter';
+import type { TreeFilter } from '../../core/view/treeFilter';
+import { onDidChangeConfig } from '../config';
 import { Disposable } from '../lifecycle';
 import type { ProgressService } from '../progressService';
 import type { RoadmapService } from '../roadmapService';
 import { ProblemNode, SkillNode, StageNode } from './nodes';
 import type { RoadmapNode } from './nodes';
 
-/** Stages at the top, their skills below; refreshes on progress and setting changes. */
+/**
+ * Stages at the top, their skills below, as the filter says (hide finished, my path only; see
+ * src/core/view/treeFilter.ts); refreshes on progress and setting changes.
+ */
 export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataProvider<RoadmapNode> {
   private readonly changed = this._register(new vscode.EventEmitter<RoadmapNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -17,12 +21,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   constructor(
     private readonly roadmaps: RoadmapService,
     private readonly progress: ProgressService,
+    private readonly filter: () => TreeFilter,
   ) {
     super();
     this._register(progress.onDidChange(() => this.changed.fire(undefined)));
+    this._register(roadmaps.onDidChange(() => this.changed.fire(undefined)));
     this._register(
       onDidChangeConfig((affects) => {
-        if (affects('tree.hideFinished')) {
+        if (affects('tree.hideFinished') || affects('tree.pathOnly') || affects('plan.stack') || affects('plan.path')) {
           this.changed.fire(undefined);
         }
       }),
@@ -39,14 +45,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     if (!roadmap) {
       return node ? [] : [new ProblemNode(result.problems)];
     }
-    const hideFinished = getConfig('tree.hideFinished');
+    const filter = this.filter();
     if (!node) {
       return roadmap.stages
-        .map((stage) => new StageNode(stage, stageCounts(stage, this.progress.all)))
-        .filter((stageNode) => !hideFinished || this.visibleSkills(stageNode.stage.skills, true).length > 0);
+        .filter((stage) => visibleSkills(stage.skills, this.progress.all, filter).length > 0 || (!filter.hideFinished && filter.path === undefined))
+        .map((stage) => this.stageNode(stage, filter));
     }
     if (node instanceof StageNode) {
-      return this.visibleSkills(node.stage.skills, hideFinished).map((skill) => new SkillNode(skill, this.progress.get(skill.id)));
+      return visibleSkills(node.stage.skills, this.progress.all, filter).map((skill) => new SkillNode(skill, this.progress.get(skill.id)));
     }
     return [];
   }
@@ -55,7 +61,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     const roadmap = this.roadmaps.current;
     if (node instanceof SkillNode && roadmap) {
       const stage = roadmap.stageById.get(node.skill.stageId);
-      return stage ? new StageNode(stage, stageCounts(stage, this.progress.all)) : undefined;
+      return stage ? this.stageNode(stage, this.filter()) : undefined;
     }
     return undefined;
   }
@@ -66,7 +72,9 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return skill ? new SkillNode(skill, this.progress.get(skill.id)) : undefined;
   }
 
-  private visibleSkills(skills: readonly Skill[], hideFinished: boolean): readonly Skill[] {
-    return hideFinished ? skills.filter((skill) => !isFinished(this.progress.get(skill.id).state)) : skills;
+  /** A stage row whose counts follow the path filter. */
+  private stageNode(stage: Stage, filter: TreeFilter): StageNode {
+    const skills = skillsInScope(stage.skills, filter);
+    return new StageNode(stage, skillCounts(skills, this.progress.all), filter.path === undefined ? undefined : skills);
   }
 }

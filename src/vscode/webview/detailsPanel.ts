@@ -8,12 +8,16 @@ import { panelHtml } from './html';
 import { isWebviewMessage } from '../../core/view/protocol';
 import type { HostMessage, PanelState, PanelView, SubmittedAnswer, WebviewMessage } from '../../core/view/protocol';
 import { gradeQuiz } from '../../core/quiz/grade';
-import { quizPassEvidence } from '../../core/quiz/passRecord';
+import { recordQuizSubmission } from '../plan/quizSubmission';
 import { buildQuizResultView } from '../../core/view/quizViews';
-import { buildDashboardView, buildSkillView } from '../../core/view/viewModels';
+import { buildSkillView } from '../../core/view/viewModels';
 import type { DetectionInfo } from '../../core/view/viewModels';
+import type { PlanService } from '../plan/planService';
+import type { BriefPanelSource } from '../briefs/briefService';
+import { findBrief } from '../../core/briefs/roadmapBriefs';
+import { dashboardData } from './dashboardData';
 
-type Showing = { readonly kind: 'skill'; readonly skillId: string } | { readonly kind: 'dashboard' };
+type Showing = { readonly kind: 'skill'; readonly skillId: string } | { readonly kind: 'dashboard' } | { readonly kind: 'brief'; readonly briefId: string };
 
 /** An open panel and the listeners that belong to it, released together (the listeners first). */
 class OpenPanel extends DisposableStore {
@@ -44,9 +48,13 @@ export class DetailsPanel extends Disposable {
     private readonly progress: ProgressService,
     private readonly detection: () => DetectionInfo,
     private readonly logger: Logger,
+    private readonly plan: PlanService,
+    private readonly briefs: () => BriefPanelSource,
   ) {
     super();
-    this._register(progress.onDidChange(() => void this.render()));
+    // The dashboard follows the plan service, which also fires on every progress change (one redraw, not two).
+    this._register(progress.onDidChange(() => (this.showing.kind === 'dashboard' ? undefined : void this.render())));
+    this._register(plan.onDidChange(() => (this.showing.kind === 'dashboard' ? void this.render() : undefined)));
   }
 
   private get panel(): vscode.WebviewPanel | undefined {
@@ -64,6 +72,11 @@ export class DetailsPanel extends Disposable {
 
   showDashboard(): void {
     this.show({ kind: 'dashboard' }, false);
+  }
+
+  /** A project brief and its checklist (src/vscode/briefs/briefService.ts). */
+  showBrief(briefId: string): void {
+    this.show({ kind: 'brief', briefId }, false);
   }
 
   /** Re-renders with fresh detection status (after a scan). */
@@ -126,9 +139,12 @@ export class DetailsPanel extends Disposable {
 
   private title(): string {
     if (this.showing.kind === 'skill') {
-      return this.roadmaps.current?.skillById.get(this.showing.skillId)?.title ?? 'Skill';
+      return this.roadmaps.current?.skillById.get(this.showing.skillId)?.title ?? vscode.l10n.t('Skill');
     }
-    return 'Backend Roadmap';
+    if (this.showing.kind === 'brief') {
+      return (this.roadmaps.current && findBrief(this.roadmaps.current, this.showing.briefId)?.brief.title) ?? vscode.l10n.t('Project');
+    }
+    return vscode.l10n.t('Backend Roadmap');
   }
 
   private async render(): Promise<void> {
@@ -157,7 +173,15 @@ export class DetailsPanel extends Disposable {
       // A restored panel may name a skill a newer roadmap no longer has.
       this.showing = { kind: 'dashboard' };
     }
-    return buildDashboardView(roadmap, this.progress.all);
+    if (this.showing.kind === 'brief') {
+      const brief = this.briefs().view(roadmap, this.showing.briefId);
+      if (brief) {
+        return brief;
+      }
+      this.showing = { kind: 'dashboard' };
+    }
+    const shipped = this.roadmaps.shipped;
+    return dashboardData(roadmap, this.progress.all, this.plan, shipped === undefined || shipped === roadmap ? [] : [shipped]);
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -190,6 +214,21 @@ export class DetailsPanel extends Disposable {
       case 'runTests':
         await vscode.commands.executeCommand(CommandId.RunMyTests);
         return;
+      case 'choosePath':
+        await vscode.commands.executeCommand(CommandId.ChoosePath);
+        return;
+      case 'startReview':
+        await vscode.commands.executeCommand(CommandId.StartReview);
+        return;
+      case 'startProject':
+        await vscode.commands.executeCommand(CommandId.StartProject, message.briefId);
+        return;
+      case 'openBriefEvidence':
+        await this.briefs().openEvidence(message.briefId, message.index);
+        return;
+      case 'exportPortfolio':
+        await vscode.commands.executeCommand(CommandId.ExportPortfolio);
+        return;
       case 'submitQuiz':
         await this.gradeQuiz(message.skillId, message.answers);
         return;
@@ -204,11 +243,13 @@ export class DetailsPanel extends Disposable {
       return;
     }
     const grade = gradeQuiz(skill, answers);
-    const recorded = grade.passed ? (await this.progress.recordQuizPass(skill, quizPassEvidence(grade, new Date()))).outcome : undefined;
-    if (grade.passed) {
+    // While a review is due, the submission is that review (src/vscode/plan/quizSubmission.ts), not a new pass.
+    const submission = await recordQuizSubmission(this.progress, this.plan, skill, grade);
+    if (submission.passRecorded) {
       this.quizPassedEmitter.fire(skill.id);
     }
-    const message: HostMessage = { type: 'quizResult', skillId, result: buildQuizResultView(grade, recorded) };
+    const result = buildQuizResultView(grade, submission.recorded);
+    const message: HostMessage = { type: 'quizResult', skillId, result: submission.reviewMessage === undefined ? result : { ...result, message: submission.reviewMessage } };
     await this.panel?.webview.postMessage(message);
   }
 }
@@ -222,7 +263,7 @@ export async function openExternalLink(url: string): Promise<boolean> {
     return false;
   }
   if (uri.scheme !== 'https' && uri.scheme !== 'http') {
-    void vscode.window.showWarningMessage(`Backend Roadmap opens only http and https links, not "${uri.scheme}:" links.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Backend Roadmap opens only http and https links, not "{0}:" links.', uri.scheme));
     return false;
   }
   return vscode.env.openExternal(uri);

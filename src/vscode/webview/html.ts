@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 /** The page shell. All content arrives later by message, after the page says it is ready. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joinPath: (base: vscode.Uri, ...parts: string[]) => vscode.Uri): string {
@@ -14,11 +14,16 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'media', 'codicons', 'codicon.css')}">
 <link rel="stylesheet" href="${asset('media', 'webview.css')}">
-<title>Backend Roadmap</title>
+<title>${escapeHtml(vscode.l10n.t('Backend Roadmap'))}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="loading">Loading…</p></main>
+<main id="app" aria-live="polite"><p class="loading">${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>
 <script nonce="${nonce}" src="${asset('dist', 'media', 'webview.js')}"></script>
 </body>
 </html>`;
+}
+
+/** A translation is text, never markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

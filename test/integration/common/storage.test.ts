@@ -15,9 +15,9 @@ describe('Stored progress', () => {
     return { memento, storage, progress: new ProgressService(storage, logger, now), logger };
   }
 
-  it('registers the progress and event evidence keys for Settings Sync, prefixed', () => {
+  it('registers the progress, event evidence and finished brief keys for Settings Sync, prefixed', () => {
     const { memento, storage, logger } = service({});
-    assert.deepEqual(memento.syncedKeys, ['backendRoadmap.progress', 'backendRoadmap.eventEvidence']);
+    assert.deepEqual(memento.syncedKeys, ['backendRoadmap.progress', 'backendRoadmap.eventEvidence', 'backendRoadmap.finishedBriefs']);
     storage.dispose();
     logger.dispose();
   });

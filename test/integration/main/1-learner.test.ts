@@ -40,7 +40,11 @@ describe('A learner uses Backend Roadmap', function () {
 
   it('asks for a suggestion and gets the first skill, revealed in its expanded stage', async () => {
     const roadmap = await shippedRoadmap();
-    const suggested = await vscode.commands.executeCommand<string>('backendRoadmap.suggestNext');
+    // "What next" lists the ready skills, best first; the learner takes the first (Enter).
+    const pending = vscode.commands.executeCommand<string>('backendRoadmap.suggestNext');
+    await waitFor('the What next list', async () => ((await workbenchText('.quick-input-widget .quick-input-title')).includes('What next') ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const suggested = await pending;
     const first = roadmap.skills[0];
     assert.ok(first);
     assert.equal(suggested, first.id);
@@ -155,7 +159,7 @@ describe('A learner uses Backend Roadmap', function () {
 
   it('finds the Get Started walkthrough with "Open a skill" ticked off', async () => {
     await vscode.commands.executeCommand('backendRoadmap.openWalkthrough');
-    await waitFor('the "Open a skill" step ticked', async () => ((await workbenchCount('[data-step-id$="#openSkill"].complete')) > 0 ? true : undefined));
+    await waitFor('the "Open a skill" step ticked', async () => ((await workbenchCount('[data-step-id$="#openSkill"][aria-checked="true"]')) > 0 ? true : undefined));
     await screenshot('walkthrough');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

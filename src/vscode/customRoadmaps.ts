@@ -1,0 +1,193 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { contentTools } from '../core/lazy/modules';
+import type { Roadmap } from '../core/roadmap/model';
+import { formatProblem } from '../core/roadmap/problems';
+import { savedState, settleCustomRoadmap } from '../core/roadmaps/lastGood';
+import type { CustomRoadmapState } from '../core/roadmaps/lastGood';
+import { roadmapFolders } from '../core/roadmaps/roadmapFolders';
+import type { RoadmapFolder } from '../core/roadmaps/roadmapFolders';
+import { getConfig, onDidChangeConfig } from './config';
+import { localFolders } from './detection/localFolders';
+import { Disposable, MutableDisposable } from './lifecycle';
+import type { Logger } from './logger';
+import type { Storage } from './storage';
+
+/** Edits come in bursts (save, format on save, a git checkout): read the folders once they are quiet. */
+const RELOAD_DEBOUNCE_MS = 400;
+
+/**
+ * The learner's own roadmaps: `.backend-roadmap` in each workspace folder and the folders of the setting
+ * backendRoadmap.roadmaps. Until they are first read (YAML parser and schema validator load then, off the
+ * start-up path) the last good versions kept in storage stand in, so a selected custom roadmap shows at once.
+ * A folder with problems keeps its last good version in use (src/core/roadmaps/lastGood.ts).
+ */
+export class CustomRoadmaps extends Disposable {
+  private current: readonly CustomRoadmapState[] | undefined;
+  /** The stored versions, made once: the same Roadmap objects until the folders are read (views compare them). */
+  private initial: readonly CustomRoadmapState[] | undefined;
+  private loading: Promise<void> | undefined;
+  private reloadAgain = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private started = false;
+  private readonly watchers = this._register(new MutableDisposable<vscode.Disposable>());
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** After every read of the folders. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly logger: Logger,
+    private readonly shipped: () => Promise<Roadmap | undefined>,
+  ) {
+    super();
+    this._register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  /** The folders as last read, or their stored last good versions before the first read. */
+  states(): readonly CustomRoadmapState[] {
+    this.initial ??= this.folders().flatMap(({ folder }) => savedState(folder, this.stored()[folder]) ?? []);
+    return this.current ?? this.initial;
+  }
+
+  /** True once the folders have been read (not only their stored versions). */
+  get read(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Watches the folders and reads them after `delayMs` (0 when a custom roadmap is needed now). */
+  start(delayMs: number): void {
+    if (this.started) {
+      return;
+    }
+    this.started = true;
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()));
+    this._register(
+      onDidChangeConfig((affects) => {
+        if (affects('roadmaps')) {
+          this.restart();
+        }
+      }),
+    );
+    this.watch();
+    this.schedule(delayMs);
+  }
+
+  /** Reads every folder now (the Switch Roadmap list waits for it); resolves when done. */
+  async ready(): Promise<void> {
+    if (this.current === undefined && this.loading === undefined) {
+      clearTimeout(this.timer);
+      await this.reload();
+    }
+    await this.loading;
+  }
+
+  private restart(): void {
+    this.watch();
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.reload(), delayMs);
+  }
+
+  private async reload(): Promise<void> {
+    if (this.loading !== undefined) {
+      this.reloadAgain = true;
+      return this.loading;
+    }
+    this.loading = this.readAll().finally(() => {
+      this.loading = undefined;
+      if (this.reloadAgain) {
+        this.reloadAgain = false;
+        this.schedule(0);
+      }
+    });
+    return this.loading;
+  }
+
+  private async readAll(): Promise<void> {
+    const shipped = await this.shipped();
+    const folders = this.folders();
+    if (shipped === undefined) {
+      this.current = [];
+      this.changed.fire();
+      return;
+    }
+    const previous = this.stored();
+    const stored: Record<string, unknown> = {};
+    const states: CustomRoadmapState[] = [];
+    for (const { folder, from } of folders) {
+      if (from === 'workspace' && !(await isFolder(folder))) {
+        // No .backend-roadmap here (any more): nothing to read, nothing to keep.
+        continue;
+      }
+      stored[folder] = previous[folder];
+      try {
+        const settled = settleCustomRoadmap(await contentTools().loadCustomRoadmap(folder, shipped), stored[folder]);
+        if (settled.save !== undefined) {
+          stored[folder] = settled.save;
+        }
+        states.push(settled.state);
+        this.log(settled.state);
+      } catch (error) {
+        this.logger.error(`Reading the roadmap in ${folder} failed`, error);
+      }
+    }
+    this.current = states;
+    // Only folders still configured keep a stored version (a folder that was removed is gone, not broken).
+    const kept = Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined));
+    if (JSON.stringify(kept) !== JSON.stringify(previous)) {
+      await this.storage.set('customRoadmaps', kept);
+    }
+    this.changed.fire();
+  }
+
+  private log(state: CustomRoadmapState): void {
+    if (state.problems.length === 0) {
+      this.logger.info(`Roadmap "${state.header?.title ?? ''}" loaded from ${state.folder}: ${state.roadmap?.skills.length ?? 0} skills`);
+      return;
+    }
+    const using = state.stale ? 'its last good version stays in use' : 'it is not offered until they are fixed';
+    this.logger.warn(`The roadmap in ${state.folder} has problems (${using}):\n${state.problems.map(formatProblem).join('\n')}`);
+  }
+
+  private folders(): RoadmapFolder[] {
+    return roadmapFolders(
+      localFolders().map((folder) => folder.uri.fsPath),
+      getConfig('roadmaps'),
+      os.homedir(),
+    );
+  }
+
+  private stored(): Readonly<Record<string, unknown>> {
+    return this.storage.get('customRoadmaps') ?? {};
+  }
+
+  /** One watcher per folder (its header and stages, and the folder appearing), re-read when they are quiet. */
+  private watch(): void {
+    const watchers = this.folders().map(({ folder }) => {
+      // Based on the parent, which exists: a watcher based on a folder that does not exist yet (a
+      // `.backend-roadmap` created later) never reports the files written into it.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(folder)), `${path.basename(folder)}/**/*.{yaml,yml}`));
+      const parent = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(folder)), path.basename(folder)));
+      for (const w of [watcher, parent]) {
+        w.onDidCreate(() => this.schedule(RELOAD_DEBOUNCE_MS));
+        w.onDidChange(() => this.schedule(RELOAD_DEBOUNCE_MS));
+        w.onDidDelete(() => this.schedule(RELOAD_DEBOUNCE_MS));
+      }
+      return vscode.Disposable.from(watcher, parent);
+    });
+    this.watchers.value = vscode.Disposable.from(...watchers);
+  }
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  return fs.stat(folder).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}
