@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { plural } from '../core/text/plural';
 import * as path from 'node:path';
 import { detectionModule } from '../core/lazy/modules';
 import type { RepositoryResolver } from '../core/portfolio/repositories';
@@ -177,8 +178,8 @@ export async function runPortfolioCommand(request: PortfolioCommandRequest, io: 
       io.stderr.write(`backend-roadmap: cannot write the proof file ${sanitizeForTerminal(request.proofFile)}: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}. Choose a path in a folder you can write to.\n`);
       return 1;
     }
-    const skipped = exported.notClaimed === 0 ? '' : ` (${exported.notClaimed} piece(s) of evidence left out: their folder is not on this machine or not a git repository; run this where your projects are)`;
-    io.stderr.write(`Wrote ${exported.proof.claims.length} claim(s) to ${sanitizeForTerminal(request.proofFile)}${skipped}.\n`);
+    const skipped = exported.notClaimed === 0 ? '' : ` (${plural(exported.notClaimed, 'piece', 'pieces')} of evidence left out: their folder is not on this machine or not a git repository; run this where your projects are)`;
+    io.stderr.write(`Wrote ${plural(exported.proof.claims.length, 'claim')} to ${sanitizeForTerminal(request.proofFile)}${skipped}.\n`);
   }
   io.stdout.write(request.format === 'html' ? exported.html : exported.markdown);
   return 0;
@@ -266,6 +267,6 @@ function verifyText(report: VerifyReport): string {
         : `claim ${verdict.index}: ${claim.milestone} in ${claim.path}${claim.line === undefined ? '' : `:${claim.line}`} at ${claim.commit.slice(0, 12)} (skill ${claim.skill})`;
     return sanitizeForTerminal(verdict.verified ? `verified  ${what}` : `FAILED    ${what}: ${verdict.reasons.join('; ')}`);
   });
-  lines.push(`${report.verified} of ${report.claims.length} claim(s) verified${report.failed === 0 ? '.' : `; ${report.failed} failed.`}`);
+  lines.push(`${report.verified} of ${report.claims.length} claims verified${report.failed === 0 ? '.' : `; ${report.failed} failed.`}`);
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,7 @@ import type { NextSkill } from '../core/plan/whatNext';
 import { MAX_IMPORT_CHARS, describeImportLosses, parseProgressExport } from '../core/progress/exchange';
 import type { ProgressMap } from '../core/progress/model';
 import { progressForRoadmap } from '../core/progress/retired';
+import { agree, plural } from '../core/text/plural';
 import { STATE_LABELS } from '../core/progress/model';
 import { percent } from '../core/progress/stats';
 import { STACKS } from '../core/roadmap/model';
@@ -248,7 +249,7 @@ function statusOutput(roadmap: Roadmap, progress: ProgressMap, request: Progress
   }
   if (status.retired.length > 0) {
     const named = status.retired.slice(0, 5).map((id) => sanitizeForTerminal(id)).join(', ');
-    lines.push(`${status.retired.length} record(s) are for skills this roadmap no longer has (${named}${status.retired.length > 5 ? ', …' : ''}); they are kept in case a later roadmap brings them back.`);
+    lines.push(`${plural(status.retired.length, 'record')} ${agree(status.retired.length, 'is', 'are')} for skills this roadmap no longer has (${named}${status.retired.length > 5 ? ', …' : ''}); they are kept in case a later roadmap brings them back.`);
   }
   return `${lines.join('\n')}\n`;
 }

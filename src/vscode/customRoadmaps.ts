@@ -170,10 +170,14 @@ export class CustomRoadmaps extends Disposable {
   /** One watcher per folder (its header and stages, and the folder appearing), re-read when they are quiet. */
   private watch(): void {
     const watchers = this.folders().map(({ folder }) => {
-      // Based on the parent, which exists: a watcher based on a folder that does not exist yet (a
-      // `.backend-roadmap` created later) never reports the files written into it.
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(folder)), `${path.basename(folder)}/**/*.{yaml,yml}`));
-      const parent = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(folder)), path.basename(folder)));
+      // Inside a workspace folder, a pattern based on the workspace folder itself rides on the workspace's
+      // own file watching, which also sees a `.backend-roadmap` created later; a folder from the setting
+      // gets watchers of its own, based on its parent (which exists) and on itself.
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
+      const base = workspaceFolder ?? vscode.Uri.file(path.dirname(folder));
+      const relativeFolder = workspaceFolder === undefined ? path.basename(folder) : path.relative(workspaceFolder.uri.fsPath, folder).split(path.sep).join('/');
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, `${relativeFolder}/**/*.{yaml,yml}`));
+      const parent = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, relativeFolder));
       for (const w of [watcher, parent]) {
         w.onDidCreate(() => this.schedule(RELOAD_DEBOUNCE_MS));
         w.onDidChange(() => this.schedule(RELOAD_DEBOUNCE_MS));

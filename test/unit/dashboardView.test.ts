@@ -94,7 +94,7 @@ describe('dashboard view', () => {
     assert.equal(plan.stated, 'At 10 h a week: 3.7 weeks, done by 2024-07-01.');
     assert.equal(plan.measuredOk, false);
     assert.equal(plan.measured, 'No date at your own pace yet: no skill finished in the last 28 days. Finish a skill and it will show.');
-    assert.equal(plan.sentences[0], 'The core path for python: 37 hours left.');
+    assert.equal(plan.sentences[0], 'The core path for Python: 37 hours left.');
   });
 
   it('dates the finish at the measured pace once a skill was finished in the last 28 days', () => {

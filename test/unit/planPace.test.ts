@@ -91,7 +91,7 @@ describe('plan: pace', () => {
   it('says the plan in sentences: never a date at the measured pace without a reason', () => {
     const python = { stack: 'python', scope: 'core' } as const;
     assert.deepEqual(planSentences(planPath(roadmap, progress, python, 7, TODAY), python), [
-      'The core path for python: 14 hours left.',
+      'The core path for Python: 14 hours left.',
       'At 7 hours a week: 2 weeks, done by 2024-06-15.',
       'At your measured pace (1 hour a week, from the skills you finished in the last 28 days): 14 weeks, done by 2024-09-07.',
     ]);

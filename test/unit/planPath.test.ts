@@ -46,7 +46,7 @@ describe('plan: learning path', () => {
   it('defaults to the core path with a stack and to everything without one, and names it', () => {
     assert.deepEqual(defaultPath('python'), { stack: 'python', scope: 'core' });
     assert.deepEqual(defaultPath(undefined), { scope: 'all' });
-    assert.equal(describePath(defaultPath('python')), 'the core path for python');
+    assert.equal(describePath(defaultPath('python')), 'the core path for Python');
     assert.equal(describePath(defaultPath(undefined)), 'the whole roadmap');
   });
 });

@@ -79,13 +79,13 @@ describe('plan views: the tree filter', () => {
 
   it('names the path and how many skills it shows beside the title, and says what the counts count and how to undo it', () => {
     const notes = treeFilterNotes(roadmap, { git: done() }, { hideFinished: false, path: python });
-    assert.equal(notes.description, 'core path for python: 2 of 5 skills');
-    assert.equal(notes.message, 'Showing your path only: the core path for python, 2 of 5 skills; stage counts count those. Use the filled map button to show the whole roadmap.');
+    assert.equal(notes.description, 'core path for Python: 2 of 5 skills');
+    assert.equal(notes.message, 'Showing your path only: the core path for Python, 2 of 5 skills; stage counts count those. Use the filled map button to show the whole roadmap.');
   });
 
   it('counts the finished skills hidden on the path only, when both filters are on', () => {
     const notes = treeFilterNotes(roadmap, { git: done(), regex: done() }, { hideFinished: true, path: python }, 'Automatic checks are off.');
-    assert.equal(notes.description, 'core path for python: 2 of 5 skills · 1 done or skipped skill hidden');
+    assert.equal(notes.description, 'core path for Python: 2 of 5 skills · 1 done or skipped skill hidden');
     assert.match(notes.message ?? '', /^Showing your path only: .* Showing open skills only \(1 done or skipped skill hidden\): .* Automatic checks are off\.$/);
   });
 });
@@ -120,7 +120,7 @@ describe('plan views: Choose Your Path', () => {
 
 describe('plan views: what next and reviews in words', () => {
   it('says why nothing is next: all finished, or waiting for prerequisites', () => {
-    assert.match(nothingNextMessage({ stack: 'python', scope: 'core' }, 0), /^Every skill on the core path for python is done or skipped\./);
+    assert.match(nothingNextMessage({ stack: 'python', scope: 'core' }, 0), /^Every skill on the core path for Python is done or skipped\./);
     assert.match(nothingNextMessage({ scope: 'all' }, 3), /^No open skill on the whole roadmap has all its prerequisites finished\./);
   });
 

@@ -59,7 +59,7 @@ describe('CLI: status, next, plan', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^The whole roadmap: 1 of 4 skills done \(25%\), 1 in progress, 0 skipped\.$/m);
     assert.match(result.stdout, /^ {2}In progress {2}Basics \(1\/2\)$/m);
-    assert.match(result.stdout, /1 record\(s\) are for skills this roadmap no longer has \(old-skill\)/);
+    assert.match(result.stdout, /1 record is for skills this roadmap no longer has \(old-skill\)/);
   });
 
   it('next --json ranks what is ready, best first, with reasons', async () => {
@@ -107,7 +107,7 @@ describe('CLI: status, next, plan', () => {
     assert.equal(core.code, 0, core.stderr);
     assert.equal((JSON.parse(core.stdout) as StatusJson).total, 4);
     const all = await runCli(args('status', '--stack', 'python', '--path', 'all'));
-    assert.match(all.stdout, /^Every skill for python: /);
+    assert.match(all.stdout, /^Every skill for Python: /);
   });
 
   it('exits 2 with what to do for a missing file, a file that is not an export, and bad options', async () => {

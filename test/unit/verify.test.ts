@@ -208,7 +208,7 @@ describe('portfolio: verify a proof in a clone', function () {
       assert.ok(run.stdout.includes(`https://github.com/learner/shop-api/commit/${learnerCommit}`), 'the commit is linked on GitHub');
       assert.ok(!run.stdout.includes(work), 'no local path');
       assert.ok(!run.stdout.includes('ghp_SECRET'));
-      assert.match(run.stderr, /Wrote 2 claim\(s\)/);
+      assert.match(run.stderr, /Wrote 2 claims/);
       const written = parseProof(await fs.readFile(proofFile, 'utf8'));
       assert.ok(written.ok);
       assert.equal(written.claims.length, 2);
@@ -224,7 +224,7 @@ describe('portfolio: verify a proof in a clone', function () {
     it('verify exits 0 for a genuine proof, 1 for a tampered one', async () => {
       const ok = await runCli(['verify', proofFile, '--repo', clone, '--roadmap', roadmapDir]);
       assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-      assert.match(ok.stdout, /2 of 2 claim\(s\) verified\./);
+      assert.match(ok.stdout, /2 of 2 claims verified\./);
       const json = await runCli(['verify', proofFile, '--repo', clone, '--roadmap', roadmapDir, '--json']);
       assert.equal(json.code, 0);
       assert.deepEqual((JSON.parse(json.stdout) as { verified: number; failed: number }).failed, 0);
@@ -234,7 +234,7 @@ describe('portfolio: verify a proof in a clone', function () {
       const bad = await runCli(['verify', tampered, '--repo', clone, '--roadmap', roadmapDir]);
       assert.equal(bad.code, 1);
       assert.match(bad.stdout, /FAILED/);
-      assert.match(bad.stdout, /0 of 2 claim\(s\) verified; 2 failed\./);
+      assert.match(bad.stdout, /0 of 2 claims verified; 2 failed\./);
 
       const empty = path.join(work, 'empty.json');
       await fs.writeFile(empty, proofText({ ...proof, claims: [] }));

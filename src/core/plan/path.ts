@@ -1,4 +1,4 @@
-import { STACKS } from '../roadmap/model';
+import { STACK_LABELS, STACKS } from '../roadmap/model';
 import type { Roadmap, Skill, Stack } from '../roadmap/model';
 
 /**
@@ -50,5 +50,5 @@ export function describePath(path: LearningPath): string {
   if (path.stack === undefined) {
     return path.scope === 'core' ? 'the core path (no stack chosen)' : 'the whole roadmap';
   }
-  return path.scope === 'core' ? `the core path for ${path.stack}` : `every skill for ${path.stack}`;
+  return path.scope === 'core' ? `the core path for ${STACK_LABELS[path.stack]}` : `every skill for ${STACK_LABELS[path.stack]}`;
 }

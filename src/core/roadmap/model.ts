@@ -75,6 +75,18 @@ export interface QuizQuestion {
 export const STACKS = ['node', 'python', 'java', 'csharp', 'go', 'php', 'ruby', 'rust'] as const;
 export type Stack = (typeof STACKS)[number];
 
+/** How a stack is named to the learner, everywhere (path picker, plan, dashboard). */
+export const STACK_LABELS: Readonly<Record<Stack, string>> = {
+  node: 'Node.js / TypeScript',
+  python: 'Python',
+  java: 'Java / Kotlin',
+  csharp: 'C# / .NET',
+  go: 'Go',
+  php: 'PHP',
+  ruby: 'Ruby',
+  rust: 'Rust',
+};
+
 /** `core` skills make the path a learner follows; `optional` ones stay reachable but are not planned. */
 export type SkillLevel = 'core' | 'optional';
 

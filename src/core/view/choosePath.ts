@@ -1,17 +1,9 @@
-import { STACKS } from '../roadmap/model';
+import { STACK_LABELS, STACKS } from '../roadmap/model';
 import type { Stack } from '../roadmap/model';
 
 /** The names a learner recognises, for the stack picker and messages. */
-export const STACK_LABELS: Readonly<Record<Stack, string>> = {
-  node: 'Node.js / TypeScript',
-  python: 'Python',
-  java: 'Java / Kotlin',
-  csharp: 'C# / .NET',
-  go: 'Go',
-  php: 'PHP',
-  ruby: 'Ruby',
-  rust: 'Rust',
-};
+/** Re-exported: the names live beside STACKS (src/core/roadmap/model.ts). */
+export { STACK_LABELS } from '../roadmap/model';
 
 export function stackChoices(): readonly { readonly stack: Stack; readonly label: string }[] {
   return STACKS.map((stack) => ({ stack, label: STACK_LABELS[stack] }));

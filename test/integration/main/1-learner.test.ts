@@ -159,6 +159,7 @@ describe('A learner uses Backend Roadmap', function () {
 
   it('finds the Get Started walkthrough with "Open a skill" ticked off', async () => {
     await vscode.commands.executeCommand('backendRoadmap.openWalkthrough');
+    await screenshot('walkthrough-opened');
     await waitFor('the "Open a skill" step ticked', async () => ((await workbenchCount('[data-step-id$="#openSkill"][aria-checked="true"]')) > 0 ? true : undefined));
     await screenshot('walkthrough');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

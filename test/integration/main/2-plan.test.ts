@@ -58,8 +58,8 @@ describe('A learner chooses a path and follows the plan', function () {
   });
 
   it('reads the plan for that path in the status bar tooltip', async () => {
-    const tooltip = await waitFor('the plan in the tooltip', () => (api.statusBarTooltip().includes('The core path for python:') ? api.statusBarTooltip() : undefined));
-    assert.match(tooltip, /The core path for python: [\d.]+ hours left\./);
+    const tooltip = await waitFor('the plan in the tooltip', () => (api.statusBarTooltip().includes('The core path for Python:') ? api.statusBarTooltip() : undefined));
+    assert.match(tooltip, /The core path for Python: [\d.]+ hours left\./);
     assert.match(tooltip, /At 10 hours a week: [\d.]+ weeks, done by \d{4}-\d{2}-\d{2}\./);
     // Earlier tests finished skills today, so the measured pace has a date; without one the tooltip says why.
     assert.match(tooltip, /At your measured pace \([\d.]+ hours? a week, from the skills you finished in the last 28 days\): [\d.]+ weeks, done by \d{4}-\d{2}-\d{2}\.|No date at your own pace yet: no skill finished in the last 28 days\./);
@@ -75,7 +75,7 @@ describe('A learner chooses a path and follows the plan', function () {
     await vscode.commands.executeCommand('backendRoadmap.showPathOnly');
     assert.equal(settings().get('tree.pathOnly'), true);
     await vscode.commands.executeCommand('backendRoadmap.roadmap.focus');
-    await waitFor('the filter note above the tree', async () => ((await workbenchText('#workbench\\.parts\\.sidebar')).includes('Showing your path only: the core path for python') ? true : undefined));
+    await waitFor('the filter note above the tree', async () => ((await workbenchText('#workbench\\.parts\\.sidebar')).includes('Showing your path only: the core path for Python') ? true : undefined));
     await waitFor('stage counts for the path only', async () => ((await workbenchCount(`.monaco-list-row[aria-label^="Stage ${stage.order}: ${stage.title}, "][aria-label*="skills on your path done"]`)) > 0 ? true : undefined));
     // Opening a skill on the path reveals it in its expanded stage; the skill off the path has no row.
     await vscode.commands.executeCommand('backendRoadmap.showSkill', on.id);
