@@ -382,6 +382,21 @@ class Driver {
         const text = await page.locator(needSelector()).first().textContent({ timeout: DRIVER_WAIT_MS });
         return { text: text ?? '' };
       }
+      case '/page-count':
+        // Browser tabs and windows: a link the workbench opens itself (not through the extension) opens one.
+        return { count: page.context().pages().length };
+      case '/log-count': {
+        // How often the workbench logged a text in this phase so far (the log relay): e.g. each open-link
+        // confirmation the test workbench refuses to show.
+        const text = params.get('text');
+        if (!text) throw new Error('missing ?text=');
+        let count = 0;
+        for (const name of [`${this.phase}-automation.log`]) {
+          const file = join(this.runDir, 'logs', name);
+          if (existsSync(file)) count += readFileSync(file, 'utf8').split(text).length - 1;
+        }
+        return { count };
+      }
       case '/workbench-count':
         return { count: await page.locator(needSelector()).count() };
       case '/workbench-click':

@@ -170,20 +170,21 @@ export class CustomRoadmaps extends Disposable {
   /** One watcher per folder (its header and stages, and the folder appearing), re-read when they are quiet. */
   private watch(): void {
     const watchers = this.folders().map(({ folder }) => {
-      // Inside a workspace folder, a pattern based on the workspace folder itself rides on the workspace's
-      // own file watching, which also sees a `.backend-roadmap` created later; a folder from the setting
-      // gets watchers of its own, based on its parent (which exists) and on itself.
+      // Inside a workspace folder: the same pattern as detection's watchers ('**/*' on the workspace folder,
+      // which sees a `.backend-roadmap` created later), filtered here. A folder from the setting gets a
+      // watcher of its own, based on its parent (which exists).
       const workspaceFolder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
-      const base = workspaceFolder ?? vscode.Uri.file(path.dirname(folder));
-      const relativeFolder = workspaceFolder === undefined ? path.basename(folder) : path.relative(workspaceFolder.uri.fsPath, folder).split(path.sep).join('/');
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, `${relativeFolder}/**/*.{yaml,yml}`));
-      const parent = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, relativeFolder));
-      for (const w of [watcher, parent]) {
-        w.onDidCreate(() => this.schedule(RELOAD_DEBOUNCE_MS));
-        w.onDidChange(() => this.schedule(RELOAD_DEBOUNCE_MS));
-        w.onDidDelete(() => this.schedule(RELOAD_DEBOUNCE_MS));
-      }
-      return vscode.Disposable.from(watcher, parent);
+      const watcher = vscode.workspace.createFileSystemWatcher(workspaceFolder === undefined ? new vscode.RelativePattern(vscode.Uri.file(path.dirname(folder)), `${path.basename(folder)}/**`) : new vscode.RelativePattern(workspaceFolder, '**/*'));
+      const inside = `${folder}${path.sep}`;
+      const onEvent = (uri: vscode.Uri): void => {
+        if (uri.fsPath === folder || (uri.fsPath.startsWith(inside) && (!/\.[^/\\]+$/.test(uri.fsPath) || /\.ya?ml$/i.test(uri.fsPath)))) {
+          this.schedule(RELOAD_DEBOUNCE_MS);
+        }
+      };
+      watcher.onDidCreate(onEvent);
+      watcher.onDidChange(onEvent);
+      watcher.onDidDelete(onEvent);
+      return watcher;
     });
     this.watchers.value = vscode.Disposable.from(...watchers);
   }

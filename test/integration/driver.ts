@@ -106,6 +106,18 @@ export async function workbenchText(selector: string): Promise<string> {
 }
 
 /** How many elements match a CSS selector in the workbench DOM. Does not wait. */
+/** Browser tabs and windows open: a link the workbench opened by itself adds one. */
+export async function pageCount(): Promise<number> {
+  const reply = await call('page-count', {}, 'count the browser pages');
+  return reply.count ?? 0;
+}
+
+/** How often the workbench has logged `text` in this phase (the automation log). */
+export async function logCount(text: string): Promise<number> {
+  const reply = await call('log-count', { text }, `count "${text}" in the workbench logs`);
+  return reply.count ?? 0;
+}
+
 export async function workbenchCount(selector: string): Promise<number> {
   const reply = await call('workbench-count', { selector }, `count ${selector} in the workbench`);
   return reply.count ?? 0;

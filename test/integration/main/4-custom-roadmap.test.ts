@@ -30,6 +30,9 @@ skills:
 /** The same stage with a typo that breaks it: `estimatedHours` is text. */
 const BROKEN_STAGE = STAGE.replace('estimatedHours: 1', 'estimatedHours: one');
 
+/** The content update: the skill of its own renamed, its old id kept as a former id. */
+const RENAMED_STAGE = STAGE.replace('  - id: team-compose-review\n', '  - id: compose-review\n    formerIds: [team-compose-review]\n');
+
 /** Our diagnostics on a file (the YAML extension, when installed, adds its own). */
 function ourDiagnostics(file: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(vscode.Uri.file(file)).filter((diagnostic) => diagnostic.source === 'Backend Roadmap');
@@ -116,6 +119,19 @@ describe('A roadmap of the learner\'s own', function () {
     writeFileSync(stageFile, STAGE);
     await waitFor('the diagnostic to go once the file is fixed', () => (ourDiagnostics(stageFile).length === 0 ? true : undefined), 20000);
     assert.equal((await api.roadmapChoices()).choices.find((choice) => choice.id === 'containers-first')?.stale, false);
+  });
+
+  it('keeps a skill\'s progress through a content update that renames it (formerIds), and back', async () => {
+    await vscode.commands.executeCommand('backendRoadmap.markInProgress', 'team-compose-review');
+    await waitFor('the skill in progress', () => (api.progressOf('team-compose-review').state === 'inProgress' ? true : undefined));
+    writeFileSync(stageFile, RENAMED_STAGE);
+    await waitFor('the renamed skill to keep its progress', () => (api.progressOf('compose-review').state === 'inProgress' ? true : undefined), 20000);
+    await vscode.commands.executeCommand('backendRoadmap.showSkill', 'compose-review');
+    await screenshot('renamed-skill-keeps-progress');
+    // The record under the old id is kept, not deleted: back to the old content, it is there as it was.
+    writeFileSync(stageFile, STAGE);
+    await waitFor('the old id back in the roadmap', async () => ((await api.roadmapChoices()).choices.find((choice) => choice.id === 'containers-first') ? true : undefined));
+    await waitFor('the old id to keep its progress', () => (api.progressOf('team-compose-review').state === 'inProgress' ? true : undefined), 20000);
   });
 
   it('switches back to the shipped roadmap', async () => {
