@@ -1,5 +1,5 @@
 import type { GitOutcome, GitRunner } from '../scan/gitRunner';
-import { HEAD_LOG_LIMIT, parseHeadLog, readHeadLog } from './headLog';
+import { parseHeadLog, readHeadLog } from './headLog';
 import type { ScanContext } from './scanContext';
 
 /** One commit of the walked history: enough to recognise merges of pull requests and reverts. */
@@ -20,7 +20,7 @@ export interface HistoryTag {
 }
 
 export interface GitHistory {
-  /** Newest first, at most `HISTORY_COMMITS`. Empty in a repository without commits. */
+  /** Newest first, at most `HEAD_LOG_LIMIT` (headLog.ts, shared with the other git facts). Empty in a repository without commits. */
   readonly commits: readonly HistoryCommit[];
   /** Tags whose commit is reachable from HEAD, newest first, at most `HISTORY_TAGS`. */
   readonly tags: readonly HistoryTag[];
@@ -28,8 +28,6 @@ export interface GitHistory {
 
 export type GitHistoryResult = { readonly ok: true; readonly history: GitHistory } | { readonly ok: false; readonly missing: boolean; readonly message: string };
 
-/** Commits read at most (the same bound as the other git facts). */
-export const HISTORY_COMMITS = HEAD_LOG_LIMIT;
 /** Tags read at most. */
 export const HISTORY_TAGS = 500;
 

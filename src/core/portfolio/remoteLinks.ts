@@ -37,6 +37,9 @@ const NETWORK_SCHEMES = new Set(['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 
 const SCP_LIKE = /^(?:([^@/:\s]+)@)?([A-Za-z0-9.-]{2,}):(?!\/\/)([^@\s]+)$/;
 
 const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+
+/** `scheme://…`: parsed as a URL; without one, the scp-like syntax applies. */
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 
 interface ParsedRemote {
@@ -46,14 +49,9 @@ interface ParsedRemote {
 
 function parseRemote(url: string): ParsedRemote | undefined {
   const text = url.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    let parsed: URL;
-    try {
-      parsed = new URL(text);
-    } catch {
-      return undefined;
-    }
-    return NETWORK_SCHEMES.has(parsed.protocol) && parsed.hostname !== '' ? { host: parsed.hostname.toLowerCase(), path: decodeSafely(parsed.pathname) } : undefined;
+  if (HAS_SCHEME.test(text)) {
+    const parsed = networkUrl(text);
+    return parsed === undefined ? undefined : { host: parsed.hostname.toLowerCase(), path: decodeSafely(parsed.pathname) };
   }
   const scp = SCP_LIKE.exec(text);
   return scp === null ? undefined : { host: (scp[2] ?? '').toLowerCase(), path: scp[3] ?? '' };
@@ -128,14 +126,9 @@ export function fileAtCommitUrl(repository: RemoteRepository, commit: string, fi
  */
 export function publicRemoteUrl(url: string): string | undefined {
   const text = url.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    let parsed: URL;
-    try {
-      parsed = new URL(text);
-    } catch {
-      return undefined;
-    }
-    if (!NETWORK_SCHEMES.has(parsed.protocol) || parsed.hostname === '') {
+  if (HAS_SCHEME.test(text)) {
+    const parsed = networkUrl(text);
+    if (parsed === undefined) {
       return undefined;
     }
     parsed.password = '';
@@ -151,11 +144,20 @@ export function publicRemoteUrl(url: string): string | undefined {
 
 /** A URL a page may link to: https only, no credentials. Anything else is refused (undefined). */
 export function safeLinkUrl(url: string): string | undefined {
-  let parsed: URL;
+  const parsed = parsedUrl(url);
+  return parsed?.protocol === 'https:' && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
+}
+
+function parsedUrl(text: string): URL | undefined {
   try {
-    parsed = new URL(url);
+    return new URL(text);
   } catch {
     return undefined;
   }
-  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
+}
+
+/** A URL naming another machine (a network scheme and a host); undefined for anything else. */
+function networkUrl(text: string): URL | undefined {
+  const parsed = parsedUrl(text);
+  return parsed !== undefined && NETWORK_SCHEMES.has(parsed.protocol) && parsed.hostname !== '' ? parsed : undefined;
 }
