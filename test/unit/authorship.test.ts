@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,42 +8,16 @@ import { scanFolder } from '../../src/core/milestones/engine';
 import type { FolderScan, MilestoneResult } from '../../src/core/milestones/engine';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import { runCli, SHIPPING_STAGE } from './helpers/cli';
-import { makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 const OTHER = 'maintainer@example.invalid';
 
-/** Runs git as `email` in a fixture, isolated from the machine's git config. */
-function gitAs(email: string, cwd: string, ...args: string[]): Promise<string> {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: email.split('@')[0],
-    GIT_AUTHOR_EMAIL: email,
-    GIT_COMMITTER_NAME: email.split('@')[0],
-    GIT_COMMITTER_EMAIL: email,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull,
-  };
-  return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`git ${args.join(' ')}: ${stderr}`, { cause: error }));
-      } else {
-        resolve(stdout);
-      }
-    });
-  });
-}
 
-async function commitFiles(email: string, cwd: string, files: Record<string, string>, message: string): Promise<void> {
-  await writeTree(cwd, files);
-  await gitAs(email, cwd, 'add', '-A');
-  await gitAs(email, cwd, 'commit', '-q', '-m', message);
-}
 
 async function commitMany(email: string, cwd: string, count: number, prefix: string): Promise<void> {
   for (let i = 1; i <= count; i++) {
-    await commitFiles(email, cwd, { [`notes/${prefix}-${i}.txt`]: `${i}\n` }, `${prefix} ${i}`);
+    await commitFilesAs(email, cwd, { [`notes/${prefix}-${i}.txt`]: `${i}\n` }, `${prefix} ${i}`);
   }
 }
 
@@ -86,11 +59,11 @@ describe('authorship: whose work is the evidence', function () {
     before(async () => {
       root = await repo();
       // Someone else's project: Dockerfile, express, a README.
-      await commitFiles(OTHER, root, { 'Dockerfile': 'FROM node:20\n', 'README.md': '# Demo\n\nA demo app.\n', 'package.json': '{\n  "dependencies": {\n    "express": "4",\n    "zod": "3"\n  }\n}\n' }, 'Initial commit');
+      await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\n', 'README.md': '# Demo\n\nA demo app.\n', 'package.json': '{\n  "dependencies": {\n    "express": "4",\n    "zod": "3"\n  }\n}\n' }, 'Initial commit');
       await commitMany(OTHER, root, 4, 'upstream');
       // The learner adds a database driver on its own line, and a compose file.
-      await commitFiles(LEARNER, root, { 'package.json': '{\n  "dependencies": {\n    "express": "4",\n    "pg": "8",\n    "zod": "3"\n  }\n}\n' }, 'Add pg');
-      await commitFiles(LEARNER, root, { 'compose.yaml': 'services:\n  db:\n    image: postgres\n' }, 'Add compose');
+      await commitFilesAs(LEARNER, root, { 'package.json': '{\n  "dependencies": {\n    "express": "4",\n    "pg": "8",\n    "zod": "3"\n  }\n}\n' }, 'Add pg');
+      await commitFilesAs(LEARNER, root, { 'compose.yaml': 'services:\n  db:\n    image: postgres\n' }, 'Add compose');
       // Untracked work in progress.
       await writeTree(root, { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' });
     });
@@ -228,7 +201,7 @@ describe('authorship: whose work is the evidence', function () {
 
     it('a subfolder of someone else\'s clone is under git even without git (Restricted Mode, --no-git): nothing in it is credited', async () => {
       const root = await repo();
-      await commitFiles(OTHER, root, { 'services/api/Dockerfile': 'FROM node:20\n' }, 'Add the API image');
+      await commitFilesAs(OTHER, root, { 'services/api/Dockerfile': 'FROM node:20\n' }, 'Add the API image');
       const scan = await scanFolder(path.join(root, 'services', 'api'), { allowGit: false, only: new Set(['docker.file']), authorship: {} });
       assert.equal(scan.repository, true);
       assert.equal(byId(scan).get('docker.file')?.evidence[0]?.yours, null);
@@ -236,7 +209,7 @@ describe('authorship: whose work is the evidence', function () {
 
     it('a new address in the identity setting takes effect at the next check, without a file change', async () => {
       const root = await repo();
-      await commitFiles('old-work@example.invalid', root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile from my old job');
+      await commitFilesAs('old-work@example.invalid', root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile from my old job');
       const cache = new AuthorshipCache();
       const only = new Set(['docker.file']);
       const first = byId(await scanFolder(root, { allowGit: true, only, authorship: { onlyEmails: [LEARNER], cache } }));
@@ -269,8 +242,8 @@ describe('authorship: whose work is the evidence', function () {
     let roadmap: string;
     before(async () => {
       root = await repo();
-      await commitFiles(OTHER, root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile');
-      await commitFiles(LEARNER, root, { 'compose.yaml': 'services:\n  app:\n    build: .\n' }, 'Compose');
+      await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile');
+      await commitFilesAs(LEARNER, root, { 'compose.yaml': 'services:\n  app:\n    build: .\n' }, 'Compose');
       roadmap = await makeTree({ 'stages/01-shipping.yaml': SHIPPING_STAGE });
       roots.push(roadmap);
     });

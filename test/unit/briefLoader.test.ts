@@ -8,8 +8,7 @@ import { roadmapBriefs } from '../../src/core/briefs/roadmapBriefs';
 import { loadRoadmapFromDirectory, parseRoadmap } from '../../src/core/roadmap/loader';
 import type { RoadmapSource } from '../../src/core/roadmap/loader';
 import { isProjectBrief } from '../../src/core/roadmap/model';
-import type { RoadmapProblem } from '../../src/core/roadmap/problems';
-import { locate, stageSource } from './helpers/roadmapFixtures';
+import { locate, problemAt as at, problemsOf, stageSource } from './helpers/roadmapFixtures';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -39,15 +38,7 @@ function brief(id: string, checks: string, skills = '[a]'): string {
   ].join('\n');
 }
 
-function problemsOf(sources: readonly RoadmapSource[]): readonly RoadmapProblem[] {
-  const result = parseRoadmap(sources);
-  assert.equal(result.roadmap, undefined, 'a roadmap with problems must not be returned');
-  return result.problems;
-}
 
-function at(source: RoadmapSource, needle: string, message: string, occurrence = 1): RoadmapProblem {
-  return { file: source.file, ...locate(source.text, needle, occurrence), message };
-}
 
 describe('project briefs in the roadmap', () => {
   it('loads a brief with its checklist, criteria without checks getting an empty list', () => {

@@ -7,19 +7,9 @@ import { combineSkillRecords } from '../../src/core/progress/formerIds';
 import type { Evidence, SkillProgress } from '../../src/core/progress/model';
 import { currentSkillId, formerSkillIds, formerStageIds, isKnownSkillId } from '../../src/core/roadmap/formerIds';
 import { parseRoadmap } from '../../src/core/roadmap/loader';
-import type { RoadmapSource } from '../../src/core/roadmap/loader';
-import type { RoadmapProblem } from '../../src/core/roadmap/problems';
-import { locate, stageSource } from './helpers/roadmapFixtures';
+import { problemAt as at, problemsOf, stageSource } from './helpers/roadmapFixtures';
 
-function problemsOf(sources: readonly RoadmapSource[]): readonly RoadmapProblem[] {
-  const result = parseRoadmap(sources);
-  assert.equal(result.roadmap, undefined, 'a roadmap with problems must not be returned');
-  return result.problems;
-}
 
-function at(source: RoadmapSource, needle: string, message: string, occurrence = 1): RoadmapProblem {
-  return { file: source.file, ...locate(source.text, needle, occurrence), message };
-}
 
 describe('former ids', () => {
   describe('in the loader', () => {

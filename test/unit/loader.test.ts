@@ -6,23 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MILESTONES } from '../../src/core/milestones/catalog';
 import { loadRoadmapFromDirectory, parseRoadmap } from '../../src/core/roadmap/loader';
-import type { RoadmapSource } from '../../src/core/roadmap/loader';
-import type { RoadmapProblem } from '../../src/core/roadmap/problems';
 import { formatProblem } from '../../src/core/roadmap/problems';
-import { locate, oneStage, stageSource, stageYaml } from './helpers/roadmapFixtures';
+import { locate, oneStage, problemAt as at, problemsOf, stageSource, stageYaml } from './helpers/roadmapFixtures';
 
 /** Loads sources that must be refused, checks the roadmap is withheld, and returns the problems. */
-function problemsOf(sources: readonly RoadmapSource[]): readonly RoadmapProblem[] {
-  const result = parseRoadmap(sources);
-  assert.equal(result.roadmap, undefined, 'a roadmap with problems must not be returned');
-  assert.ok(result.problems.length > 0, 'expected at least one problem');
-  return result.problems;
-}
 
 /** The problem expected at `needle` (its `occurrence`-th appearance) in `source`. */
-function at(source: RoadmapSource, needle: string, message: string, occurrence = 1): RoadmapProblem {
-  return { file: source.file, ...locate(source.text, needle, occurrence), message };
-}
 
 describe('roadmap loader', () => {
   describe('valid content', () => {

@@ -1,6 +1,5 @@
 // A proof made from a real repository's scan, re-checked in a clone: it verifies, and every tampered claim fails.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +15,7 @@ import type { ProgressMap } from '../../src/core/progress/model';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import { runCli, SHIPPING_STAGE } from './helpers/cli';
 import { modelRoadmap } from './helpers/roadmapFixtures';
-import { makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 const OTHER = 'maintainer@example.invalid';
@@ -24,34 +23,7 @@ const DEEP = `services/${'a'.repeat(60)}/${'b'.repeat(50)}/Dockerfile`;
 const ROADMAP = modelRoadmap([{ id: 'shipping', skills: [{ id: 'dockerfiles', detect: { all: ['docker.file'] } }, { id: 'compose', detect: { all: ['docker.compose'] } }] }]);
 const TOOLS = { createGitRunner, scanFolder };
 
-/** Runs git as `email` in a fixture, isolated from the machine's git config. */
-function gitAs(email: string, cwd: string, ...args: string[]): Promise<string> {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: email.split('@')[0],
-    GIT_AUTHOR_EMAIL: email,
-    GIT_COMMITTER_NAME: email.split('@')[0],
-    GIT_COMMITTER_EMAIL: email,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull,
-  };
-  return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'protocol.file.allow=always', ...args], { cwd, env }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`git ${args.join(' ')}: ${stderr}`, { cause: error }));
-      } else {
-        resolve(stdout);
-      }
-    });
-  });
-}
 
-async function commitFiles(email: string, cwd: string, files: Record<string, string>, message: string): Promise<string> {
-  await writeTree(cwd, files);
-  await gitAs(email, cwd, 'add', '-A');
-  await gitAs(email, cwd, 'commit', '-q', '-m', message);
-  return (await gitAs(email, cwd, 'rev-parse', 'HEAD')).trim();
-}
 
 function asRead(claims: readonly ProofClaim[]): ReadClaim[] {
   return claims.map((claim) => ({ ok: true, claim }));
@@ -92,9 +64,9 @@ describe('portfolio: verify a proof in a clone', function () {
     origin = path.join(work, 'shop-api');
     await fs.mkdir(origin);
     await gitAs(LEARNER, origin, 'init', '-q');
-    firstCommit = await commitFiles(LEARNER, origin, { 'README.md': '# Shop API\n' }, 'Start');
-    learnerCommit = await commitFiles(LEARNER, origin, { Dockerfile: 'FROM node:20\nCOPY . .\n', [DEEP]: 'FROM python:3.12\n' }, 'Containerise');
-    otherCommit = await commitFiles(OTHER, origin, { 'vendor/tool/Dockerfile': 'FROM alpine\n' }, 'Vendor a tool');
+    firstCommit = await commitFilesAs(LEARNER, origin, { 'README.md': '# Shop API\n' }, 'Start');
+    learnerCommit = await commitFilesAs(LEARNER, origin, { Dockerfile: 'FROM node:20\nCOPY . .\n', [DEEP]: 'FROM python:3.12\n' }, 'Containerise');
+    otherCommit = await commitFilesAs(OTHER, origin, { 'vendor/tool/Dockerfile': 'FROM alpine\n' }, 'Vendor a tool');
     await gitAs(LEARNER, origin, 'remote', 'add', 'origin', 'https://learner:ghp_SECRET@github.com/learner/shop-api.git');
     clone = path.join(work, 'reviewer-clone');
     await gitAs(OTHER, work, 'clone', '-q', origin, clone);

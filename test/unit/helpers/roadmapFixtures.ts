@@ -1,7 +1,11 @@
 // Builders for small, valid stage YAML texts, so that each loader test states only what differs.
 // The layout is fixed and block-style, one property per line, so positions in the text are predictable;
 // `locate` finds where a piece of text is, for asserting the line and column the loader reports.
+
+import * as assert from 'node:assert/strict';
+import { parseRoadmap } from '../../../src/core/roadmap/loader';
 import type { RoadmapSource } from '../../../src/core/roadmap/loader';
+import type { RoadmapProblem } from '../../../src/core/roadmap/problems';
 import { createRoadmap } from '../../../src/core/roadmap/model';
 import type { Roadmap, Skill, Stage } from '../../../src/core/roadmap/model';
 
@@ -231,4 +235,17 @@ export function modelRoadmap(stages: readonly ModelStageSpec[]): Roadmap {
       }),
     ),
   );
+}
+
+/** The problems of sources that must not load: no roadmap, at least one problem. */
+export function problemsOf(sources: readonly RoadmapSource[]): readonly RoadmapProblem[] {
+  const result = parseRoadmap(sources);
+  assert.equal(result.roadmap, undefined, 'a roadmap with problems must not be returned');
+  assert.ok(result.problems.length > 0, 'expected at least one problem');
+  return result.problems;
+}
+
+/** The problem expected at the `occurrence`-th `needle` of a source. */
+export function problemAt(source: RoadmapSource, needle: string, message: string, occurrence = 1): RoadmapProblem {
+  return { file: source.file, ...locate(source.text, needle, occurrence), message };
 }

@@ -98,3 +98,33 @@ export async function commitMany(cwd: string, count: number, prefix = 'Commit'):
     await git(cwd, 'commit', '-q', '-m', `${prefix} ${i}`);
   }
 }
+
+/** Runs git as `email` (author and committer) in a fixture, isolated from the machine's git config. */
+export function gitAs(email: string, cwd: string, ...args: string[]): Promise<string> {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: email.split('@')[0],
+    GIT_AUTHOR_EMAIL: email,
+    GIT_COMMITTER_NAME: email.split('@')[0],
+    GIT_COMMITTER_EMAIL: email,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: os.devNull,
+  };
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'protocol.file.allow=always', ...args], { cwd, env }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`git ${args.join(' ')}: ${stderr}`, { cause: error }));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+}
+
+/** Writes `files` and commits them as `email`; returns the commit. */
+export async function commitFilesAs(email: string, cwd: string, files: Tree, message: string): Promise<string> {
+  await writeTree(cwd, files);
+  await gitAs(email, cwd, 'add', '-A');
+  await gitAs(email, cwd, 'commit', '-q', '-m', message);
+  return (await gitAs(email, cwd, 'rev-parse', 'HEAD')).trim();
+}
