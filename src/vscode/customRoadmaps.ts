@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { contentTools } from '../core/lazy/modules';
 import type { Roadmap } from '../core/roadmap/model';
 import { formatProblem } from '../core/roadmap/problems';
+import { roadmapFolderStamp } from '../core/roadmaps/folderStamp';
 import { savedState, settleCustomRoadmap } from '../core/roadmaps/lastGood';
 import type { CustomRoadmapState } from '../core/roadmaps/lastGood';
 import { roadmapFolders } from '../core/roadmaps/roadmapFolders';
@@ -17,6 +18,11 @@ import type { Storage } from './storage';
 
 /** Edits come in bursts (save, format on save, a git checkout): read the folders once they are quiet. */
 const RELOAD_DEBOUNCE_MS = 400;
+/**
+ * How often the folders are also compared with what was last read: file events can be lost (the
+ * real-VS-Code suite saw an edit go unreported now and then), and a stale custom roadmap must not stay.
+ */
+const RECHECK_INTERVAL_MS = 3000;
 
 /**
  * The learner's own roadmaps: `.backend-roadmap` in each workspace folder and the folders of the setting
@@ -30,6 +36,8 @@ export class CustomRoadmaps extends Disposable {
   private initial: readonly CustomRoadmapState[] | undefined;
   private loading: Promise<void> | undefined;
   private reloadAgain = false;
+  /** Each folder's stamp (roadmapFolderStamp) when it was last read. */
+  private readonly readStamps = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private readonly watchers = this._register(new MutableDisposable<vscode.Disposable>());
@@ -121,6 +129,7 @@ export class CustomRoadmaps extends Disposable {
     const stored: Record<string, unknown> = {};
     const states: CustomRoadmapState[] = [];
     for (const { folder, from } of folders) {
+      this.readStamps.set(folder, await roadmapFolderStamp(folder));
       if (from === 'workspace' && !(await isFolder(folder))) {
         // No .backend-roadmap here (any more): nothing to read, nothing to keep.
         continue;
@@ -186,7 +195,21 @@ export class CustomRoadmaps extends Disposable {
       watcher.onDidDelete(onEvent);
       return watcher;
     });
-    this.watchers.value = vscode.Disposable.from(...watchers);
+    const recheck = setInterval(() => void this.reloadIfChanged(), RECHECK_INTERVAL_MS);
+    this.watchers.value = vscode.Disposable.from(...watchers, { dispose: () => clearInterval(recheck) });
+  }
+
+  /** Reads the folders again when one differs from what was last read (a file event that never came). */
+  private async reloadIfChanged(): Promise<void> {
+    if (this.loading !== undefined || this.current === undefined) {
+      return;
+    }
+    for (const { folder } of this.folders()) {
+      if ((await roadmapFolderStamp(folder)) !== (this.readStamps.get(folder) ?? '')) {
+        this.schedule(0);
+        return;
+      }
+    }
   }
 }
 
