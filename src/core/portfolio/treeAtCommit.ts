@@ -3,6 +3,7 @@
  * a scan can read. Through the safe git runner only (`git archive` to a file, then read here), so nothing
  * touches the clone's index or working tree and no program the repository names runs.
  */
+import { formatNumber } from '../text/numbers';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -36,7 +37,7 @@ export async function listTreeAtCommit(git: GitRunner, commit: string, limits = 
     bytes += Number(size) || 0;
   }
   if (files.size > limits.maxFiles || bytes > limits.maxBytes) {
-    return { ok: false, reason: `commit ${commit.slice(0, 12)} holds ${files.size.toLocaleString('en')} files (${Math.ceil(bytes / 1024 / 1024)} MiB), more than the ${limits.maxFiles.toLocaleString('en')} files or ${limits.maxBytes / 1024 / 1024} MiB a check reads` };
+    return { ok: false, reason: `commit ${commit.slice(0, 12)} holds ${formatNumber(files.size)} files (${Math.ceil(bytes / 1024 / 1024)} MiB), more than the ${formatNumber(limits.maxFiles)} files or ${limits.maxBytes / 1024 / 1024} MiB a check reads` };
   }
   return { ok: true, files, bytes };
 }

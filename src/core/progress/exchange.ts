@@ -1,3 +1,5 @@
+import { formatNumber } from '../text/numbers';
+
 import { agree, plural } from '../text/plural';
 import { mergeRecord } from './merge';
 import type { ProgressMap, SkillProgress } from './model';
@@ -145,7 +147,7 @@ export function describeImportLosses(skipped: readonly SkippedRecord[], notAdded
     parts.push(`${plural(skipped.length, 'record')} could not be read and ${agree(skipped.length, 'was', 'were')} skipped: ${describeSkipped(skipped)}. Fix them in the file and import it again (records already imported are merged, not duplicated).`);
   }
   if (notAdded.length > 0) {
-    parts.push(`${plural(notAdded.length, 'skill')} ${agree(notAdded.length, 'was', 'were')} not added because progress holds at most ${PROGRESS_LIMITS.skills.toLocaleString('en')} skills (first: ${describeValue(notAdded[0])}).`);
+    parts.push(`${plural(notAdded.length, 'skill')} ${agree(notAdded.length, 'was', 'were')} not added because progress holds at most ${formatNumber(PROGRESS_LIMITS.skills)} skills (first: ${describeValue(notAdded[0])}).`);
   }
   return parts.join(' ');
 }

@@ -1,3 +1,5 @@
+import { formatNumber } from '../text/numbers';
+
 import type { ProgressMap, SkillProgress } from './model';
 import { defineRecord } from './ownMap';
 import { PROGRESS_LIMITS, describeValue, isRecord, readSkillProgress, skillIdProblem } from './validate';
@@ -98,7 +100,7 @@ export function readProgressMap(skills: Readonly<Record<string, unknown>>, now: 
   const skipped: SkippedRecord[] = [];
   let kept = 0;
   for (const [id, value] of Object.entries(skills)) {
-    const problem = skillIdProblem(id) ?? (kept >= PROGRESS_LIMITS.skills ? `is beyond the limit of ${PROGRESS_LIMITS.skills.toLocaleString('en')} skills` : undefined);
+    const problem = skillIdProblem(id) ?? (kept >= PROGRESS_LIMITS.skills ? `is beyond the limit of ${formatNumber(PROGRESS_LIMITS.skills)} skills` : undefined);
     const read = problem === undefined ? readSkillProgress(value, now) : { ok: false as const, problem };
     if (read.ok) {
       defineRecord(progress, id, read.value);

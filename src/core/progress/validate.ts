@@ -1,3 +1,5 @@
+import { formatNumber } from '../text/numbers';
+
 import { SKILL_STATES } from './model';
 import type { Evidence, ReviewResult, SkillProgress, SkillState } from './model';
 
@@ -54,7 +56,7 @@ interface FieldRule {
 const text =
   (max: number): FieldCheck =>
   (value) =>
-    typeof value !== 'string' ? `is not text (found ${describeValue(value)})` : value.length > max ? `is longer than ${max.toLocaleString('en')} characters` : undefined;
+    typeof value !== 'string' ? `is not text (found ${describeValue(value)})` : value.length > max ? `is longer than ${formatNumber(max)} characters` : undefined;
 
 const integer: FieldCheck = (value) => (Number.isSafeInteger(value) ? undefined : `is not a whole number (found ${describeValue(value)})`);
 

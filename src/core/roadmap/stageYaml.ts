@@ -1,3 +1,5 @@
+import { formatNumber } from '../text/numbers';
+
 import { Composer, isAlias, isNode, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import { ROADMAP_LIMITS } from './limits';
@@ -45,7 +47,7 @@ function parse(file: string, text: string, problems: ProblemList): StageYaml | u
   if (tokens.overflowAt !== undefined) {
     report(
       tokens.overflowAt,
-      `the file has more than ${ROADMAP_LIMITS.tokens.toLocaleString('en')} YAML tokens (keys, values, punctuation, line breaks); ` +
+      `the file has more than ${formatNumber(ROADMAP_LIMITS.tokens)} YAML tokens (keys, values, punctuation, line breaks); ` +
         'a stage needs far fewer: split it into several stage files, or look for a long run of stray characters from here on',
     );
     return undefined;
@@ -83,7 +85,7 @@ function parse(file: string, text: string, problems: ProblemList): StageYaml | u
     report(
       shape.firstAliasAt ?? 0,
       message.includes('Excessive alias count')
-        ? `the aliases (*name) in this file expand too far (more than ${ROADMAP_LIMITS.aliasExpansion.toLocaleString('en')} uses, ` +
+        ? `the aliases (*name) in this file expand too far (more than ${formatNumber(ROADMAP_LIMITS.aliasExpansion)} uses, ` +
           'counting aliases inside aliased values): write the values out instead of aliasing them'
         : `cannot turn the YAML into values (${message}); check the anchors (&name) and aliases (*name)`,
     );

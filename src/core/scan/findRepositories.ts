@@ -1,3 +1,5 @@
+import { formatNumber } from '../text/numbers';
+
 import { promises as fs } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +43,7 @@ export async function findRepositories(root: string, options: FindRepositoriesOp
     for (const folder of queue) {
       options.signal?.throwIfAborted();
       if (foldersRead >= maxFolders) {
-        return result(repositories, `stopped after reading ${maxFolders.toLocaleString('en')} folders: choose a folder closer to your projects`);
+        return result(repositories, `stopped after reading ${formatNumber(maxFolders)} folders: choose a folder closer to your projects`);
       }
       foldersRead++;
       const entries = await readFolder(folder);

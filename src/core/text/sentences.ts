@@ -1,3 +1,5 @@
+import { formatNumber } from './numbers';
+
 /** Small helpers that keep messages grammatical: lists that end well, sentences that end once. */
 
 /**
@@ -9,7 +11,7 @@ export function listSome(items: readonly string[], shown = 3): string {
     const last = items.at(-1) ?? '';
     return head.length === 0 ? last : `${head.join(', ')} and ${last}`;
   }
-  return `${items.slice(0, shown).join(', ')} and ${(items.length - shown).toLocaleString('en')} more`;
+  return `${items.slice(0, shown).join(', ')} and ${formatNumber(items.length - shown)} more`;
 }
 
 /**

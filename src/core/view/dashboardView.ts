@@ -1,3 +1,5 @@
+import { formatNumber } from '../text/numbers';
+
 import { activityHeatmap } from '../plan/activity';
 import { dayOfIso } from '../plan/days';
 import type { Plan } from '../plan/pace';
@@ -146,7 +148,7 @@ export interface DashboardInput {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const hours = (count: number): string => `${count.toLocaleString('en')} h`;
+const hours = (count: number): string => `${formatNumber(count)} h`;
 
 /** "Python · core path · 10 h/week". */
 export function pathLabel(path: LearningPath, hoursPerWeek: number): string {

@@ -1,10 +1,12 @@
+import { formatNumber } from '../text/numbers';
+
 import { plural } from '../text/plural';
 
 /** Short texts the tree, the panel and the status bar share, so they never disagree. */
 
 /** A skill's estimate, read as study time to come, not time spent: "about 6 h of study". */
 export function studyEstimate(hours: number): string {
-  return `about ${hours.toLocaleString('en')} h of study`;
+  return `about ${formatNumber(hours)} h of study`;
 }
 
 /** Stage titles longer than this are shortened in the tree, so the row's done/total stays in view at the default side bar width. */
