@@ -122,11 +122,33 @@ describe('code cache for bundles', () => {
     second.save();
     assert.deepEqual(await fs.readdir(cacheFolder), written, 'a used cache is not written again');
 
-    await fs.writeFile(bundle, 'exports.answer = () => 43;\n');
+    // The same length as before: V8's own check (the text's length) would take the old code.
+    await fs.writeFile(bundle, "exports.answer = () => 24; exports.file = __filename; exports.path = require('node:path').sep;\n");
     const third = codeCacheIn(cacheFolder);
-    assert.equal((third.load(bundle) as { answer(): number }).answer(), 43, 'changed text compiles afresh');
+    assert.equal((third.load(bundle) as { answer(): number }).answer(), 24, 'changed text compiles afresh');
     third.save();
-    assert.equal((await fs.readdir(cacheFolder)).length, 2);
+    assert.deepEqual(await fs.readdir(cacheFolder), written, 'one cache per bundle, replaced');
+    const fourth = codeCacheIn(cacheFolder);
+    assert.equal((fourth.load(bundle) as { answer(): number }).answer(), 24);
+    const [cacheFile = ''] = written;
+    const before = await fs.stat(path.join(cacheFolder, cacheFile));
+    fourth.save();
+    assert.equal((await fs.stat(path.join(cacheFolder, cacheFile))).mtimeMs, before.mtimeMs, 'the replaced cache is used: not written again');
+  });
+
+  it('compiles afresh from a cache file that is cut short or holds other text', async () => {
+    const bundle = path.join(dir, 'bundle.js');
+    await fs.writeFile(bundle, 'exports.answer = () => 42;\n');
+    const cacheFolder = path.join(dir, 'cache');
+    const first = codeCacheIn(cacheFolder);
+    first.load(bundle);
+    first.save();
+    const [cacheFile = ''] = await fs.readdir(cacheFolder);
+    const full = await fs.readFile(path.join(cacheFolder, cacheFile));
+    for (const broken of [full.subarray(0, 3), full.subarray(0, 20), Buffer.concat([full.subarray(0, 4), Buffer.from('exports.answer = () => 41;\n'), full.subarray(4 + 27)])]) {
+      await fs.writeFile(path.join(cacheFolder, cacheFile), broken);
+      assert.equal((codeCacheIn(cacheFolder).load(bundle) as { answer(): number }).answer(), 42);
+    }
   });
 
   it('works when the cache folder cannot be made', async () => {
