@@ -52,7 +52,7 @@ function byName(
   generated: (environment: string) => boolean = () => false,
 ): EnvironmentSource {
   return {
-    rule: { ...files, where: (path) => ownNonTestFile(path) && pattern.test(path) },
+    rule: { ...files, where: (path) => pattern.test(path) && ownNonTestFile(path) },
     find(path) {
       const match = pattern.exec(path);
       const environment = match === null ? undefined : name(match);

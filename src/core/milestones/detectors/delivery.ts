@@ -212,7 +212,7 @@ const serverless = signalDetector({
     { rule: { names: ['host.json'], where: ownFile, globs: ['**/host.json'] }, content: uncommentedMatch(/"version"\s*:\s*"2\.0"/g, (_m, path) => `Azure Functions host ${path}`) },
     { rule: { names: ['function.json'], where: ownFile, globs: ['**/function.json'] }, content: uncommentedMatch(/"bindings"\s*:/g, (_m, path) => `Azure Functions binding ${path}`) },
     {
-      rule: { extensions: ['.js', '.mjs', '.cjs', '.ts', '.mts', '.go'], where: (path) => ownNonTestFile(path) && /(^|\/)netlify\/(edge-)?functions\//.test(path), globs: ['**/netlify/functions/**', '**/netlify/edge-functions/**'] },
+      rule: { extensions: ['.js', '.mjs', '.cjs', '.ts', '.mts', '.go'], where: (path) => /(^|\/)netlify\/(edge-)?functions\//.test(path) && ownNonTestFile(path), globs: ['**/netlify/functions/**', '**/netlify/edge-functions/**'] },
       describe: (path) => `Netlify function ${path}`,
     },
   ],

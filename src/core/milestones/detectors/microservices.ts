@@ -16,7 +16,8 @@ const VARIANT = /^(dev|develop|development|prod|production|local|test|ci|debug|b
 const SERVICE_MANIFEST = /(^|\/)(services|microservices)\/([^/]+)\/[^/]+$/;
 
 const SERVICE_MANIFEST_RULE: PathRule = {
-  where: (path) => ownNonTestFile(path) && SERVICE_MANIFEST.test(path) && manifestKindOf(path) !== undefined,
+  // Over every file of the folder (namePattern /./): the cheap, selective test first.
+  where: (path) => SERVICE_MANIFEST.test(path) && manifestKindOf(path) !== undefined && ownNonTestFile(path),
   namePattern: /./,
   globs: MANIFEST_GLOBS,
 };

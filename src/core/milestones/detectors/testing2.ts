@@ -86,7 +86,7 @@ const integration = signalDetector({
       Object.values(LANGUAGE_EXTENSIONS).flat(),
       '**/*integration*/**',
       allOf(TEST_DEFINITION),
-      (path) => ownTest(path) && /(^|\/)(integration|integration[-_]tests?|it)\/|\.(integration|int)\.(test|spec)\.[cm]?[jt]sx?$|[a-z0-9]IT\.(java|kt)$/.test(path),
+      (path) => /(^|\/)(integration|integration[-_]tests?|it)\/|\.(integration|int)\.(test|spec)\.[cm]?[jt]sx?$|[a-z0-9]IT\.(java|kt)$/.test(path) && ownTest(path),
     ),
     {
       rule: { extensions: ['.yml', '.yaml'], where: (path) => /(^|\/)\.github\/workflows\/[^/]+$|(^|\/)\.gitlab-ci\.ya?ml$/.test(path), globs: ['**/.github/workflows/*.{yml,yaml}', '**/.gitlab-ci.yml'] },
