@@ -111,34 +111,28 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   }
   const paths = [...new Set(wanted.map((e) => e.path ?? ''))];
   const versions = new Map(await Promise.all(paths.map(async (file) => [file, await fileVersion(folder, file)] as const)));
-  const status = await cachedStatus(options, workTree, paths, versions);
+  // The working-tree status and the files' history are asked at once (each git process costs its start-up,
+  // 5 to 20 ms here, and on a large repository hundreds of milliseconds of its own); blame, one process per
+  // file, only for lines they leave open.
+  const statusPending = cachedStatus(options, workTree, paths, versions);
 
-  // What is settled without asking about history: uncommitted work, and what the cache remembers.
+  // What is settled without asking about history: what the cache remembers.
   const toLookUp: { key: string; file: string; line: number | undefined; cacheKey: string }[] = [];
-  await Promise.all(
-    keys.map(async (key) => {
-      const [file = '', lineText = ''] = key.split('\0');
-      const line = lineText === '' ? undefined : Number(lineText);
-      const changed = status.get(file);
-      if (changed === 'untracked' || (changed === 'changed' && line === undefined)) {
-        results.set(key, { yours: true });
-        return;
-      }
-      const cacheKey = `${head}\0${key}\0${versions.get(file) ?? (await fileVersion(folder, file))}`;
-      const cached = options.cache?.get(cacheKey);
-      if (cached !== undefined) {
-        results.set(key, judge(cached, options.emails));
-        return;
-      }
+  const remembered = new Map<string, LastChange>();
+  for (const key of keys) {
+    const [file = '', lineText = ''] = key.split('\0');
+    const line = lineText === '' ? undefined : Number(lineText);
+    const cacheKey = `${head}\0${key}\0${versions.get(file) ?? 'missing'}`;
+    const cached = options.cache?.get(cacheKey);
+    if (cached !== undefined) {
+      remembered.set(key, cached);
+    } else {
       toLookUp.push({ key, file, line, cacheKey });
-    }),
-  );
+    }
+  }
   options.signal?.throwIfAborted();
 
-  // One git process per kind of question where there used to be one per file and line: every file's last
-  // commit from one `git log`, every line of one file from one `git blame`.
   const deadline = Date.now() + limits.deadlineMs;
-  let lookups = 0;
   const found = new Map<string, LastChange | 'uncommitted'>();
   const settle = (lookup: (typeof toLookUp)[number]): void => {
     const change = found.get(lookup.key);
@@ -151,18 +145,47 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
       results.set(lookup.key, judge(change, options.emails));
     }
   };
-  const files = toLookUp.filter((lookup) => lookup.line === undefined);
+  const lookedUpFiles = [...new Set(toLookUp.map((lookup) => lookup.file))];
+  const [status, history] = await Promise.all([statusPending, lookedUpFiles.length === 0 ? undefined : filesHistory(options.git, workTree, lookedUpFiles)]);
+  options.signal?.throwIfAborted();
+  // Uncommitted work is the learner's: an untracked file, a changed file as a whole, and (from blame) a line not committed.
+  const uncommitted = (file: string, line: number | undefined): boolean => status.get(file) === 'untracked' || (status.get(file) === 'changed' && line === undefined);
+  for (const key of keys) {
+    const [file = '', lineText = ''] = key.split('\0');
+    const cached = remembered.get(key);
+    if (uncommitted(file, lineText === '' ? undefined : Number(lineText))) {
+      results.set(key, { yours: true });
+    } else if (cached !== undefined) {
+      results.set(key, judge(cached, options.emails));
+    }
+  }
+  const open = toLookUp.filter((lookup) => !results.has(lookup.key));
   const linesByFile = new Map<string, (typeof toLookUp)[number][]>();
-  for (const lookup of toLookUp) {
-    if (lookup.line !== undefined) {
+  const filesUnfound: string[] = [];
+  for (const lookup of open) {
+    const last = history?.last.get(lookup.file);
+    if (lookup.line === undefined) {
+      if (last !== undefined) {
+        found.set(lookup.key, last);
+      } else if (history !== undefined) {
+        filesUnfound.push(lookup.file);
+      }
+    } else if (last !== undefined && history?.onlyRootCommit.has(lookup.file) === true && status.get(lookup.file) === undefined) {
+      // Committed once, by the commit that starts the history, and unchanged since: that commit wrote every line.
+      found.set(lookup.key, last);
+    } else {
       linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
     }
   }
   const tasks: (() => Promise<void>)[] = [];
-  if (files.length > 0) {
+  if (filesUnfound.length > 0) {
+    // Older than the history read at once reached: one bounded lookup each (rare: unchanged for 2,000 commits).
     tasks.push(async () => {
-      for (const [file, change] of await lastCommitsOfFiles(options.git, workTree, files.map((lookup) => lookup.file))) {
-        found.set(`${file}\0`, change);
+      for (const file of filesUnfound) {
+        const change = await lastCommitOfFile(options.git, file);
+        if (change !== undefined) {
+          found.set(`${file}\0`, change);
+        }
       }
     });
   }
@@ -173,12 +196,21 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
       }
     });
   }
-  for (let start = 0; start < tasks.length; start += limits.concurrency) {
-    const batch = tasks.slice(start, start + limits.concurrency).filter(() => lookups++ < limits.maxLookups && Date.now() <= deadline);
-    options.signal?.throwIfAborted();
-    await Promise.all(batch.map((task) => task()));
-  }
-  toLookUp.forEach(settle);
+  // At most `concurrency` lookups at once, each started as soon as one finishes.
+  let next = 0;
+  let lookups = 0;
+  const worker = async (): Promise<void> => {
+    for (let task = tasks[next++]; task !== undefined; task = tasks[next++]) {
+      options.signal?.throwIfAborted();
+      if (lookups++ >= limits.maxLookups || Date.now() > deadline) {
+        return;
+      }
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limits.concurrency, tasks.length) }, worker));
+  options.signal?.throwIfAborted();
+  open.forEach(settle);
   return withAttributions(evidence, wanted, results);
 }
 
@@ -299,42 +331,65 @@ async function blameLines(git: GitRunner, file: string, lines: readonly number[]
 const FILE_LOG_LIMIT = 2000;
 const COMMIT_MARK = '\x01';
 
+/** What one `git log` over several files says about them. */
+interface FilesHistory {
+  /** The commit and author that last changed each file found within FILE_LOG_LIMIT commits. */
+  readonly last: ReadonlyMap<string, LastChange>;
+  /**
+   * Files whose whole history is one commit with no parent (the repository's first), in a history with no
+   * merge (a merge may change a file and `--name-only` lists no file for it): that commit wrote every line,
+   * so blame, hundreds of milliseconds per file on a large repository, has nothing to add.
+   */
+  readonly onlyRootCommit: ReadonlySet<string>;
+}
+
 /**
  * The commit and author that last changed each file, from one `git log --name-only` over all of them
- * (newest first: a file's first appearance is its last change). Files not found within FILE_LOG_LIMIT
- * commits are asked about one by one. Listed but in no commit (an ignored file a crawl found): left out.
+ * (newest first: a file's first appearance is its last change). Listed but in no commit (an ignored file a
+ * crawl found, or an untracked one): left out.
  */
-async function lastCommitsOfFiles(git: GitRunner, workTree: WorkTree, files: readonly string[]): Promise<Map<string, LastChange>> {
-  const changes = new Map<string, LastChange>();
+async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly string[]): Promise<FilesHistory | undefined> {
+  const last = new Map<string, LastChange>();
+  const commitsOf = new Map<string, number>();
+  const inRoot = new Set<string>();
   const wanted = new Set(files);
-  const outcome = await git.run(['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)]);
-  if (outcome.ok) {
-    let current: LastChange | undefined;
-    for (const field of outcome.stdout.split('\0')) {
-      const entry = field.replace(/^\n/, '');
-      if (entry.startsWith(COMMIT_MARK)) {
-        const [commit = '', mail = ''] = entry.slice(1).split('\t');
-        current = { commit, email: normalizeEmail(mail) };
-        continue;
-      }
-      // Names are relative to the top level; evidence paths to the workspace folder.
-      const relative = workTree.prefix !== '' && entry.startsWith(workTree.prefix) ? entry.slice(workTree.prefix.length) : entry;
-      if (current !== undefined && wanted.has(relative) && !changes.has(relative)) {
-        changes.set(relative, current);
-      }
+  const outcome = await git.run(['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae%x09%P`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)]);
+  if (!outcome.ok) {
+    return undefined;
+  }
+  let current: LastChange | undefined;
+  let currentIsRoot = false;
+  let sawMerge = false;
+  for (const field of outcome.stdout.split('\0')) {
+    const entry = field.replace(/^\n/, '');
+    if (entry.startsWith(COMMIT_MARK)) {
+      const [commit = '', mail = '', parents = ''] = entry.slice(1).split('\t');
+      current = { commit, email: normalizeEmail(mail) };
+      const parentCount = parents.trim() === '' ? 0 : parents.trim().split(' ').length;
+      currentIsRoot = parentCount === 0;
+      sawMerge ||= parentCount > 1;
+      continue;
+    }
+    // Names are relative to the top level; evidence paths to the workspace folder.
+    const relative = workTree.prefix !== '' && entry.startsWith(workTree.prefix) ? entry.slice(workTree.prefix.length) : entry;
+    if (current === undefined || !wanted.has(relative)) {
+      continue;
+    }
+    if (!last.has(relative)) {
+      last.set(relative, current);
+    }
+    commitsOf.set(relative, (commitsOf.get(relative) ?? 0) + 1);
+    if (currentIsRoot) {
+      inRoot.add(relative);
     }
   }
-  if (outcome.ok && changes.size < wanted.size) {
-    // Older than the batch reached: one bounded lookup each (rare; a file unchanged for 2,000 commits).
-    for (const file of wanted) {
-      if (!changes.has(file)) {
-        const one = await git.run(['log', '-1', '--no-show-signature', '--format=%H%x09%ae', 'HEAD', '--', `:(literal)${file}`]);
-        const [commit = '', mail = ''] = one.ok ? one.stdout.trim().split('\t') : [];
-        if (commit !== '') {
-          changes.set(file, { commit, email: normalizeEmail(mail) });
-        }
-      }
-    }
-  }
-  return changes;
+  const onlyRootCommit = new Set(sawMerge ? [] : [...inRoot].filter((file) => commitsOf.get(file) === 1));
+  return { last, onlyRootCommit };
+}
+
+/** The commit and author that last changed one file, from a bounded `git log -1`. */
+async function lastCommitOfFile(git: GitRunner, file: string): Promise<LastChange | undefined> {
+  const one = await git.run(['log', '-1', '--no-show-signature', '--format=%H%x09%ae', 'HEAD', '--', `:(literal)${file}`]);
+  const [commit = '', mail = ''] = one.ok ? one.stdout.trim().split('\t') : [];
+  return commit === '' ? undefined : { commit, email: normalizeEmail(mail) };
 }

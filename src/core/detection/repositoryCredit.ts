@@ -2,7 +2,7 @@ import type { FolderScan } from '../milestones/engine';
 import type { Evidence } from '../progress/model';
 import type { Roadmap, Skill } from '../roadmap/model';
 import type { CreditPolicy } from './credit';
-import { creditedMilestones, judgeSkill } from './projectRules';
+import { creditedMilestones, judgeSkill, ProjectMemo } from './projectRules';
 import { projectOfScan, skillsShownBy } from './scanVerdicts';
 
 /** A skill the learner's own work proves, with the repository and the evidence that prove it. */
@@ -28,9 +28,10 @@ export function creditRepository(roadmap: Roadmap, scan: FolderScan, policy: Cre
   const project = projectOfScan(scan);
   const shown = skillsShownBy(roadmap, scan, policy);
   const skills: CreditedSkill[] = [];
+  const memo = new ProjectMemo();
   for (const { skill, yours } of shown) {
     if (yours && skill.detect !== undefined) {
-      skills.push({ skill, folder: scan.folder, evidence: judgeSkill(skill.detect, [project], policy).evidence });
+      skills.push({ skill, folder: scan.folder, evidence: judgeSkill(skill.detect, [project], policy, false, memo).evidence });
     }
   }
   const credited = creditedMilestones(project, policy);

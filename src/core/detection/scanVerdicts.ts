@@ -4,7 +4,7 @@ import type { Evidence } from '../progress/model';
 import type { Roadmap, Skill } from '../roadmap/model';
 import type { CreditPolicy } from './credit';
 import type { ProjectFacts } from './projectRules';
-import { judgeSkill } from './projectRules';
+import { judgeSkill, ProjectMemo } from './projectRules';
 
 /**
  * A milestone is the learner's when at least one of its evidence records is (every one, for milestones made
@@ -38,12 +38,13 @@ export interface ShownSkill {
  */
 export function skillsShownBy(roadmap: Roadmap, scan: FolderScan, policy: CreditPolicy): ShownSkill[] {
   const project = [projectOfScan(scan)];
+  const memo = new ProjectMemo();
   const shown: ShownSkill[] = [];
   for (const skill of roadmap.skills) {
-    if (skill.detect === undefined || !judgeSkill(skill.detect, project, 'anyCode').complete) {
+    if (skill.detect === undefined || !judgeSkill(skill.detect, project, 'anyCode', false, memo).complete) {
       continue;
     }
-    shown.push({ skill, yours: judgeSkill(skill.detect, project, policy).complete });
+    shown.push({ skill, yours: judgeSkill(skill.detect, project, policy, false, memo).complete });
   }
   return shown;
 }

@@ -1,0 +1,114 @@
+// Blame only where it can add something: a line of a file whose whole history is the repository's first
+// commit, unchanged since, was written by that commit (issue 10: one `git blame` costs hundreds of
+// milliseconds on a large repository).
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import { attributeFileEvidence, readWorkTree } from '../../src/core/detection/authorship';
+import type { Evidence } from '../../src/core/progress/model';
+import { createGitRunner } from '../../src/core/scan/gitRunner';
+import type { GitRunner } from '../../src/core/scan/gitRunner';
+import { commitFilesAs, gitAs, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+
+const LEARNER = 'learner@example.invalid';
+const OTHER = 'maintainer@example.invalid';
+
+/** A runner that records each git subcommand it runs. */
+function recordingRunner(folder: string): { git: GitRunner; subcommands: string[] } {
+  const real = createGitRunner(folder);
+  const subcommands: string[] = [];
+  return {
+    subcommands,
+    git: {
+      run: (args) => {
+        subcommands.push(args[0] ?? '');
+        return real.run(args);
+      },
+    },
+  };
+}
+
+function lineEvidence(folder: string, file: string, line: number): Evidence {
+  return { milestone: 'docker.file', summary: `${file}:${line}`, folder, path: file, line, at: '2026-12-02T00:00:00.000Z' };
+}
+
+async function attribute(folder: string, evidence: readonly Evidence[]): Promise<{ attributed: Evidence[]; subcommands: string[] }> {
+  const { git, subcommands } = recordingRunner(folder);
+  const workTree = await readWorkTree(git);
+  assert.ok(workTree);
+  subcommands.length = 0;
+  const attributed = await attributeFileEvidence(folder, evidence, workTree, { git, emails: new Set([LEARNER]) });
+  return { attributed, subcommands };
+}
+
+describe('authorship: blame only where it can add something', function () {
+  this.timeout(60_000);
+  const roots: string[] = [];
+  const savedEnv = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
+  before(() => {
+    process.env.GIT_CONFIG_GLOBAL = os.devNull;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+  });
+  after(async () => {
+    for (const [name, value] of [['GIT_CONFIG_GLOBAL', savedEnv.global], ['GIT_CONFIG_NOSYSTEM', savedEnv.nosystem]] as const) {
+      if (value === undefined) {
+        Reflect.deleteProperty(process.env, name);
+      } else {
+        process.env[name] = value;
+      }
+    }
+    await Promise.all(roots.map(removeTree));
+  });
+  async function repo(): Promise<string> {
+    const root = await makeTree({});
+    roots.push(root);
+    await gitAs(LEARNER, root, 'init', '-q');
+    return root;
+  }
+
+  it('gives a line of a file only the first commit touched to that commit, without blame', async () => {
+    const root = await repo();
+    const first = await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\nRUN npm ci\n' }, 'Initial commit');
+    await commitFilesAs(LEARNER, root, { 'notes.md': 'mine\n' }, 'Notes');
+    const { attributed, subcommands } = await attribute(root, [lineEvidence(root, 'Dockerfile', 2)]);
+    assert.deepEqual([attributed[0]?.yours, attributed[0]?.commit], [false, first]);
+    assert.deepEqual(subcommands.sort(), ['log', 'status']);
+  });
+
+  it('still blames a line of that file once it is changed in the working tree, and the change is the learner\'s', async () => {
+    const root = await repo();
+    await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\nRUN npm ci\n' }, 'Initial commit');
+    await writeTree(root, { 'Dockerfile': 'FROM node:20\nRUN npm ci --omit=dev\n' });
+    const { attributed, subcommands } = await attribute(root, [lineEvidence(root, 'Dockerfile', 2), lineEvidence(root, 'Dockerfile', 1)]);
+    assert.equal(attributed[0]?.yours, true, 'the uncommitted line');
+    assert.equal(attributed[1]?.yours, false, 'the committed line');
+    assert.ok(subcommands.includes('blame'));
+  });
+
+  it('blames a file changed after the first commit, and lines another commit wrote go to that commit', async () => {
+    const root = await repo();
+    await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\nRUN npm ci\n' }, 'Initial commit');
+    const mine = await commitFilesAs(LEARNER, root, { 'Dockerfile': 'FROM node:20\nRUN npm ci\nEXPOSE 3000\n' }, 'Expose');
+    const { attributed, subcommands } = await attribute(root, [lineEvidence(root, 'Dockerfile', 3), lineEvidence(root, 'Dockerfile', 1)]);
+    assert.deepEqual([attributed[0]?.yours, attributed[0]?.commit], [true, mine]);
+    assert.equal(attributed[1]?.yours, false);
+    assert.ok(subcommands.includes('blame'));
+  });
+
+  it('blames when the history has a merge, which may change a file without naming it', async () => {
+    const root = await repo();
+    await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\n' }, 'Initial commit');
+    const main = (await gitAs(LEARNER, root, 'rev-parse', '--abbrev-ref', 'HEAD')).trim();
+    await gitAs(LEARNER, root, 'checkout', '-q', '-b', 'side');
+    await commitFilesAs(LEARNER, root, { 'side.md': 'side\n' }, 'Side');
+    await gitAs(LEARNER, root, 'checkout', '-q', main);
+    await commitFilesAs(LEARNER, root, { 'main.md': 'main\n' }, 'Main');
+    // An "evil" merge: the merge commit itself rewrites the Dockerfile's only line.
+    await gitAs(LEARNER, root, 'merge', '-q', '--no-ff', '--no-commit', 'side');
+    await writeTree(root, { 'Dockerfile': 'FROM node:22\n' });
+    await gitAs(LEARNER, root, 'add', 'Dockerfile');
+    await gitAs(LEARNER, root, 'commit', '-q', '-m', 'Merge side');
+    const { attributed, subcommands } = await attribute(root, [lineEvidence(root, 'Dockerfile', 1)]);
+    assert.equal(attributed[0]?.yours, true, 'the merge wrote the line');
+    assert.ok(subcommands.includes('blame'));
+  });
+});
