@@ -2,12 +2,11 @@
 // commit, unchanged since, was written by that commit (issue 10: one `git blame` costs hundreds of
 // milliseconds on a large repository).
 import * as assert from 'node:assert/strict';
-import * as os from 'node:os';
 import { attributeFileEvidence, readWorkTree } from '../../src/core/detection/authorship';
 import type { Evidence } from '../../src/core/progress/model';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import type { GitRunner } from '../../src/core/scan/gitRunner';
-import { commitFilesAs, gitAs, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, isolateGitConfig, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 const OTHER = 'maintainer@example.invalid';
@@ -43,19 +42,8 @@ async function attribute(folder: string, evidence: readonly Evidence[]): Promise
 describe('authorship: blame only where it can add something', function () {
   this.timeout(60_000);
   const roots: string[] = [];
-  const savedEnv = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
-  before(() => {
-    process.env.GIT_CONFIG_GLOBAL = os.devNull;
-    process.env.GIT_CONFIG_NOSYSTEM = '1';
-  });
+  isolateGitConfig();
   after(async () => {
-    for (const [name, value] of [['GIT_CONFIG_GLOBAL', savedEnv.global], ['GIT_CONFIG_NOSYSTEM', savedEnv.nosystem]] as const) {
-      if (value === undefined) {
-        Reflect.deleteProperty(process.env, name);
-      } else {
-        process.env[name] = value;
-      }
-    }
     await Promise.all(roots.map(removeTree));
   });
   async function repo(): Promise<string> {

@@ -1,10 +1,12 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import { FileIndex } from '../scan/fileIndex';
-import { listFiles } from '../scan/fileList';
+import { gitListFiles, listFiles } from '../scan/fileList';
 import { folderProblem } from '../scan/folderCheck';
-import type { ListingSource } from '../scan/fileList';
+import type { FileListing, ListingSource } from '../scan/fileList';
 import { createGitRunner } from '../scan/gitRunner';
+import type { GitRunner } from '../scan/gitRunner';
 import { isIgnoredPath } from '../scan/ignoredPaths';
 import type { MilestoneId } from './catalog';
 import { milestonesOfKind } from './catalog';
@@ -43,6 +45,13 @@ export interface ScanOptions {
   readonly changedPaths?: ReadonlySet<string>;
   /** Keeps the folder's git configuration and work tree between scans while they are unchanged. */
   readonly gitState?: GitStateCache;
+  /**
+   * From `indexBytes` of `.git/index` on (default SPLIT_LISTING_INDEX_BYTES), tracked and untracked files
+   * are listed by two processes and the tracked ones are checked while git looks for the others, which
+   * join at once if they come within `waitMs` of the tracked ones being indexed (default
+   * UNTRACKED_GRACE_MS; 0: never), else after the checks.
+   */
+  readonly splitListing?: { readonly indexBytes?: number; readonly waitMs?: number };
   readonly authorship?: {
     readonly extraEmails?: readonly string[];
     readonly onlyEmails?: readonly string[];
@@ -106,6 +115,57 @@ function textsFor(files: readonly string[], changedPaths: ReadonlySet<string> | 
   return texts;
 }
 
+/** How long the checks wait for the untracked files once the tracked ones are indexed. */
+const UNTRACKED_GRACE_MS = 50;
+
+/** The promise's value if it settles within `ms`, else undefined (it keeps running). */
+async function settledWithin<T>(pending: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The untracked files not already in the list (with a warning when git could not list them). */
+function untrackedAdded(tracked: readonly string[], untracked: Awaited<ReturnType<typeof gitListFiles>>, warnings: string[]): string[] {
+  if (untracked.files === undefined) {
+    warnings.push('git could not list the untracked files (`git ls-files --others` failed), so only committed and staged files were checked');
+    return [];
+  }
+  const known = new Set(tracked);
+  return untracked.files.filter((file) => !known.has(file));
+}
+
+/** About 25,000 tracked files: below it one `git ls-files` process costs less than two. */
+export const SPLIT_LISTING_INDEX_BYTES = 2 * 1024 * 1024;
+
+async function indexBytes(folder: string): Promise<number> {
+  try {
+    return (await fs.stat(path.join(folder, '.git', 'index'))).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Tracked files from the index at once, untracked ones (a walk of every folder) from a second process
+ * started at the same time. `tracked` is undefined when git listed none (a new repository, or a folder an
+ * enclosing repository ignores): then the usual listing, with its crawl, decides.
+ */
+async function listTrackedFirst(git: GitRunner): Promise<{ tracked: FileListing | undefined; untracked: Promise<Awaited<ReturnType<typeof gitListFiles>>> }> {
+  const untracked = gitListFiles(git, 'untracked');
+  const tracked = await gitListFiles(git, 'tracked');
+  if (tracked.files === undefined || tracked.files.length === 0) {
+    return { tracked: undefined, untracked };
+  }
+  return { tracked: { files: tracked.files, source: 'git', truncated: false, warnings: [], gitMissing: false }, untracked };
+}
+
 const GIT_NOT_ALLOWED = 'git commands are not run in untrusted workspaces (or with --no-git)';
 const GIT_MISSING = 'git is not installed or not on PATH';
 
@@ -138,13 +198,32 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const workTreePending = git !== undefined && authorship !== undefined ? (known !== undefined ? Promise.resolve(known.workTree) : readWorkTree(git)) : undefined;
   // Git facts and test runs need no file list; skip listing when only those are asked for.
   const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
-  const listing = !needsFiles
+  const split = needsFiles && options.files === undefined && git !== undefined && ownRepository?.kind === 'directory' && (await indexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES) ? await listTrackedFirst(git) : undefined;
+  let listing = !needsFiles
     ? undefined
     : options.files !== undefined
       ? { ...options.files, truncated: false, warnings: [], gitMissing: false }
-      : await listFiles(absolute, { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) });
+      : (split?.tracked ?? (await listFiles(absolute, { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) })));
   warnings.push(...(listing?.warnings ?? []));
-  const index = listing === undefined ? await FileIndex.build([], signal) : await indexFor(listing.files);
+  let index = listing === undefined ? await FileIndex.build([], signal) : await indexFor(listing.files);
+  // Untracked files listed by the time the tracked ones are indexed (a walk of a few thousand folders)
+  // join the list at once, and nothing runs twice; otherwise they join after the checks (below).
+  let untrackedPending = split?.tracked === undefined ? undefined : split.untracked;
+  if (untrackedPending !== undefined && listing !== undefined) {
+    const waitMs = options.splitListing?.waitMs ?? UNTRACKED_GRACE_MS;
+    const early = waitMs > 0 ? await settledWithin(untrackedPending, waitMs) : undefined;
+    if (early !== undefined) {
+      untrackedPending = undefined;
+      const added = untrackedAdded(listing.files, early, warnings);
+      if (added.length > 0) {
+        const files = [...added, ...listing.files];
+        index = index.withFilesBefore(files, added, { reuseAnswers: false });
+        indexOfList.set(files, Promise.resolve(index));
+        indexOfList.delete(listing.files);
+        listing = { ...listing, files };
+      }
+    }
+  }
   const gitUnavailableReason = !options.allowGit ? GIT_NOT_ALLOWED : listing?.gitMissing === true ? GIT_MISSING : undefined;
   const learner = gitUnavailableReason === undefined ? await learnerPending : undefined;
   // A folder that an enclosing repository ignores (git listed nothing, the crawl listed it) is not that
@@ -157,9 +236,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
       options.gitState?.set(absolute, stamp, { config, workTree: await workTreePending });
     }
   }
-  const context = createScanContext({
+  const contextInit = {
     folder: absolute,
-    index,
     signal,
     runTests: options.runTests ?? false,
     git,
@@ -169,6 +247,10 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     ...(gitFacts === undefined ? {} : { gitFacts }),
     ...(learner === undefined ? {} : { learner }),
     repository: Promise.resolve(ownRepository),
+  };
+  const context = createScanContext({
+    ...contextInit,
+    index,
     ...(listing === undefined ? {} : { texts: textsFor(listing.files, options.files === undefined ? undefined : options.changedPaths) }),
   });
 
@@ -176,6 +258,32 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   for (const detector of detectors) {
     signal?.throwIfAborted();
     found.push(toResult(detector.id, await runDetector(detector, context, warnings)));
+  }
+  if (untrackedPending !== undefined && listing !== undefined) {
+    // The untracked files, listed meanwhile, join the list where one `git ls-files` puts them (before the
+    // tracked ones), and only the checks they can change run again (as after a saved file); the texts read
+    // stay, what was worked out from the shorter list does not.
+    const added = untrackedAdded(listing.files, await untrackedPending, warnings);
+    if (added.length > 0) {
+      const files = [...added, ...listing.files];
+      const texts = textsOfList.get(listing.files) ?? new TextCache(CACHE_BUDGET_CHARS);
+      texts.forget(added);
+      texts.forgetListAnswers();
+      textsOfList.set(files, texts);
+      const affected = new Set(added.flatMap((file) => [...milestonesAffectedByPath(file)]));
+      const extended = index.withFilesBefore(files, added);
+      indexOfList.set(files, Promise.resolve(extended));
+      // The tracked-only list and what was worked out for it (each rule's files) are not needed again.
+      indexOfList.delete(listing.files);
+      listing = { ...listing, files };
+      const again = createScanContext({ ...contextInit, index: extended, texts });
+      for (const [i, detector] of detectors.entries()) {
+        if (affected.has(detector.id)) {
+          signal?.throwIfAborted();
+          found[i] = toResult(detector.id, await runDetector(detector, again, warnings));
+        }
+      }
+    }
   }
   // Without git to ask (untrusted, missing), a `.git` above the folder still says someone's history covers it.
   const repository = ownRepository !== undefined || workTree !== undefined || (authorship !== undefined && gitUnavailableReason !== undefined && (await isInsideRepository(absolute)));

@@ -45,10 +45,22 @@ export function findFiles(index: FileIndex, rule: PathRule): Promise<readonly st
   }
   let found = byRule.get(rule);
   if (found === undefined) {
-    found = matchFiles(index, rule);
+    const extended = index.extends;
+    found = extended === undefined ? matchFiles(index, rule) : matchAddedFiles(findFiles(extended.base, rule), extended.added, rule);
     byRule.set(rule, found);
   }
   return found;
+}
+
+/**
+ * For an index that extends another with a few files (untracked files listed after the tracked ones): the
+ * other's answer with the added files that match merged in, the same list `matchFiles` would give, without
+ * checking 100k paths again.
+ */
+async function matchAddedFiles(base: Promise<readonly string[]>, added: readonly string[], rule: PathRule): Promise<readonly string[]> {
+  const matching = added.filter((file) => pathMatchesRule(rule, file));
+  const found = await base;
+  return matching.length === 0 ? found : mergeByDepth([found, byDepth(matching)]);
 }
 
 /** Where candidates come from, and whether their name is known to match already. */
@@ -156,33 +168,42 @@ function filteredList(files: readonly string[], where: (relativePath: string) =>
 
 /** Merges lists each in `byDepth` order into one in that order. */
 function mergeByDepth(lists: readonly (readonly string[])[]): readonly string[] {
-  const nonEmpty = lists.filter((list) => list.length > 0);
-  if (nonEmpty.length <= 1) {
-    return nonEmpty[0] ?? [];
+  // Largest first: the others are merged into it one by one, usually a few files into tens of thousands.
+  const nonEmpty = lists.filter((list) => list.length > 0).sort((a, b) => b.length - a.length);
+  let merged = nonEmpty[0] ?? [];
+  for (const list of nonEmpty.slice(1)) {
+    merged = mergeTwo(merged, list);
   }
-  const heads = nonEmpty.map((list) => ({ list, at: 0, depth: list[0] === undefined ? 0 : depthOf(list[0]) }));
+  return merged;
+}
+
+/** `a` and `b` (each in `byDepth` order, no path in both) merged; each path's depth is counted once. */
+function mergeTwo(a: readonly string[], b: readonly string[]): string[] {
   const merged: string[] = [];
-  for (;;) {
-    let best: (typeof heads)[number] | undefined;
-    for (const head of heads) {
-      const path = head.list[head.at];
-      if (path === undefined) {
-        continue;
-      }
-      const bestPath = best?.list[best.at];
-      if (best === undefined || bestPath === undefined || head.depth < best.depth || (head.depth === best.depth && path < bestPath)) {
-        best = head;
-      }
+  let i = 0;
+  let j = 0;
+  let depthA = a[0] === undefined ? 0 : depthOf(a[0]);
+  let depthB = b[0] === undefined ? 0 : depthOf(b[0]);
+  while (i < a.length && j < b.length) {
+    const pathA = a[i] ?? '';
+    const pathB = b[j] ?? '';
+    if (depthA < depthB || (depthA === depthB && pathA < pathB)) {
+      merged.push(pathA);
+      i++;
+      depthA = i < a.length ? depthOf(a[i] ?? '') : 0;
+    } else {
+      merged.push(pathB);
+      j++;
+      depthB = j < b.length ? depthOf(b[j] ?? '') : 0;
     }
-    const path = best?.list[best.at];
-    if (best === undefined || path === undefined) {
-      return merged;
-    }
-    merged.push(path);
-    best.at++;
-    const next = best.list[best.at];
-    best.depth = next === undefined ? 0 : depthOf(next);
   }
+  for (; i < a.length; i++) {
+    merged.push(a[i] ?? '');
+  }
+  for (; j < b.length; j++) {
+    merged.push(b[j] ?? '');
+  }
+  return merged;
 }
 
 /** Per listed array (memoized by `findFiles`, so per scan and rule) and preference: the reordered list. */
@@ -202,11 +223,27 @@ export function preferFirst(files: readonly string[], prefer: RegExp): readonly 
   if (ordered === undefined) {
     const preferred: string[] = [];
     const rest: string[] = [];
-    for (const file of files) {
-      (prefer.test(file.toLowerCase()) ? preferred : rest).push(file);
+    const lower = lowerCaseOf(files);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      if (file !== undefined) {
+        (prefer.test(lower[i] ?? file) ? preferred : rest).push(file);
+      }
     }
     ordered = [...preferred, ...rest];
     byPattern.set(prefer, ordered);
   }
   return ordered;
+}
+
+/** Per listed array: its paths in lower case, made once however many preferences reorder it. */
+const lowerByList = new WeakMap<readonly string[], readonly string[]>();
+
+function lowerCaseOf(files: readonly string[]): readonly string[] {
+  let lower = lowerByList.get(files);
+  if (lower === undefined) {
+    lower = files.map((file) => file.toLowerCase());
+    lowerByList.set(files, lower);
+  }
+  return lower;
 }

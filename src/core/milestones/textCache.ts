@@ -77,6 +77,14 @@ export class TextCache {
     return pending;
   }
 
+  /**
+   * Drops the answers worked out from the file list (`rememberForList`), keeping texts and per-file
+   * answers: for a list that gained files (untracked ones listed after the tracked ones were checked).
+   */
+  forgetListAnswers(): void {
+    this.perList.clear();
+  }
+
   /** Drops what was kept for paths that changed on disk. */
   forget(paths: Iterable<string>): void {
     for (const relativePath of paths) {

@@ -9,6 +9,9 @@ export class FileIndex {
   private readonly byExtension = new Map<string, string[]>();
   private readonly sortedByExtension = new Map<string, readonly string[]>();
 
+  /** Set on an index made by `withFilesBefore`: the index it extends and the files added to it. */
+  extends: { readonly base: FileIndex; readonly added: readonly string[] } | undefined;
+
   private constructor(readonly files: readonly string[]) {}
 
   static async build(files: readonly string[], signal?: AbortSignal): Promise<FileIndex> {
@@ -27,6 +30,44 @@ export class FileIndex {
       if (i % 20_000 === 19_999) {
         signal?.throwIfAborted();
         await yieldToEventLoop();
+      }
+    }
+    return index;
+  }
+
+  /**
+   * The index of `files`, which is `added` followed by this index's list (git lists untracked files before
+   * tracked ones), equal to `FileIndex.build(files)`. The lists of the names and extensions the added files
+   * do not touch are shared with this index, with their sorted copies: on 100k files a second index would
+   * cost ~10 MB and its lists sorted again.
+   */
+  withFilesBefore(files: readonly string[], added: readonly string[], { reuseAnswers = true }: { readonly reuseAnswers?: boolean } = {}): FileIndex {
+    const index = new FileIndex(files);
+    // With reuseAnswers, `findFiles` answers from this index's answers plus the added files (when this one was asked already).
+    index.extends = reuseAnswers ? { base: this, added } : undefined;
+    const touchedExtensions = new Set<string>();
+    // Keys in the order a build from `files` meets them: the added files' first, then this index's.
+    // Lists are pushed to only here, before any list of this index is shared into it.
+    for (const file of added) {
+      const name = baseName(file).toLowerCase();
+      push(index.byName, name, file);
+      const dot = name.lastIndexOf('.');
+      if (dot > 0) {
+        push(index.byExtension, name.slice(dot), file);
+        touchedExtensions.add(name.slice(dot));
+      }
+    }
+    for (const [name, list] of this.byName) {
+      const before = index.byName.get(name);
+      index.byName.set(name, before === undefined ? list : [...before, ...list]);
+    }
+    for (const [extension, list] of this.byExtension) {
+      const before = index.byExtension.get(extension);
+      index.byExtension.set(extension, before === undefined ? list : [...before, ...list]);
+    }
+    for (const [extension, sorted] of this.sortedByExtension) {
+      if (!touchedExtensions.has(extension)) {
+        index.sortedByExtension.set(extension, sorted);
       }
     }
     return index;

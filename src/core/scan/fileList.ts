@@ -74,8 +74,22 @@ interface GitListing {
 /** Untracked files inside these folders are not even walked by git. */
 const GIT_EXCLUDES = [...IGNORED_DIR_NAMES].filter((name) => name !== '.git').map((name) => `--exclude=${name}/`);
 
-export async function gitListFiles(git: GitRunner): Promise<GitListing> {
-  const outcome = await git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...GIT_EXCLUDES]);
+/**
+ * Which files `gitListFiles` lists: all (tracked and untracked, one process), or one part. Untracked files
+ * cost a walk of every folder git knows (about 1.9 s for 100,000 folders, against 0.2 s for the tracked
+ * files from the index), so on a large repository the engine lists the parts apart and checks the tracked
+ * files while git walks (see engine.ts).
+ */
+export type GitListPart = 'all' | 'tracked' | 'untracked';
+
+const LIST_ARGS: Record<GitListPart, readonly string[]> = {
+  all: ['--cached', '--others', '--exclude-standard', ...GIT_EXCLUDES],
+  tracked: ['--cached'],
+  untracked: ['--others', '--exclude-standard', ...GIT_EXCLUDES],
+};
+
+export async function gitListFiles(git: GitRunner, part: GitListPart = 'all'): Promise<GitListing> {
+  const outcome = await git.run(['ls-files', '-z', ...LIST_ARGS[part]]);
   if (!outcome.ok) {
     if (outcome.kind === 'missing') {
       return { missing: true, warning: 'git is not installed or not on PATH: files were listed by a crawl, and git history, branches and remotes were not checked.' };

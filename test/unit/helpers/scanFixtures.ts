@@ -128,3 +128,25 @@ export async function commitFilesAs(email: string, cwd: string, files: Tree, mes
   await gitAs(email, cwd, 'commit', '-q', '-m', message);
   return (await gitAs(email, cwd, 'rev-parse', 'HEAD')).trim();
 }
+
+/**
+ * Registers mocha hooks in the calling `describe`: git reads no global or system configuration while its
+ * tests run (never the developer's own identity), and the variables are restored after.
+ */
+export function isolateGitConfig(): void {
+  const names = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM'] as const;
+  const saved = new Map(names.map((name) => [name, process.env[name]]));
+  before(() => {
+    process.env.GIT_CONFIG_GLOBAL = os.devNull;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+  });
+  after(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) {
+        Reflect.deleteProperty(process.env, name);
+      } else {
+        process.env[name] = value;
+      }
+    }
+  });
+}
