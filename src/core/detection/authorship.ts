@@ -115,6 +115,10 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   // 5 to 20 ms here, and on a large repository hundreds of milliseconds of its own); blame, one process per
   // file, only for lines they leave open.
   const statusPending = cachedStatus(options, workTree, paths, versions);
+  // Uncommitted work is the learner's: an untracked file, a changed file as a whole, and (from blame) a line not committed.
+  const uncommittedIn = (status: ReadonlyMap<string, 'untracked' | 'changed'> | undefined, file: string, line: number | undefined): boolean => status?.get(file) === 'untracked' || (status?.get(file) === 'changed' && line === undefined);
+  // A re-check usually knows every status already: what it settles needs no history (an untracked file has none).
+  const knownStatus = statusFromCache(options, paths, versions)?.status;
 
   // What is settled without asking about history: what the cache remembers.
   const toLookUp: { key: string; file: string; line: number | undefined; cacheKey: string }[] = [];
@@ -122,6 +126,9 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   for (const key of keys) {
     const [file = '', lineText = ''] = key.split('\0');
     const line = lineText === '' ? undefined : Number(lineText);
+    if (uncommittedIn(knownStatus, file, line)) {
+      continue;
+    }
     const cacheKey = `${head}\0${key}\0${versions.get(file) ?? 'missing'}`;
     const cached = options.cache?.get(cacheKey);
     if (cached !== undefined) {
@@ -148,12 +155,10 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   const lookedUpFiles = [...new Set(toLookUp.map((lookup) => lookup.file))];
   const [status, history] = await Promise.all([statusPending, lookedUpFiles.length === 0 ? undefined : filesHistory(options.git, workTree, lookedUpFiles)]);
   options.signal?.throwIfAborted();
-  // Uncommitted work is the learner's: an untracked file, a changed file as a whole, and (from blame) a line not committed.
-  const uncommitted = (file: string, line: number | undefined): boolean => status.get(file) === 'untracked' || (status.get(file) === 'changed' && line === undefined);
   for (const key of keys) {
     const [file = '', lineText = ''] = key.split('\0');
     const cached = remembered.get(key);
-    if (uncommitted(file, lineText === '' ? undefined : Number(lineText))) {
+    if (uncommittedIn(status, file, lineText === '' ? undefined : Number(lineText))) {
       results.set(key, { yours: true });
     } else if (cached !== undefined) {
       results.set(key, judge(cached, options.emails));
@@ -242,20 +247,12 @@ async function fileVersion(folder: string, file: string): Promise<string> {
 async function cachedStatus(options: AuthorshipOptions, workTree: WorkTree, paths: readonly string[], versions: ReadonlyMap<string, string>): Promise<Map<string, 'untracked' | 'changed'>> {
   const cache = options.cache;
   const stamp = options.statusStamp;
-  if (cache === undefined || stamp === undefined) {
+  const fromCache = statusFromCache(options, paths, versions);
+  if (cache === undefined || stamp === undefined || fromCache === undefined) {
     return (await workingTreeStatus(options.git, workTree, paths)) ?? new Map();
   }
-  const keyOf = (file: string): string => `${stamp}\0${file}\0${versions.get(file) ?? ''}`;
-  const status = new Map<string, 'untracked' | 'changed'>();
-  const unknown: string[] = [];
-  for (const file of paths) {
-    const known = cache.status.get(keyOf(file));
-    if (known === undefined) {
-      unknown.push(file);
-    } else if (known !== 'clean') {
-      status.set(file, known);
-    }
-  }
+  const keyOf = (file: string): string => statusKey(stamp, file, versions);
+  const { status, unknown } = fromCache;
   if (unknown.length > 0) {
     const asked = await workingTreeStatus(options.git, workTree, unknown);
     for (const file of unknown) {
@@ -270,6 +267,30 @@ async function cachedStatus(options: AuthorshipOptions, workTree: WorkTree, path
     }
   }
   return status;
+}
+
+function statusKey(stamp: string, file: string, versions: ReadonlyMap<string, string>): string {
+  return `${stamp}\0${file}\0${versions.get(file) ?? ''}`;
+}
+
+/** What the cache knows of the paths' status (without asking git), and the paths it does not know; undefined without a cache. */
+function statusFromCache(options: AuthorshipOptions, paths: readonly string[], versions: ReadonlyMap<string, string>): { status: Map<string, 'untracked' | 'changed'>; unknown: string[] } | undefined {
+  const cache = options.cache;
+  const stamp = options.statusStamp;
+  if (cache === undefined || stamp === undefined) {
+    return undefined;
+  }
+  const status = new Map<string, 'untracked' | 'changed'>();
+  const unknown: string[] = [];
+  for (const file of paths) {
+    const known = cache.status.get(statusKey(stamp, file, versions));
+    if (known === undefined) {
+      unknown.push(file);
+    } else if (known !== 'clean') {
+      status.set(file, known);
+    }
+  }
+  return { status, unknown };
 }
 
 /** Paths (relative to the folder) that are untracked, or tracked and changed in the index or working tree; undefined when git failed. */

@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { GitOutcome, GitRunner } from '../scan/gitRunner';
 import { parseHeadLog, readHeadLog } from './headLog';
 import type { ScanContext } from './scanContext';
@@ -37,17 +39,10 @@ const FIELD = '\x1f';
  * Reads commit subjects and bodies and the tags reachable from HEAD, with two bounded commands.
  * A repository without commits has neither (the log fails on the missing HEAD): that is not an error.
  */
-export async function readGitHistory(git: GitRunner, headLog: Promise<GitOutcome> = readHeadLog(git)): Promise<GitHistoryResult> {
+export async function readGitHistory(git: GitRunner, headLog: Promise<GitOutcome> = readHeadLog(git), tagsMayExist: Promise<boolean> = Promise.resolve(true)): Promise<GitHistoryResult> {
   const [log, tags] = await Promise.all([
     headLog,
-    git.run([
-      'for-each-ref',
-      '--merged=HEAD',
-      '--sort=-creatordate',
-      `--count=${HISTORY_TAGS}`,
-      `--format=%(refname:strip=2)%1f%(objectname)%1f%(*objectname)%1f%(taggeremail)%1f%(authoremail)`,
-      'refs/tags',
-    ]),
+    tagsMayExist.then((may) => (may ? listTags(git) : NO_TAGS)),
   ]);
   for (const outcome of [log, tags]) {
     if (!outcome.ok && outcome.kind === 'missing') {
@@ -67,6 +62,51 @@ export async function readGitHistory(git: GitRunner, headLog: Promise<GitOutcome
       tags: tags.ok ? parseTags(tags.stdout) : [],
     },
   };
+}
+
+function listTags(git: GitRunner): Promise<GitOutcome> {
+  return git.run([
+    'for-each-ref',
+    '--merged=HEAD',
+    '--sort=-creatordate',
+    `--count=${HISTORY_TAGS}`,
+    `--format=%(refname:strip=2)%1f%(objectname)%1f%(*objectname)%1f%(taggeremail)%1f%(authoremail)`,
+    'refs/tags',
+  ]);
+}
+
+const NO_TAGS: GitOutcome = { ok: true, stdout: '' };
+
+/**
+ * False only when the folder's own `.git` folder shows no tag at all: no file under `refs/tags`, no tag in
+ * `packed-refs`, and refs kept as files (not in a reftable). Spares a git process (5–20 ms here) in most
+ * learners' repositories; anything unexpected answers true and git is asked.
+ */
+export async function tagsMayExist(folder: string): Promise<boolean> {
+  const dotGit = path.join(folder, '.git');
+  try {
+    if (!(await fs.stat(dotGit)).isDirectory() || (await missingOr(fs.stat(path.join(dotGit, 'reftable')), undefined)) !== undefined) {
+      return true;
+    }
+    if ((await missingOr(fs.readdir(path.join(dotGit, 'refs', 'tags')), [])).length > 0) {
+      return true;
+    }
+    return (await missingOr(fs.readFile(path.join(dotGit, 'packed-refs'), 'utf8'), '')).includes(' refs/tags/');
+  } catch {
+    return true;
+  }
+}
+
+/** The read's result, or `fallback` when the file is not there; other failures are thrown. */
+async function missingOr<T, F>(read: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await read;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
+      return fallback;
+    }
+    throw error;
+  }
 }
 
 export function parseTags(stdout: string): HistoryTag[] {
@@ -93,7 +133,7 @@ const historyByContext = new WeakMap<ScanContext, Promise<GitHistoryResult>>();
 export function gitHistoryOf(context: ScanContext): Promise<GitHistoryResult> {
   let pending = historyByContext.get(context);
   if (pending === undefined) {
-    pending = readGitHistory({ run: (args) => context.git.run(args) }, context.git.headLog());
+    pending = readGitHistory({ run: (args) => context.git.run(args) }, context.git.headLog(), tagsMayExist(context.folder));
     historyByContext.set(context, pending);
   }
   return pending;
