@@ -121,6 +121,23 @@ describe('file listing', function () {
     assert.deepEqual([...listing.files].sort(), ['.gitignore', 'docs/a.md', 'feature/new/handler.ts', 'src/app.ts']);
   });
 
+  it('lists a file in a merge conflict once, though the index holds it three times', async () => {
+    root = await makeTree({ 'app.ts': 'base\n', 'other.ts': '' });
+    await git(root, 'init', '-q', '-b', 'main');
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'base');
+    await git(root, 'checkout', '-q', '-b', 'side');
+    await writeTree(root, { 'app.ts': 'side\n' });
+    await git(root, 'commit', '-q', '-am', 'side');
+    await git(root, 'checkout', '-q', 'main');
+    await writeTree(root, { 'app.ts': 'main\n', 'new.ts': '' });
+    await git(root, 'commit', '-q', '-am', 'main');
+    await git(root, 'merge', '-q', 'side').catch(() => undefined);
+    assert.equal((await git(root, 'ls-files', '--stage', 'app.ts')).trim().split('\n').length, 3, 'the conflict is in the index');
+    const listing = await listFiles(root, { git: createGitRunner(root) });
+    assert.deepEqual([...listing.files].sort(), ['app.ts', 'new.ts', 'other.ts']);
+  });
+
   it('drops committed generated folders from the git listing too', async () => {
     root = await makeTree({ 'vendor/x/composer.json': '{}', 'dist/app.js': '', 'src/a.ts': '' });
     await git(root, 'init', '-q');

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
-import { FileIndex } from '../scan/fileIndex';
+import { baseName, FileIndex } from '../scan/fileIndex';
 import { gitListFiles, listFiles } from '../scan/fileList';
 import { folderProblem } from '../scan/folderCheck';
 import type { FileListing, ListingSource } from '../scan/fileList';
@@ -131,14 +131,17 @@ async function settledWithin<T>(pending: Promise<T>, ms: number): Promise<T | un
   }
 }
 
-/** The untracked files not already in the list (with a warning when git could not list them). */
-function untrackedAdded(tracked: readonly string[], untracked: Awaited<ReturnType<typeof gitListFiles>>, warnings: string[]): string[] {
+/**
+ * The untracked files not already in the tracked index (with a warning when git could not list them). The
+ * two lists are disjoint unless a file was added to the index between the two listings; the index's list
+ * of a file's name is short, where a Set of every tracked path cost ~5 MB.
+ */
+function untrackedAdded(tracked: FileIndex, untracked: Awaited<ReturnType<typeof gitListFiles>>, warnings: string[]): string[] {
   if (untracked.files === undefined) {
     warnings.push('git could not list the untracked files (`git ls-files --others` failed), so only committed and staged files were checked');
     return [];
   }
-  const known = new Set(tracked);
-  return untracked.files.filter((file) => !known.has(file));
+  return untracked.files.filter((file) => !tracked.named(baseName(file).toLowerCase()).includes(file));
 }
 
 /** About 25,000 tracked files: below it one `git ls-files` process costs less than two. */
@@ -214,7 +217,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     const early = waitMs > 0 ? await settledWithin(untrackedPending, waitMs) : undefined;
     if (early !== undefined) {
       untrackedPending = undefined;
-      const added = untrackedAdded(listing.files, early, warnings);
+      const added = untrackedAdded(index, early, warnings);
       if (added.length > 0) {
         const files = [...added, ...listing.files];
         index = index.withFilesBefore(files, added, { reuseAnswers: false });
@@ -263,7 +266,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     // The untracked files, listed meanwhile, join the list where one `git ls-files` puts them (before the
     // tracked ones), and only the checks they can change run again (as after a saved file); the texts read
     // stay, what was worked out from the shorter list does not.
-    const added = untrackedAdded(listing.files, await untrackedPending, warnings);
+    const added = untrackedAdded(index, await untrackedPending, warnings);
     if (added.length > 0) {
       const files = [...added, ...listing.files];
       const texts = textsOfList.get(listing.files) ?? new TextCache(CACHE_BUDGET_CHARS);
