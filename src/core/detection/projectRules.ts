@@ -7,6 +7,7 @@ import { creditNeedsAll } from '../milestones/catalog';
 import type { CreditPolicy } from './credit';
 import { isCredited } from './credit';
 import { QUIZ_PASSED } from '../quiz/passRecord';
+import { PairMemo } from '../pairMemo';
 
 /** What is known about one milestone in one project (workspace folder). */
 export interface MilestoneFact {
@@ -71,20 +72,10 @@ function presentMilestones(project: ProjectFacts): Set<string> {
  * Make one per pass; a project's milestones must not change while it is in use.
  */
 export class ProjectMemo {
-  private readonly byProject = new WeakMap<ProjectFacts, Map<CreditPolicy, { readonly credited: ReadonlySet<string>; readonly present: ReadonlySet<string> }>>();
+  private readonly known = new PairMemo<ProjectFacts, CreditPolicy, { readonly credited: ReadonlySet<string>; readonly present: ReadonlySet<string> }>();
 
   of(project: ProjectFacts, policy: CreditPolicy): { readonly credited: ReadonlySet<string>; readonly present: ReadonlySet<string> } {
-    let byPolicy = this.byProject.get(project);
-    if (byPolicy === undefined) {
-      byPolicy = new Map();
-      this.byProject.set(project, byPolicy);
-    }
-    let known = byPolicy.get(policy);
-    if (known === undefined) {
-      known = { credited: creditedMilestones(project, policy), present: presentMilestones(project) };
-      byPolicy.set(policy, known);
-    }
-    return known;
+    return this.known.get(project, policy, () => ({ credited: creditedMilestones(project, policy), present: presentMilestones(project) }));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FileIndex } from '../scan/fileIndex';
 import { baseName, byDepth, depthOf } from '../scan/fileIndex';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { PairMemo } from '../pairMemo';
 
 /**
  * Which files a detector looks at, described so that it can be answered fast from the file index
@@ -34,22 +35,14 @@ export function pathMatchesRule(rule: PathRule, relativePath: string): boolean {
 const CHECKS_PER_SLICE = 5000;
 
 /** Per scan (per file index): each rule is answered once, however many detectors or calls ask for it. */
-const foundByIndex = new WeakMap<FileIndex, WeakMap<PathRule, Promise<readonly string[]>>>();
+const foundByIndex = new PairMemo<FileIndex, PathRule, Promise<readonly string[]>>();
 
 /** Files of the index matching the rule, shallowest first; yields regularly on large folders. */
 export function findFiles(index: FileIndex, rule: PathRule): Promise<readonly string[]> {
-  let byRule = foundByIndex.get(index);
-  if (byRule === undefined) {
-    byRule = new WeakMap();
-    foundByIndex.set(index, byRule);
-  }
-  let found = byRule.get(rule);
-  if (found === undefined) {
+  return foundByIndex.get(index, rule, () => {
     const extended = index.extends;
-    found = extended === undefined ? matchFiles(index, rule) : matchAddedFiles(findFiles(extended.base, rule), extended.added, rule);
-    byRule.set(rule, found);
-  }
-  return found;
+    return extended === undefined ? matchFiles(index, rule) : matchAddedFiles(findFiles(extended.base, rule), extended.added, rule);
+  });
 }
 
 /**
@@ -138,32 +131,22 @@ async function matchFiles(index: FileIndex, rule: PathRule): Promise<readonly st
  * rules share a predicate (`ownSource`, `ownFile`) over the same extension lists; on a large folder each
  * such filter costs tens of milliseconds, so it is worked out once per scan instead of once per rule.
  */
-const filteredByList = new WeakMap<readonly string[], Map<(relativePath: string) => boolean, Promise<readonly string[]>>>();
+const filteredByList = new PairMemo<readonly string[], (relativePath: string) => boolean, Promise<readonly string[]>>();
 
 function filteredList(files: readonly string[], where: (relativePath: string) => boolean): Promise<readonly string[]> {
-  let byPredicate = filteredByList.get(files);
-  if (byPredicate === undefined) {
-    byPredicate = new Map();
-    filteredByList.set(files, byPredicate);
-  }
-  let kept = byPredicate.get(where);
-  if (kept === undefined) {
-    kept = (async () => {
-      const matching: string[] = [];
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i];
-        if (file !== undefined && where(file)) {
-          matching.push(file);
-        }
-        if (i % CHECKS_PER_SLICE === CHECKS_PER_SLICE - 1) {
-          await yieldToEventLoop();
-        }
+  return filteredByList.get(files, where, async () => {
+    const matching: string[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      if (file !== undefined && where(file)) {
+        matching.push(file);
       }
-      return matching;
-    })();
-    byPredicate.set(where, kept);
-  }
-  return kept;
+      if (i % CHECKS_PER_SLICE === CHECKS_PER_SLICE - 1) {
+        await yieldToEventLoop();
+      }
+    }
+    return matching;
+  });
 }
 
 /** Merges lists each in `byDepth` order into one in that order. */
@@ -207,20 +190,14 @@ function mergeTwo(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /** Per listed array (memoized by `findFiles`, so per scan and rule) and preference: the reordered list. */
-const preferredByList = new WeakMap<readonly string[], WeakMap<RegExp, readonly string[]>>();
+const preferredByList = new PairMemo<readonly string[], RegExp, readonly string[]>();
 
 /**
  * `files` with those whose lower-case path matches `prefer` first, each part in its original order.
  * Worked out once per list and preference, as `findFiles` lists are shared by the detectors of a scan.
  */
 export function preferFirst(files: readonly string[], prefer: RegExp): readonly string[] {
-  let byPattern = preferredByList.get(files);
-  if (byPattern === undefined) {
-    byPattern = new WeakMap();
-    preferredByList.set(files, byPattern);
-  }
-  let ordered = byPattern.get(prefer);
-  if (ordered === undefined) {
+  return preferredByList.get(files, prefer, () => {
     const preferred: string[] = [];
     const rest: string[] = [];
     const lower = lowerCaseOf(files);
@@ -230,10 +207,8 @@ export function preferFirst(files: readonly string[], prefer: RegExp): readonly 
         (prefer.test(lower[i] ?? file) ? preferred : rest).push(file);
       }
     }
-    ordered = [...preferred, ...rest];
-    byPattern.set(prefer, ordered);
-  }
-  return ordered;
+    return [...preferred, ...rest];
+  });
 }
 
 /** Per listed array: its paths in lower case, made once however many preferences reorder it. */

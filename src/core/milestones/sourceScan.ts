@@ -6,6 +6,7 @@ import { isFixturePath } from './scanContext';
 import type { SourceLanguage } from './sourceLanguages';
 import { isTestPath, LANGUAGE_EXTENSIONS, languageOf } from './sourceLanguages';
 import { patternMatches } from '../scan/patternMatches';
+import { PairMemo } from '../pairMemo';
 
 /**
  * A code pattern that proves a milestone, e.g. a route registration. It is matched on the source with
@@ -124,20 +125,10 @@ interface LanguageFiles {
 }
 
 /** Per scan (per file index) and language. */
-const sourceFilesByIndex = new WeakMap<FileIndex, Map<SourceLanguage, Promise<LanguageFiles>>>();
+const sourceFilesByIndex = new PairMemo<FileIndex, SourceLanguage, Promise<LanguageFiles>>();
 
 function sourceFilesOf(index: FileIndex, language: SourceLanguage): Promise<LanguageFiles> {
-  let byLanguage = sourceFilesByIndex.get(index);
-  if (byLanguage === undefined) {
-    byLanguage = new Map();
-    sourceFilesByIndex.set(index, byLanguage);
-  }
-  let files = byLanguage.get(language);
-  if (files === undefined) {
-    files = classify(index, language);
-    byLanguage.set(language, files);
-  }
-  return files;
+  return sourceFilesByIndex.get(index, language, () => classify(index, language));
 }
 
 async function classify(index: FileIndex, language: SourceLanguage): Promise<LanguageFiles> {
