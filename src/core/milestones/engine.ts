@@ -4,7 +4,7 @@ import type { Evidence } from '../progress/model';
 import { baseName, FileIndex } from '../scan/fileIndex';
 import { gitListFiles, listFiles } from '../scan/fileList';
 import { folderProblem } from '../scan/folderCheck';
-import type { FileListing, ListingSource } from '../scan/fileList';
+import type { FileListing, GitListing, ListingSource } from '../scan/fileList';
 import { createGitRunner } from '../scan/gitRunner';
 import type { GitRunner } from '../scan/gitRunner';
 import { isIgnoredPath } from '../scan/ignoredPaths';
@@ -136,12 +136,24 @@ async function settledWithin<T>(pending: Promise<T>, ms: number): Promise<T | un
  * two lists are disjoint unless a file was added to the index between the two listings; the index's list
  * of a file's name is short, where a Set of every tracked path cost ~5 MB.
  */
-function untrackedAdded(tracked: FileIndex, untracked: Awaited<ReturnType<typeof gitListFiles>>, warnings: string[]): string[] {
+function untrackedAdded(tracked: FileIndex, untracked: GitListing, warnings: string[]): string[] {
   if (untracked.files === undefined) {
     warnings.push('git could not list the untracked files (`git ls-files --others` failed), so only committed and staged files were checked');
     return [];
   }
   return untracked.files.filter((file) => !tracked.named(baseName(file).toLowerCase()).includes(file));
+}
+
+/**
+ * The listing with the untracked files before the tracked ones (where one `git ls-files` lists them), and
+ * its index; the tracked-only list and what was worked out for it (each rule's files) are not kept.
+ */
+function withUntracked<L extends { readonly files: readonly string[] }>(listing: L, index: FileIndex, added: readonly string[], options: { readonly reuseAnswers: boolean }): { listing: L; index: FileIndex } {
+  const files = [...added, ...listing.files];
+  const extended = index.withFilesBefore(files, added, options);
+  indexOfList.set(files, Promise.resolve(extended));
+  indexOfList.delete(listing.files);
+  return { listing: { ...listing, files }, index: extended };
 }
 
 /** About 25,000 tracked files: below it one `git ls-files` process costs less than two. */
@@ -160,7 +172,7 @@ async function indexBytes(folder: string): Promise<number> {
  * started at the same time. `tracked` is undefined when git listed none (a new repository, or a folder an
  * enclosing repository ignores): then the usual listing, with its crawl, decides.
  */
-async function listTrackedFirst(git: GitRunner): Promise<{ tracked: FileListing | undefined; untracked: Promise<Awaited<ReturnType<typeof gitListFiles>>> }> {
+async function listTrackedFirst(git: GitRunner): Promise<{ tracked: FileListing | undefined; untracked: Promise<GitListing> }> {
   const untracked = gitListFiles(git, 'untracked');
   const tracked = await gitListFiles(git, 'tracked');
   if (tracked.files === undefined || tracked.files.length === 0) {
@@ -219,11 +231,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
       untrackedPending = undefined;
       const added = untrackedAdded(index, early, warnings);
       if (added.length > 0) {
-        const files = [...added, ...listing.files];
-        index = index.withFilesBefore(files, added, { reuseAnswers: false });
-        indexOfList.set(files, Promise.resolve(index));
-        indexOfList.delete(listing.files);
-        listing = { ...listing, files };
+        ({ listing, index } = withUntracked(listing, index, added, { reuseAnswers: false }));
       }
     }
   }
@@ -268,18 +276,14 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     // stay, what was worked out from the shorter list does not.
     const added = untrackedAdded(index, await untrackedPending, warnings);
     if (added.length > 0) {
-      const files = [...added, ...listing.files];
       const texts = textsOfList.get(listing.files) ?? new TextCache(CACHE_BUDGET_CHARS);
       texts.forget(added);
       texts.forgetListAnswers();
-      textsOfList.set(files, texts);
+      const extended = withUntracked(listing, index, added, { reuseAnswers: true });
+      textsOfList.set(extended.listing.files, texts);
+      listing = extended.listing;
       const affected = new Set(added.flatMap((file) => [...milestonesAffectedByPath(file)]));
-      const extended = index.withFilesBefore(files, added);
-      indexOfList.set(files, Promise.resolve(extended));
-      // The tracked-only list and what was worked out for it (each rule's files) are not needed again.
-      indexOfList.delete(listing.files);
-      listing = { ...listing, files };
-      const again = createScanContext({ ...contextInit, index: extended, texts });
+      const again = createScanContext({ ...contextInit, index: extended.index, texts });
       for (const [i, detector] of detectors.entries()) {
         if (affected.has(detector.id)) {
           signal?.throwIfAborted();

@@ -40,8 +40,8 @@ const foundByIndex = new PairMemo<FileIndex, PathRule, Promise<readonly string[]
 /** Files of the index matching the rule, shallowest first; yields regularly on large folders. */
 export function findFiles(index: FileIndex, rule: PathRule): Promise<readonly string[]> {
   return foundByIndex.get(index, rule, () => {
-    const extended = index.extends;
-    return extended === undefined ? matchFiles(index, rule) : matchAddedFiles(findFiles(extended.base, rule), extended.added, rule);
+    const grownFrom = index.grownFrom;
+    return grownFrom === undefined ? matchFiles(index, rule) : matchAddedFiles(findFiles(grownFrom.base, rule), grownFrom.added, rule);
   });
 }
 

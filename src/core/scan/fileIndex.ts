@@ -9,10 +9,14 @@ export class FileIndex {
   private readonly byExtension = new Map<string, string[]>();
   private readonly sortedByExtension = new Map<string, readonly string[]>();
 
-  /** Set on an index made by `withFilesBefore`: the index it extends and the files added to it. */
-  extends: { readonly base: FileIndex; readonly added: readonly string[] } | undefined;
-
-  private constructor(readonly files: readonly string[]) {}
+  /**
+   * @param grownFrom Set on an index made by `withFilesBefore` to reuse answers: the index it extends and
+   * the files added to it (`findFiles` answers from the base's answers plus the added files).
+   */
+  private constructor(
+    readonly files: readonly string[],
+    readonly grownFrom?: { readonly base: FileIndex; readonly added: readonly string[] },
+  ) {}
 
   static async build(files: readonly string[], signal?: AbortSignal): Promise<FileIndex> {
     const index = new FileIndex(files);
@@ -42,9 +46,7 @@ export class FileIndex {
    * cost ~10 MB and its lists sorted again.
    */
   withFilesBefore(files: readonly string[], added: readonly string[], { reuseAnswers = true }: { readonly reuseAnswers?: boolean } = {}): FileIndex {
-    const index = new FileIndex(files);
-    // With reuseAnswers, `findFiles` answers from this index's answers plus the added files (when this one was asked already).
-    index.extends = reuseAnswers ? { base: this, added } : undefined;
+    const index = new FileIndex(files, reuseAnswers ? { base: this, added } : undefined);
     const touchedExtensions = new Set<string>();
     // Keys in the order a build from `files` meets them: the added files' first, then this index's.
     // Lists are pushed to only here, before any list of this index is shared into it.

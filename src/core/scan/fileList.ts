@@ -65,7 +65,8 @@ export async function listFiles(folder: string, options: ListFilesOptions): Prom
   return { files: crawl.files, source: 'crawl', truncated: crawl.truncated, warnings, gitMissing };
 }
 
-interface GitListing {
+/** What `gitListFiles` found: the files, or why there are none (git missing, not a repository, failed). */
+export interface GitListing {
   readonly files?: readonly string[];
   readonly missing: boolean;
   readonly warning?: string;
