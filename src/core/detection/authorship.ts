@@ -114,18 +114,21 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   // The working-tree status and the files' history are asked at once (each git process costs its start-up,
   // 5 to 20 ms here, and on a large repository hundreds of milliseconds of its own); blame, one process per
   // file, only for lines they leave open.
-  const statusPending = cachedStatus(options, workTree, paths, versions);
+  const fromCache = statusFromCache(options, paths, versions);
+  const statusPending = cachedStatus(options, workTree, paths, versions, fromCache);
   // Uncommitted work is the learner's: an untracked file, a changed file as a whole, and (from blame) a line not committed.
   const uncommittedIn = (status: ReadonlyMap<string, 'untracked' | 'changed'> | undefined, file: string, line: number | undefined): boolean => status?.get(file) === 'untracked' || (status?.get(file) === 'changed' && line === undefined);
   // A re-check usually knows every status already: what it settles needs no history (an untracked file has none).
-  const knownStatus = statusFromCache(options, paths, versions)?.status;
+  const knownStatus = fromCache?.status;
+  const lookups = keys.map((key) => {
+    const [file = '', lineText = ''] = key.split('\0');
+    return { key, file, line: lineText === '' ? undefined : Number(lineText) };
+  });
 
   // What is settled without asking about history: what the cache remembers.
   const toLookUp: { key: string; file: string; line: number | undefined; cacheKey: string }[] = [];
   const remembered = new Map<string, LastChange>();
-  for (const key of keys) {
-    const [file = '', lineText = ''] = key.split('\0');
-    const line = lineText === '' ? undefined : Number(lineText);
+  for (const { key, file, line } of lookups) {
     if (uncommittedIn(knownStatus, file, line)) {
       continue;
     }
@@ -155,10 +158,9 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   const lookedUpFiles = [...new Set(toLookUp.map((lookup) => lookup.file))];
   const [status, history] = await Promise.all([statusPending, lookedUpFiles.length === 0 ? undefined : filesHistory(options.git, workTree, lookedUpFiles)]);
   options.signal?.throwIfAborted();
-  for (const key of keys) {
-    const [file = '', lineText = ''] = key.split('\0');
+  for (const { key, file, line } of lookups) {
     const cached = remembered.get(key);
-    if (uncommittedIn(status, file, lineText === '' ? undefined : Number(lineText))) {
+    if (uncommittedIn(status, file, line)) {
       results.set(key, { yours: true });
     } else if (cached !== undefined) {
       results.set(key, judge(cached, options.emails));
@@ -203,11 +205,11 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   }
   // At most `concurrency` lookups at once, each started as soon as one finishes.
   let next = 0;
-  let lookups = 0;
+  let started = 0;
   const worker = async (): Promise<void> => {
     for (let task = tasks[next++]; task !== undefined; task = tasks[next++]) {
       options.signal?.throwIfAborted();
-      if (lookups++ >= limits.maxLookups || Date.now() > deadline) {
+      if (started++ >= limits.maxLookups || Date.now() > deadline) {
         return;
       }
       await task();
@@ -243,16 +245,23 @@ async function fileVersion(folder: string, file: string): Promise<string> {
   }
 }
 
-/** `workingTreeStatus`, asking git only about paths whose status the cache does not hold for this state. */
-async function cachedStatus(options: AuthorshipOptions, workTree: WorkTree, paths: readonly string[], versions: ReadonlyMap<string, string>): Promise<Map<string, 'untracked' | 'changed'>> {
+/** `workingTreeStatus`, asking git only about paths whose status the cache (`fromCache`, read once by the caller) does not hold for this state. */
+async function cachedStatus(
+  options: AuthorshipOptions,
+  workTree: WorkTree,
+  paths: readonly string[],
+  versions: ReadonlyMap<string, string>,
+  fromCache: ReturnType<typeof statusFromCache>,
+): Promise<Map<string, 'untracked' | 'changed'>> {
   const cache = options.cache;
   const stamp = options.statusStamp;
-  const fromCache = statusFromCache(options, paths, versions);
   if (cache === undefined || stamp === undefined || fromCache === undefined) {
     return (await workingTreeStatus(options.git, workTree, paths)) ?? new Map();
   }
   const keyOf = (file: string): string => statusKey(stamp, file, versions);
-  const { status, unknown } = fromCache;
+  // A copy: what git answers joins it, while the caller keeps reading what the cache knew.
+  const status = new Map(fromCache.status);
+  const unknown = fromCache.unknown;
   if (unknown.length > 0) {
     const asked = await workingTreeStatus(options.git, workTree, unknown);
     for (const file of unknown) {
