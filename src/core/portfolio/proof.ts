@@ -2,8 +2,8 @@
  * The proof file: one claim per piece of the learner's evidence that a commit pins down, in a form anyone
  * can re-check in their own clone (verify.ts). It holds no local path and no email address, only a hash of it.
  */
-import type * as Crypto from 'node:crypto';
 import { normalizeEmail } from '../detection/identity';
+import { nodeCrypto } from '../lazy/nodeCrypto';
 import { milestoneKind } from '../milestones/catalog';
 import type { ProgressMap } from '../progress/model';
 import type { Roadmap } from '../roadmap/model';
@@ -45,10 +45,7 @@ export interface ProofBuild {
 }
 
 export function emailSha256(email: string): string {
-  // Required here, not at the top: dist/detection.js (every scan) would load node:crypto for it, about 6 ms.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createHash } = require('node:crypto') as typeof Crypto;
-  return createHash('sha256').update(normalizeEmail(email), 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha256').update(normalizeEmail(email), 'utf8').digest('hex');
 }
 
 /**

@@ -1,9 +1,9 @@
-import type * as Crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { nodeCrypto } from '../../core/lazy/nodeCrypto';
 
 /** The page shell. All content arrives later by message, after the page says it is ready. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joinPath: (base: vscode.Uri, ...parts: string[]) => vscode.Uri): string {
-  const nonce = loadCrypto().randomBytes(16).toString('base64');
+  const nonce = nodeCrypto().randomBytes(16).toString('base64');
   const asset = (...parts: string[]): string => webview.asWebviewUri(joinPath(extensionUri, ...parts)).toString();
   const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
@@ -21,15 +21,6 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
 <script nonce="${nonce}" src="${asset('dist', 'media', 'webview.js')}"></script>
 </body>
 </html>`;
-}
-
-/**
- * node:crypto is required when the first page is made, not when the extension loads: loading it takes
- * about 9 ms, which every activation paid for a nonce most sessions never need.
- */
-function loadCrypto(): typeof Crypto {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:crypto') as typeof Crypto;
 }
 
 /** A translation is text, never markup. */
