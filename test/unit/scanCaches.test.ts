@@ -34,14 +34,34 @@ describe('TextCache', () => {
     let computed = 0;
     const key = {};
     const compute = (): Promise<number> => Promise.resolve(++computed);
-    assert.equal(await cache.rememberForFile('a.ts', key, compute), 1);
-    assert.equal(await cache.rememberForFile('a.ts', key, compute), 1, 'remembered');
-    assert.equal(await cache.rememberForFile('b.ts', key, compute), 2);
+    const answer = async (path: string): Promise<number> => {
+      const found = cache.answerForFile(path, key, compute);
+      return found instanceof Promise ? found : found.value;
+    };
+    assert.equal(await answer('a.ts'), 1);
+    assert.equal(await answer('a.ts'), 1, 'remembered');
+    assert.equal(await answer('b.ts'), 2);
     cache.forget(['a.ts']);
     assert.equal(cache.texts.has('a.ts'), false);
     assert.equal(cache.texts.has('b.ts'), true);
-    assert.equal(await cache.rememberForFile('a.ts', key, compute), 3, 'worked out again after a change');
-    assert.equal(await cache.rememberForFile('b.ts', key, compute), 2);
+    assert.equal(await answer('a.ts'), 3, 'worked out again after a change');
+    assert.equal(await answer('b.ts'), 2);
+  });
+
+  it('gives a settled answer itself, not a promise, and never one from before a change', async () => {
+    const cache = new TextCache(1000);
+    const key = {};
+    let release: (value: string) => void = () => undefined;
+    const first = cache.answerForFile('a.ts', key, () => new Promise<string>((resolve) => (release = resolve)));
+    assert.ok(first instanceof Promise, 'pending at first');
+    // Changed while the first answer was being worked out: that answer must not be kept.
+    cache.forget(['a.ts']);
+    release('before the change');
+    await first;
+    const second = cache.answerForFile('a.ts', key, () => Promise.resolve('after the change'));
+    assert.ok(second instanceof Promise);
+    assert.equal(await second, 'after the change');
+    assert.deepEqual(cache.answerForFile('a.ts', key, () => Promise.resolve('not asked')), { value: 'after the change' });
   });
 
   it('stops keeping texts past its budget', async () => {

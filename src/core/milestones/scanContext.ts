@@ -5,7 +5,7 @@ import { isRegularFile, MAX_FILE_BYTES, readTextFile } from '../scan/readText';
 import type { LexedSource } from '../scan/sourceLexer';
 import { TextCache } from './textCache';
 import { lexSource } from '../scan/sourceLexer';
-import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import type { Evidence } from '../progress/model';
 import type { MilestoneId } from './catalog';
 import type { GitFactsResult } from './gitFacts';
@@ -60,7 +60,7 @@ export interface ScanContext {
    * What was worked out from files' texts and the file list, kept across re-checks of the same list:
    * only changed files are looked at again (see TextCache).
    */
-  readonly remembered: Pick<TextCache, 'rememberForFile' | 'rememberForList'>;
+  readonly remembered: Pick<TextCache, 'answerForFile' | 'rememberForList'>;
   dependencies(): Promise<readonly DeclaredDependency[]>;
   repository(): Promise<GitRepository | undefined>;
   evidence(milestone: MilestoneId, summary: string, location?: EvidenceLocation): Evidence;
@@ -223,7 +223,9 @@ async function readAllDependencies(
         });
       }
     }
-    await yieldToEventLoop();
+    if (timeToYield()) {
+      await yieldToEventLoop();
+    }
   }
   return all;
 }

@@ -1,5 +1,5 @@
 import type { Evidence } from '../progress/model';
-import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import type { MilestoneId } from './catalog';
 import type { Detector, DetectOutcome } from './detector';
 import { checked, MAX_EVIDENCE } from './detector';
@@ -134,7 +134,9 @@ async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileS
         );
       }
     }
-    await yieldToEventLoop();
+    if (timeToYield()) {
+      await yieldToEventLoop();
+    }
   }
   return found;
 }

@@ -12,6 +12,8 @@ export class TextCache {
   private readonly sizes = new Map<string, number>();
   /** Answers worked out from one file's text alone (a detector's match in it), per asking key. */
   private readonly perFile = new Map<string, Map<object, Promise<unknown>>>();
+  /** The same answers once settled, so a re-check can use them without a promise per file. */
+  private readonly settledPerFile = new Map<string, Map<object, { readonly value: unknown }>>();
   /** Answers worked out from the file list alone (a detector's candidate files), per key and sub-key. */
   private readonly perList = new Map<object, Map<unknown, Promise<unknown>>>();
   private chars = 0;
@@ -45,10 +47,16 @@ export class TextCache {
   }
 
   /**
-   * The answer `compute` gives for one file, remembered until the file changes. `key` must be a stable
-   * object standing for everything else the answer depends on (e.g. a detector's list of signals).
+   * The answer `compute` gives for one file, remembered until the file changes: the value itself once it
+   * has settled (a re-check asks hundreds of unchanged files per detector, and a promise each cost more
+   * than the answer), else the pending answer. `key` must be a stable object standing for everything else
+   * the answer depends on (e.g. a detector's list of signals).
    */
-  rememberForFile<T>(relativePath: string, key: object, compute: () => Promise<T>): Promise<T> {
+  answerForFile<T>(relativePath: string, key: object, compute: () => Promise<T>): { readonly value: T } | Promise<T> {
+    const settled = this.settledPerFile.get(relativePath)?.get(key) as { readonly value: T } | undefined;
+    if (settled !== undefined) {
+      return settled;
+    }
     let answers = this.perFile.get(relativePath);
     if (answers === undefined) {
       answers = new Map();
@@ -56,8 +64,20 @@ export class TextCache {
     }
     let pending = answers.get(key) as Promise<T> | undefined;
     if (pending === undefined) {
-      pending = compute();
-      answers.set(key, pending);
+      const computing = compute();
+      pending = computing;
+      answers.set(key, computing);
+      void computing.then((value) => {
+        // Forgotten (changed) meanwhile: not kept.
+        if (this.perFile.get(relativePath)?.get(key) === computing) {
+          let settledAnswers = this.settledPerFile.get(relativePath);
+          if (settledAnswers === undefined) {
+            settledAnswers = new Map();
+            this.settledPerFile.set(relativePath, settledAnswers);
+          }
+          settledAnswers.set(key, { value });
+        }
+      }, () => undefined);
     }
     return pending;
   }
@@ -89,6 +109,7 @@ export class TextCache {
   forget(paths: Iterable<string>): void {
     for (const relativePath of paths) {
       this.perFile.delete(relativePath);
+      this.settledPerFile.delete(relativePath);
       this.texts.delete(relativePath);
       this.lexed.delete(relativePath);
       this.chars -= this.sizes.get(relativePath) ?? 0;

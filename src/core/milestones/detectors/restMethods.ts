@@ -1,5 +1,5 @@
 import type { Evidence } from '../../progress/model';
-import { yieldToEventLoop } from '../../scan/yieldToEventLoop';
+import { timeToYield, yieldToEventLoop } from '../../scan/yieldToEventLoop';
 import type { Detector, DetectOutcome } from '../detector';
 import { checked, MAX_EVIDENCE } from '../detector';
 import type { PathRule } from '../pathRule';
@@ -93,23 +93,41 @@ async function methodsHandled(context: ScanContext): Promise<Map<HttpMethod, Evi
   const found = new Map<HttpMethod, Evidence>();
   const listed = await context.find(SOURCES);
   const files = preferFirst(listed, ROUTE_SOURCE_HINT).slice(0, MAX_SOURCE_FILES_PER_DETECTOR);
+  const add = (file: string, handled: readonly HandledMethod[]): void => {
+    for (const { method, summary, line } of handled) {
+      if (!found.has(method)) {
+        found.set(method, context.evidence('api.rest-methods', `${method}: ${summary} in ${file}:${line}`, { path: file, line }));
+      }
+    }
+  };
   for (let start = 0; start < files.length && found.size < HTTP_METHODS.length; start += READ_BATCH) {
     context.signal?.throwIfAborted();
-    const batch = files.slice(start, start + READ_BATCH);
-    await Promise.all(batch.map((file) => context.readText(file)));
-    for (const file of batch) {
-      await collectFromFile(context, file, found);
+    // Unchanged files (on a re-check, nearly all) answer at once, without a read.
+    const answers = files.slice(start, start + READ_BATCH).map((file) => [file, context.remembered.answerForFile(file, SIGNALS, () => methodsInFile(context, file))] as const);
+    for (const [file, answer] of answers) {
+      add(file, answer instanceof Promise ? await answer : answer.value);
     }
-    await yieldToEventLoop();
+    if (timeToYield()) {
+      await yieldToEventLoop();
+    }
   }
   return found;
 }
 
-async function collectFromFile(context: ScanContext, file: string, found: Map<HttpMethod, Evidence>): Promise<void> {
+/** A method a route registration handles, in the order the file's registrations say them. */
+interface HandledMethod {
+  readonly method: HttpMethod;
+  readonly summary: string;
+  readonly line: number;
+}
+
+/** Every method the file's own route registrations handle (worked out once per file version). */
+async function methodsInFile(context: ScanContext, file: string): Promise<readonly HandledMethod[]> {
+  const handled: HandledMethod[] = [];
   const language = languageOf(file);
   const text = await context.readText(file);
   if (language === undefined || text === undefined) {
-    return;
+    return handled;
   }
   for (const signal of SIGNALS) {
     if (!signal.languages.includes(language) || (signal.where !== undefined && !signal.where(file))) {
@@ -122,18 +140,16 @@ async function collectFromFile(context: ScanContext, file: string, found: Map<Ht
     }
     const lexed = await context.lexed(file, language);
     if (lexed === undefined) {
-      return;
+      return handled;
     }
     for (const { match, start: at } of patternMatches(pattern, lexed.code)) {
       if (!lexed.isCode(at) || (signal.unless?.test(lexed.code.slice(at, at + 400)) ?? false)) {
         continue;
       }
       for (const method of signal.methods(match, lexed.code.slice(match.index, match.index + 400))) {
-        if (!found.has(method)) {
-          const line = lexed.lineOf(at);
-          found.set(method, context.evidence('api.rest-methods', `${method}: ${signal.describe(match)} in ${file}:${line}`, { path: file, line }));
-        }
+        handled.push({ method, summary: signal.describe(match), line: lexed.lineOf(at) });
       }
     }
   }
+  return handled;
 }
