@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { scanFolder } from '../../src/core/milestones/engine';
 import type { FolderScan } from '../../src/core/milestones/engine';
 import { findFiles } from '../../src/core/milestones/pathRule';
+import type { LanguageFiles } from '../../src/core/milestones/sourceFiles';
+import { hintedPositions, sourceFilesOf } from '../../src/core/milestones/sourceFiles';
 import { FileIndex } from '../../src/core/scan/fileIndex';
 import { commitFilesAs, gitAs, isolateGitConfig, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 
@@ -92,5 +94,35 @@ describe('FileIndex.withFilesBefore', () => {
       await findFiles(base, rule);
       assert.deepEqual(await findFiles(extended, rule), await findFiles(built, rule), JSON.stringify(rule.globs));
     }
+  });
+});
+
+describe("a grown index's source files", () => {
+  const columns = (files: LanguageFiles): unknown => ({ paths: files.paths, lower: files.lower, depths: [...files.depths], tests: [...files.tests] });
+
+  it('are the columns and hint answers a classification of the whole list gives', async () => {
+    const tracked = ['src/app.ts', 'src/b.js', 'src/a.tsx', 'lib/deep/c.ts', 'lib/deep/c.js', 'Server.TS', 'test/app.test.ts', 'fixtures/x.ts', 'types.d.ts', 'z/routes/r.mts', 'docs/readme.md'];
+    // First, last and between files of one depth and extension; a fixture, a declaration file and a test.
+    const added = ['a.ts', 'src/aa.ts', 'zz/zz/zz/zz.ts', 'src/routes/new.js', 'fixtures/y.ts', 'more.d.ts', 'src/new.test.ts', 'Routes.CJS'];
+    const files = [...added, ...tracked];
+    const base = await FileIndex.build(tracked);
+    const hints = [/rout/, /^src\//, /\.tsx?$/, /nothing/];
+    const baseFiles = await sourceFilesOf(base, 'js');
+    for (const hint of hints) {
+      await hintedPositions(baseFiles, hint);
+    }
+    const grown = await sourceFilesOf(base.withFilesBefore(files, added), 'js');
+    const built = await sourceFilesOf(await FileIndex.build(files), 'js');
+    assert.ok(grown.grownFrom !== undefined, 'grown from the base, not classified again');
+    assert.deepEqual(columns(grown), columns(built));
+    for (const hint of hints) {
+      assert.deepEqual([...(await hintedPositions(grown, hint))], [...(await hintedPositions(built, hint))], String(hint));
+    }
+  });
+
+  it('are the base files themselves when no added file is of the language', async () => {
+    const base = await FileIndex.build(['src/app.ts', 'README.md']);
+    const baseFiles = await sourceFilesOf(base, 'js');
+    assert.equal(await sourceFilesOf(base.withFilesBefore(['notes.md', 'src/app.ts', 'README.md'], ['notes.md']), 'js'), baseFiles);
   });
 });

@@ -1,12 +1,10 @@
-import type { FileIndex } from '../scan/fileIndex';
-import { depthOf } from '../scan/fileIndex';
 import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import type { EvidenceLocation, ScanContext } from './scanContext';
-import { isFixturePath } from './scanContext';
 import type { SourceLanguage } from './sourceLanguages';
-import { isTestPath, LANGUAGE_EXTENSIONS, languageOf } from './sourceLanguages';
+import { isTestPath, languageOf } from './sourceLanguages';
+import type { LanguageFiles } from './sourceFiles';
+import { hintedPositions, sourceFilesOf } from './sourceFiles';
 import { patternMatches } from '../scan/patternMatches';
-import { PairMemo } from '../pairMemo';
 
 /**
  * A code pattern that proves a milestone, e.g. a route registration. It is matched on the source with
@@ -109,66 +107,10 @@ function appliesTo(signal: SourceSignal, file: string, language: SourceLanguage,
   return signal.languages.includes(language) && (signal.includeTests === true || !isTest) && (signal.where === undefined || signal.where(file));
 }
 
-interface SourceFile {
-  readonly path: string;
-  /** `path` in lower case, for the detectors' path hints. */
-  readonly lower: string;
-  readonly depth: number;
-  readonly isTest: boolean;
-}
-
-/**
- * What a scan works out once per language about its source files (outside fixtures), so that each of
- * the many source detectors only walks as far as it reads: the files shallowest first, and per path hint
- * the files it matches.
- */
-interface LanguageFiles {
-  readonly files: readonly SourceFile[];
-  readonly hinted: WeakMap<RegExp, { readonly files: readonly SourceFile[]; readonly paths: ReadonlySet<string> }>;
-}
-
-/** Per scan (per file index) and language. */
-const sourceFilesByIndex = new PairMemo<FileIndex, SourceLanguage, Promise<LanguageFiles>>();
-
-function sourceFilesOf(index: FileIndex, language: SourceLanguage): Promise<LanguageFiles> {
-  return sourceFilesByIndex.get(index, language, () => classify(index, language));
-}
-
-async function classify(index: FileIndex, language: SourceLanguage): Promise<LanguageFiles> {
-  const files: SourceFile[] = [];
-  let checked = 0;
-  for (const extension of LANGUAGE_EXTENSIONS[language]) {
-    for (const path of index.withExtension(extension)) {
-      if (++checked % 5000 === 0) {
-        await yieldToEventLoop();
-      }
-      if (languageOf(path) === language && !isFixturePath(path)) {
-        files.push({ path, lower: path.toLowerCase(), depth: depthOf(path), isTest: isTestPath(path) });
-      }
-    }
-  }
-  // Stable: within one depth, the order of the extensions and then of the paths is kept.
-  files.sort((a, b) => a.depth - b.depth);
-  return { files, hinted: new WeakMap() };
-}
-
-async function hintedFiles(languageFiles: LanguageFiles, hint: RegExp): Promise<{ readonly files: readonly SourceFile[]; readonly paths: ReadonlySet<string> }> {
-  let hinted = languageFiles.hinted.get(hint);
-  if (hinted === undefined) {
-    const files: SourceFile[] = [];
-    for (let i = 0; i < languageFiles.files.length; i++) {
-      const file = languageFiles.files[i];
-      if (file !== undefined && hint.test(file.lower)) {
-        files.push(file);
-      }
-      if (i % 5000 === 4999) {
-        await yieldToEventLoop();
-      }
-    }
-    hinted = { files, paths: new Set(files.map((file) => file.path)) };
-    languageFiles.hinted.set(hint, hinted);
-  }
-  return hinted;
+/** A file a detector may read: a position in its language's files. */
+interface Candidate {
+  readonly files: LanguageFiles;
+  readonly at: number;
 }
 
 /**
@@ -179,39 +121,50 @@ async function hintedFiles(languageFiles: LanguageFiles, hint: RegExp): Promise<
 async function candidateFiles(context: ScanContext, signals: readonly SourceSignal[], hint: RegExp | undefined): Promise<readonly string[]> {
   const languages = [...new Set(signals.flatMap((signal) => signal.languages))];
   const perLanguage = await Promise.all(languages.map((language) => sourceFilesOf(context.index, language)));
-  const applies = (file: SourceFile, language: SourceLanguage): boolean => signals.some((signal) => appliesTo(signal, file.path, language, file.isTest));
-  const hinted: SourceFile[] = [];
-  const hintedPaths: (ReadonlySet<string> | undefined)[] = [];
+  const applies = (files: LanguageFiles, at: number, language: SourceLanguage): boolean =>
+    signals.some((signal) => appliesTo(signal, files.paths[at] ?? '', language, files.tests[at] === 1));
+  const hinted: Candidate[] = [];
+  const hintedAt: (Uint32Array | undefined)[] = [];
   for (const [i, language] of languages.entries()) {
-    const languageFiles = perLanguage[i];
-    if (hint === undefined || languageFiles === undefined) {
+    const files = perLanguage[i];
+    if (hint === undefined || files === undefined) {
       continue;
     }
-    const found = await hintedFiles(languageFiles, hint);
-    hintedPaths[i] = found.paths;
-    hinted.push(...found.files.filter((file) => applies(file, language)));
+    const positions = await hintedPositions(files, hint);
+    hintedAt[i] = positions;
+    for (const at of positions) {
+      if (applies(files, at, language)) {
+        hinted.push({ files, at });
+      }
+    }
   }
   const othersWanted = MAX_SOURCE_FILES_PER_DETECTOR - hinted.length;
-  const others: SourceFile[] = [];
+  const others: Candidate[] = [];
   for (const [i, language] of languages.entries()) {
-    const files = perLanguage[i]?.files ?? [];
-    const skip = hintedPaths[i];
+    const files = perLanguage[i];
+    if (files === undefined) {
+      continue;
+    }
+    // Hinted positions are ascending, as is the walk: one pointer skips them.
+    const skip = hintedAt[i];
+    let skipAt = 0;
     let taken = 0;
-    for (let at = 0; at < files.length && taken < othersWanted; at++) {
-      const file = files[at];
-      if (file !== undefined && skip?.has(file.path) !== true && applies(file, language)) {
-        others.push(file);
+    for (let at = 0; at < files.paths.length && taken < othersWanted; at++) {
+      if (skip?.[skipAt] === at) {
+        skipAt++;
+      } else if (applies(files, at, language)) {
+        others.push({ files, at });
         taken++;
       }
-      if (at % 5000 === 4999) {
+      if (at % 4096 === 4095 && timeToYield()) {
         await yieldToEventLoop();
       }
     }
   }
-  return [...shallowestFirst(hinted), ...shallowestFirst(others)].slice(0, MAX_SOURCE_FILES_PER_DETECTOR).map((file) => file.path);
+  return [...shallowestFirst(hinted), ...shallowestFirst(others)].slice(0, MAX_SOURCE_FILES_PER_DETECTOR).map(({ files, at }) => files.paths[at] ?? '');
 }
 
 /** Stable: files of one depth keep their language order, then their order within the language. */
-function shallowestFirst(files: SourceFile[]): SourceFile[] {
-  return files.sort((a, b) => a.depth - b.depth);
+function shallowestFirst(candidates: Candidate[]): Candidate[] {
+  return candidates.sort((a, b) => (a.files.depths[a.at] ?? 0) - (b.files.depths[b.at] ?? 0));
 }
