@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FileIndex } from '../../src/core/scan/fileIndex';
-import { findFiles, pathMatchesRule } from '../../src/core/milestones/pathRule';
+import { findFiles, pathMatchesRule, preferFirst } from '../../src/core/milestones/pathRule';
 import type { PathRule } from '../../src/core/milestones/pathRule';
 import { createScanContext } from '../../src/core/milestones/scanContext';
 import type { SourceSignal } from '../../src/core/milestones/sourceScan';
@@ -68,5 +68,18 @@ describe('files a path rule matches', () => {
       assert.deepEqual(depths, [...depths].sort((a, b) => a - b), `shallowest first: ${found.join(', ')}`);
       assert.equal(findFiles(index, rule), findFiles(index, rule), 'the same answer is reused');
     }
+  });
+});
+
+describe('preferred files first', () => {
+  const files = ['a/x.ts', 'k8s/b.yaml', 'c.yaml', 'deploy/D.yaml', 'e.yaml', 'k8s/f.yaml', 'g.yaml'];
+
+  it('puts paths the preference matches (in lower case) first, each part in its order, up to the limit', () => {
+    const prefer = /k8s|deploy/;
+    assert.deepEqual(preferFirst(files, prefer), ['k8s/b.yaml', 'deploy/D.yaml', 'k8s/f.yaml', 'a/x.ts', 'c.yaml', 'e.yaml', 'g.yaml']);
+    for (const limit of [0, 1, 2, 3, 4, 6, 7, 10]) {
+      assert.deepEqual(preferFirst(files, prefer, limit), preferFirst(files, prefer).slice(0, limit), `limit ${limit}`);
+    }
+    assert.deepEqual(preferFirst(files, /nothing/, 3), ['a/x.ts', 'k8s/b.yaml', 'c.yaml']);
   });
 });

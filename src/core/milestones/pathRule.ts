@@ -189,36 +189,33 @@ function mergeTwo(a: readonly string[], b: readonly string[]): string[] {
   return merged;
 }
 
-/** Per listed array (memoized by `findFiles`, so per scan and rule) and preference: the reordered list. */
-const preferredByList = new PairMemo<readonly string[], RegExp, readonly string[]>();
+/** Per listed array (memoized by `findFiles`, so per scan and rule), preference and limit: the reordered list. */
+const preferredByList = new PairMemo<readonly string[], RegExp, Map<number, readonly string[]>>();
 
 /**
- * `files` with those whose lower-case path matches `prefer` first, each part in its original order.
- * Worked out once per list and preference, as `findFiles` lists are shared by the detectors of a scan.
+ * The first `limit` of `files` reordered with those whose lower-case path matches `prefer` first, each
+ * part in its original order. Worked out once per list, preference and limit, as `findFiles` lists are
+ * shared by the detectors of a scan. Only `limit` paths are kept (a whole reordered copy cost 0.6 MB per
+ * preference on 100k files), and the walk stops once `limit` preferred paths are found.
  */
-export function preferFirst(files: readonly string[], prefer: RegExp): readonly string[] {
-  return preferredByList.get(files, prefer, () => {
+export function preferFirst(files: readonly string[], prefer: RegExp, limit: number = files.length): readonly string[] {
+  const byLimit = preferredByList.get(files, prefer, () => new Map());
+  let reordered = byLimit.get(limit);
+  if (reordered === undefined) {
     const preferred: string[] = [];
     const rest: string[] = [];
-    const lower = lowerCaseOf(files);
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i];
-      if (file !== undefined) {
-        (prefer.test(lower[i] ?? file) ? preferred : rest).push(file);
+    for (const file of files) {
+      if (preferred.length >= limit) {
+        break;
+      }
+      if (prefer.test(file.toLowerCase())) {
+        preferred.push(file);
+      } else if (rest.length < limit) {
+        rest.push(file);
       }
     }
-    return [...preferred, ...rest];
-  });
-}
-
-/** Per listed array: its paths in lower case, made once however many preferences reorder it. */
-const lowerByList = new WeakMap<readonly string[], readonly string[]>();
-
-function lowerCaseOf(files: readonly string[]): readonly string[] {
-  let lower = lowerByList.get(files);
-  if (lower === undefined) {
-    lower = files.map((file) => file.toLowerCase());
-    lowerByList.set(files, lower);
+    reordered = [...preferred, ...rest].slice(0, limit);
+    byLimit.set(limit, reordered);
   }
-  return lower;
+  return reordered;
 }

@@ -104,8 +104,10 @@ async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileS
   const found: Evidence[] = [];
   const listed = await context.find(signal.rule);
   const prefer = signal.prefer;
-  const candidates = prefer === undefined ? listed : preferFirst(listed, prefer);
   const content = signal.content;
+  const maxReads = signal.maxReads ?? DEFAULT_MAX_READS;
+  // Read signals look at `maxReads` files at most; existence signals walk until enough files exist.
+  const candidates = prefer === undefined ? listed : preferFirst(listed, prefer, content === undefined ? listed.length : maxReads);
   if (content === undefined) {
     for (const path of candidates) {
       if (found.length >= wanted) {
@@ -117,7 +119,7 @@ async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileS
     }
     return found;
   }
-  const toRead = candidates.slice(0, signal.maxReads ?? DEFAULT_MAX_READS);
+  const toRead = candidates.slice(0, maxReads);
   for (let start = 0; start < toRead.length && found.length < wanted; start += READ_BATCH) {
     context.signal?.throwIfAborted();
     const batch = toRead.slice(start, start + READ_BATCH);

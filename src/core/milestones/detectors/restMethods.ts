@@ -92,7 +92,7 @@ export const restMethods: Detector = {
 async function methodsHandled(context: ScanContext): Promise<Map<HttpMethod, Evidence>> {
   const found = new Map<HttpMethod, Evidence>();
   const listed = await context.find(SOURCES);
-  const files = preferFirst(listed, ROUTE_SOURCE_HINT).slice(0, MAX_SOURCE_FILES_PER_DETECTOR);
+  const files = preferFirst(listed, ROUTE_SOURCE_HINT, MAX_SOURCE_FILES_PER_DETECTOR);
   const add = (file: string, handled: readonly HandledMethod[]): void => {
     for (const { method, summary, line } of handled) {
       if (!found.has(method)) {
