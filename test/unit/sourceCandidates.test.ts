@@ -5,6 +5,7 @@ import type { PathRule } from '../../src/core/milestones/pathRule';
 import { createScanContext } from '../../src/core/milestones/scanContext';
 import type { SourceSignal } from '../../src/core/milestones/sourceScan';
 import { findInSources, MAX_SOURCE_FILES_PER_DETECTOR } from '../../src/core/milestones/sourceScan';
+import { caseInsensitive } from '../../src/core/text/caseInsensitive';
 import { makeTree, removeTree } from './helpers/scanFixtures';
 
 const ROUTE: SourceSignal = { languages: ['js'], pattern: /app\.get\(/g, describe: () => 'route' };
@@ -81,5 +82,15 @@ describe('preferred files first', () => {
       assert.deepEqual(preferFirst(files, prefer, limit), preferFirst(files, prefer).slice(0, limit), `limit ${limit}`);
     }
     assert.deepEqual(preferFirst(files, /nothing/, 3), ['a/x.ts', 'k8s/b.yaml', 'c.yaml']);
+  });
+});
+
+describe('case-insensitive patterns', () => {
+  it('match a path as the lower-case pattern matches the lower-case path', () => {
+    const pattern = /rout|^src\/api\/|\.sql$/;
+    for (const path of ['src/Routes/users.ts', 'SRC/API/x.ts', 'db/Schema.SQL', 'lib/other.ts', 'src/apix/y.ts']) {
+      assert.equal(caseInsensitive(pattern).test(path), pattern.test(path.toLowerCase()), path);
+    }
+    assert.equal(caseInsensitive(pattern), caseInsensitive(pattern), 'compiled once');
   });
 });

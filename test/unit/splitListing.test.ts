@@ -98,7 +98,7 @@ describe('FileIndex.withFilesBefore', () => {
 });
 
 describe("a grown index's source files", () => {
-  const columns = (files: LanguageFiles): unknown => ({ paths: files.paths, lower: files.lower, depths: [...files.depths], tests: [...files.tests] });
+  const columns = (files: LanguageFiles): unknown => ({ paths: files.paths, depths: [...files.depths], tests: [...files.tests] });
 
   it('are the columns and hint answers a classification of the whole list gives', async () => {
     const tracked = ['src/app.ts', 'src/b.js', 'src/a.tsx', 'lib/deep/c.ts', 'lib/deep/c.js', 'Server.TS', 'test/app.test.ts', 'fixtures/x.ts', 'types.d.ts', 'z/routes/r.mts', 'docs/readme.md'];

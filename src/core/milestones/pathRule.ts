@@ -2,6 +2,7 @@ import type { FileIndex } from '../scan/fileIndex';
 import { baseName, byDepth, depthOf } from '../scan/fileIndex';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
 import { PairMemo } from '../pairMemo';
+import { caseInsensitive } from '../text/caseInsensitive';
 
 /**
  * Which files a detector looks at, described so that it can be answered fast from the file index
@@ -204,11 +205,10 @@ export function preferFirst(files: readonly string[], prefer: RegExp, limit: num
   if (reordered === undefined) {
     const preferred: string[] = [];
     const rest: string[] = [];
-    for (const file of files) {
-      if (preferred.length >= limit) {
-        break;
-      }
-      if (prefer.test(file.toLowerCase())) {
+    const matches = caseInsensitive(prefer);
+    for (let i = 0; i < files.length && preferred.length < limit; i++) {
+      const file = files[i] ?? '';
+      if (matches.test(file)) {
         preferred.push(file);
       } else if (rest.length < limit) {
         rest.push(file);

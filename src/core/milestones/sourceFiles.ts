@@ -2,6 +2,7 @@ import type { FileIndex } from '../scan/fileIndex';
 import { depthOf } from '../scan/fileIndex';
 import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import { PairMemo } from '../pairMemo';
+import { caseInsensitive } from '../text/caseInsensitive';
 import { isFixturePath } from './scanContext';
 import type { SourceLanguage } from './sourceLanguages';
 import { isTestPath, LANGUAGE_EXTENSIONS, languageOf } from './sourceLanguages';
@@ -10,17 +11,15 @@ import { isTestPath, LANGUAGE_EXTENSIONS, languageOf } from './sourceLanguages';
  * What a scan works out once per language about its source files (outside fixtures), so that each of the
  * many source detectors only walks as far as it reads: the files shallowest first (stable: within one
  * depth, the order of the extensions and then of the paths is kept), with what the detectors ask of each.
- * Kept as columns, one entry per file at the same position: on 100k files an object per file cost 4.5 MB
- * per index, columns 1.6 MB.
+ * Kept as columns, one entry per file at the same position: on 100k files an object per file (with its
+ * path in lower case) cost 4.5 MB per index, columns 1 MB.
  */
 export interface LanguageFiles {
   readonly paths: readonly string[];
-  /** `paths` in lower case, for the detectors' path hints (the same string when already lower case). */
-  readonly lower: readonly string[];
   readonly depths: Uint32Array;
   /** 1 for test code (`isTestPath`). */
   readonly tests: Uint8Array;
-  /** Per path hint: the positions of the files whose lower-case path it matches, ascending. */
+  /** Per path hint: the positions of the files whose path it matches (ignoring case), ascending. */
   readonly hinted: WeakMap<RegExp, Promise<Uint32Array>>;
   /** Set when these are another index's files plus a few added ones, at positions `inserted` (ascending). */
   readonly grownFrom?: { readonly base: LanguageFiles; readonly inserted: Uint32Array };
@@ -52,21 +51,19 @@ async function classify(index: FileIndex, language: SourceLanguage): Promise<Lan
   const depthOfFound = Uint32Array.from(found, depthOf);
   const order = stableOrderByDepth(depthOfFound);
   const paths: string[] = [];
-  const lower: string[] = [];
   const depths = new Uint32Array(order.length);
   const tests = new Uint8Array(order.length);
   for (let at = 0; at < order.length; at++) {
     const from = order[at] ?? 0;
     const path = found[from] ?? '';
     paths.push(path);
-    lower.push(path.toLowerCase());
     depths[at] = depthOfFound[from] ?? 0;
     tests[at] = isTestPath(path) ? 1 : 0;
     if (at % 4096 === 4095 && timeToYield()) {
       await yieldToEventLoop();
     }
   }
-  return { paths, lower, depths, tests, hinted: new WeakMap() };
+  return { paths, depths, tests, hinted: new WeakMap() };
 }
 
 /**
@@ -90,7 +87,6 @@ async function grow(basePending: Promise<LanguageFiles>, added: readonly string[
   }
   const size = base.paths.length + fresh.length;
   const paths: string[] = [];
-  const lower: string[] = [];
   const depths = new Uint32Array(size);
   const tests = new Uint8Array(size);
   const inserted = new Uint32Array(fresh.length);
@@ -112,21 +108,18 @@ async function grow(basePending: Promise<LanguageFiles>, added: readonly string[
       depths[paths.length] = base.depths[from] ?? 0;
       tests[paths.length] = base.tests[from] ?? 0;
       paths.push(base.paths[from] ?? '');
-      lower.push(base.lower[from] ?? '');
     }
     inserted[i] = paths.length;
     depths[paths.length] = file.depth;
     tests[paths.length] = isTestPath(file.path) ? 1 : 0;
     paths.push(file.path);
-    lower.push(file.path.toLowerCase());
   }
   for (; from < base.paths.length; from++) {
     depths[paths.length] = base.depths[from] ?? 0;
     tests[paths.length] = base.tests[from] ?? 0;
     paths.push(base.paths[from] ?? '');
-    lower.push(base.lower[from] ?? '');
   }
-  return { paths, lower, depths, tests, hinted: new WeakMap(), grownFrom: { base, inserted } };
+  return { paths, depths, tests, hinted: new WeakMap(), grownFrom: { base, inserted } };
 }
 
 /** Positions 0..n-1 ordered by depth, keeping the given order within a depth (a counting sort). */
@@ -152,20 +145,20 @@ function stableOrderByDepth(depths: Uint32Array): Uint32Array {
   return order;
 }
 
-/** The positions of the files whose lower-case path matches `hint`, ascending; worked out once per hint. */
+/** The positions of the files whose path matches `hint` (ignoring case), ascending; worked out once per hint. */
 export function hintedPositions(files: LanguageFiles, hint: RegExp): Promise<Uint32Array> {
   let positions = files.hinted.get(hint);
   if (positions === undefined) {
-    positions = files.grownFrom === undefined ? matchingPositions(files.lower, hint) : grownPositions(files, files.grownFrom, hint);
+    positions = files.grownFrom === undefined ? matchingPositions(files.paths, caseInsensitive(hint)) : grownPositions(files, files.grownFrom, hint);
     files.hinted.set(hint, positions);
   }
   return positions;
 }
 
-async function matchingPositions(lower: readonly string[], hint: RegExp): Promise<Uint32Array> {
+async function matchingPositions(paths: readonly string[], hint: RegExp): Promise<Uint32Array> {
   const positions: number[] = [];
-  for (let at = 0; at < lower.length; at++) {
-    if (hint.test(lower[at] ?? '')) {
+  for (let at = 0; at < paths.length; at++) {
+    if (hint.test(paths[at] ?? '')) {
       positions.push(at);
     }
     if (at % 4096 === 4095 && timeToYield()) {
@@ -179,13 +172,14 @@ async function matchingPositions(lower: readonly string[], hint: RegExp): Promis
 async function grownPositions(files: LanguageFiles, grownFrom: NonNullable<LanguageFiles['grownFrom']>, hint: RegExp): Promise<Uint32Array> {
   const fromBase = await hintedPositions(grownFrom.base, hint);
   const { inserted } = grownFrom;
+  const matches = caseInsensitive(hint);
   const positions: number[] = [];
   let next = 0;
   for (const at of fromBase) {
     // Inserted files before this one (in the grown order) push it back by one each.
     while (next < inserted.length && (inserted[next] ?? 0) <= at + next) {
       const position = inserted[next] ?? 0;
-      if (hint.test(files.lower[position] ?? '')) {
+      if (matches.test(files.paths[position] ?? '')) {
         positions.push(position);
       }
       next++;
@@ -194,7 +188,7 @@ async function grownPositions(files: LanguageFiles, grownFrom: NonNullable<Langu
   }
   for (; next < inserted.length; next++) {
     const position = inserted[next] ?? 0;
-    if (hint.test(files.lower[position] ?? '')) {
+    if (matches.test(files.paths[position] ?? '')) {
       positions.push(position);
     }
   }
