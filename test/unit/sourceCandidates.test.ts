@@ -94,3 +94,13 @@ describe('case-insensitive patterns', () => {
     assert.equal(caseInsensitive(pattern), caseInsensitive(pattern), 'compiled once');
   });
 });
+
+describe('a path rule that keeps every file of a list', () => {
+  it('answers with the list itself, not a copy', async () => {
+    const index = await FileIndex.build(['src/a.ts', 'b.ts', 'fixtures/c.ts', 'd.md']);
+    const everything = (): boolean => true;
+    assert.equal(await findFiles(index, { extensions: ['.ts'], where: everything, globs: [] }), index.withExtension('.ts'));
+    const outsideFixtures = await findFiles(index, { extensions: ['.ts'], where: (path) => !path.startsWith('fixtures/'), globs: [] });
+    assert.deepEqual(outsideFixtures, ['b.ts', 'src/a.ts']);
+  });
+});
