@@ -233,7 +233,9 @@ async function activation() {
   const { ours, peer } = await measureActivation({ extensionPath: root, identifier: `${pkg.publisher}.${pkg.name}`, folder, runs: ACTIVATION_RUNS, log });
   const a = median(ours);
   const b = median(peer);
-  row(`activation in real VS Code (code-server ${'4.100.3'}, "Show Running Extensions", ${ACTIVATION_RUNS} alternating runs) vs a hello-world extension`, `${ms(a)} vs ${ms(b)} (+${Math.round(a - b)} ms)`, '≤ hello-world + 30 ms', `+${Math.round(a - b)} ms`, a - b <= 30);
+  // Signed: ours may load faster than the hello-world extension in a run ("−12 ms", not "+-12 ms").
+  const difference = `${a >= b ? '+' : '−'}${Math.abs(Math.round(a - b))} ms`;
+  row(`activation in real VS Code (code-server ${'4.100.3'}, "Show Running Extensions", ${ACTIVATION_RUNS} alternating runs) vs a hello-world extension`, `${ms(a)} vs ${ms(b)} (${difference})`, '≤ hello-world + 30 ms', difference, a - b <= 30);
 }
 
 async function main() {

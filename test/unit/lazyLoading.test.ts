@@ -43,6 +43,20 @@ async function bundleInputs(name: string): Promise<string[]> {
   return Object.keys(result.metafile?.inputs ?? {});
 }
 
+/** The text of one bundle of scripts/bundles.mjs, built in memory as the release build does. */
+async function bundleText(name: string): Promise<string> {
+  const config: unknown = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'bundles.mjs')).href);
+  const bundles: unknown = typeof config === 'object' && config !== null && 'BUNDLES' in config ? config.BUNDLES : undefined;
+  assert.ok(isBundleList(bundles), 'scripts/bundles.mjs exports no BUNDLES list');
+  const bundle = bundles.find((b) => b.name === name);
+  assert.ok(bundle, `no bundle "${name}" in scripts/bundles.mjs`);
+  const options = { ...bundle.options, bundle: true, minify: true, write: false, logLevel: 'silent', absWorkingDir: REPO_ROOT } as esbuild.BuildOptions;
+  const result = await esbuild.build(options);
+  const output = result.outputFiles?.find((file) => file.path.endsWith('.js'));
+  assert.ok(output, `no JavaScript output for ${name}`);
+  return output.text;
+}
+
 /** Runs `script` in a fresh node, which prints what it needs to; returns its output parsed as JSON. */
 async function inFreshNode(script: string): Promise<{ modules: string[]; skills?: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: REPO_ROOT });
@@ -71,6 +85,23 @@ describe('lazy loading', function () {
         assert.ok(tools.some((file) => file.includes(`node_modules/${pkg}/`)), `${pkg} is not in contentTools.js`);
       }
     });
+  });
+
+  it("loads no perf_hooks with dist/extension.js (the first use of `performance` loads them, on activation's time)", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-activation-'));
+    try {
+      const bundle = path.join(dir, 'extension.js');
+      await fs.writeFile(bundle, await bundleText('extension'));
+      // A stand-in for the vscode API: loading the bundle only needs its names to exist.
+      const stub = `const Module = require('module'); const load = Module._load; const api = new Proxy({}, { get: (_t, key) => (key === '__esModule' ? false : class {}) }); Module._load = function (request, ...rest) { return request === 'vscode' ? api : load.call(this, request, ...rest); };`;
+      const perf = `process.moduleLoadList.filter((m) => m.includes('perf_hooks') || m.includes('internal/perf/performance'))`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', `${stub} const before = ${perf}; require(${JSON.stringify(bundle)}); console.log(JSON.stringify({ before, after: ${perf} }));`], { cwd: REPO_ROOT });
+      const loaded: unknown = JSON.parse(stdout);
+      assert.ok(typeof loaded === 'object' && loaded !== null && 'before' in loaded && 'after' in loaded);
+      assert.deepEqual(loaded.after, loaded.before);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   describe('CLI', () => {
