@@ -7,6 +7,7 @@ import type { VerifyOutcome, VerifyReport } from '../core/portfolio/verify';
 import { parseProgressExport } from '../core/progress/exchange';
 import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
+import { errorCode } from '../core/errorCode';
 
 /** `backend-roadmap portfolio --progress FILE [--format md|html] [--proof OUT.json] [--no-notes] [--no-git] [--roadmap DIR]`. */
 export interface PortfolioCommandRequest {
@@ -144,7 +145,7 @@ async function readUserFile(file: string, what: string, io: Output): Promise<str
   try {
     return await fs.readFile(path.resolve(file), 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    const code = errorCode(error);
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
     io.stderr.write(`backend-roadmap: cannot read the ${what} ${sanitizeForTerminal(file)}: ${sanitizeForTerminal(why)}.\n`);
     return undefined;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { GitOutcome, GitRunner } from '../scan/gitRunner';
 import { parseHeadLog, readHeadLog } from './headLog';
 import type { ScanContext } from './scanContext';
+import { errorCode } from '../errorCode';
 
 /** One commit of the walked history: enough to recognise merges of pull requests and reverts. */
 export interface HistoryCommit {
@@ -102,7 +103,7 @@ async function missingOr<T, F>(read: Promise<T>, fallback: F): Promise<T | F> {
   try {
     return await read;
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
+    if (errorCode(error) === 'ENOENT') {
       return fallback;
     }
     throw error;

@@ -4,6 +4,7 @@ import { lstat, open, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { formatBytes, ROADMAP_LIMITS } from './limits';
 import type { RoadmapProblem } from './problems';
+import { errorCode } from '../errorCode';
 
 /** A stage file's text and the name to report problems under. */
 export interface RoadmapSource {
@@ -158,18 +159,15 @@ async function whyUnreadable(file: string, error: unknown): Promise<string> {
     (link) => link.isSymbolicLink(),
     () => false,
   );
-  if (dangling && codeOf(error) === 'ENOENT') {
+  if (dangling && errorCode(error) === 'ENOENT') {
     return 'this is a symbolic link to something that does not exist: point it at a stage file or remove it';
   }
-  if (codeOf(error) === 'ELOOP') {
+  if (errorCode(error) === 'ELOOP') {
     return 'this is a symbolic link that leads back to itself: point it at a stage file or remove it';
   }
   return `cannot read this stage file (${describe(error)}): check that it exists and that you may read it`;
 }
 
-function codeOf(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
 
 function at(file: string, message: string): RoadmapProblem {
   return { file, line: 1, column: 1, message };

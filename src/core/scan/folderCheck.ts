@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { errorCode } from '../errorCode';
 
 /**
  * Why a folder cannot be scanned ("no such folder: …", "not a folder: …", "cannot read folder: …"), or
@@ -9,8 +10,8 @@ export async function folderProblem(folder: string): Promise<string | undefined>
   try {
     stat = await fs.stat(folder);
   } catch (error: unknown) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    return code === 'ENOENT' ? `no such folder: ${folder}` : `cannot read ${folder} (${code || 'unknown error'})`;
+    const code = errorCode(error);
+    return code === 'ENOENT' ? `no such folder: ${folder}` : `cannot read ${folder} (${code ?? 'unknown error'})`;
   }
   if (!stat.isDirectory()) {
     return `not a folder: ${folder}`;
