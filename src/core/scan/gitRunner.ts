@@ -54,6 +54,8 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
   /** `-c key=` for every filter and diff driver the configuration names. */
   let driverOverrides: Promise<readonly string[] | Failure> | undefined;
   const slots = new Semaphore(MAX_CONCURRENT);
+  /** Made once per runner: reading every variable of `process.env` costs about 0.6 ms per spawn. */
+  let environment: NodeJS.ProcessEnv | undefined;
 
   const exec = async (safe: SafeGitArgs, overrides: readonly string[] = []): Promise<GitOutcome> => {
     await slots.acquire();
@@ -63,7 +65,8 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
         return latched;
       }
       const args = [...safe.args.slice(0, safe.subcommandIndex), ...overrides, ...safe.args.slice(safe.subcommandIndex)];
-      const outcome = await spawnGit(folder, args, safe.subcommand, idleTimeoutMs, signal);
+      environment ??= gitEnvironment(process.env);
+      const outcome = await spawnGit(folder, args, environment, safe.subcommand, idleTimeoutMs, signal);
       // A cancelled scan must reject, not look like a git failure.
       signal?.throwIfAborted();
       if (!outcome.ok && (outcome.kind === 'missing' || outcome.stuck)) {
@@ -124,9 +127,9 @@ function strip(outcome: Failure & { readonly stuck?: boolean }): Failure {
  * Starts git in its own process group (POSIX), so a time-out or cancel kills git and anything it
  * started; stops reading shortly after git exits even when a program it left behind holds the pipes.
  */
-function spawnGit(folder: string, args: readonly string[], subcommand: string, idleTimeoutMs: number, signal: AbortSignal | undefined): Promise<SpawnOutcome> {
+function spawnGit(folder: string, args: readonly string[], env: NodeJS.ProcessEnv, subcommand: string, idleTimeoutMs: number, signal: AbortSignal | undefined): Promise<SpawnOutcome> {
   return new Promise<SpawnOutcome>((resolve) => {
-    const child = spawn('git', [...args], { cwd: folder, env: gitEnvironment(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: !WINDOWS, windowsHide: true });
+    const child = spawn('git', [...args], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: !WINDOWS, windowsHide: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let stdoutBytes = 0;
