@@ -56,6 +56,11 @@ export function sourceGlob(languages: readonly SourceLanguage[]): string {
  * fake servers).
  */
 export function isTestPath(relativePath: string): boolean {
+  // Most paths hold none of the words a test path needs: no lookup in a table of 100k paths (about 300 ns
+  // each in a scan, against 55 ns for this test).
+  if (!MAY_BE_TEST.test(relativePath)) {
+    return false;
+  }
   let known = testPathCache.get(relativePath);
   if (known === undefined) {
     known = classifyTestPath(relativePath);
@@ -75,7 +80,14 @@ export function isTestPath(relativePath: string): boolean {
 const testPathCache = new Map<string, boolean>();
 const TEST_PATH_CACHE_SIZE = 120_000;
 
-function classifyTestPath(relativePath: string): boolean {
+/**
+ * Every path `classifyTestPath` calls test code holds one of these, in any case (`u`: the Kelvin sign,
+ * which lower-cases to "k", folds to it here too).
+ */
+const MAY_BE_TEST = /test|spec|e2e|mock|fixture|it\./iu;
+
+/** Whether a path is test code, worked out (`isTestPath` remembers it). */
+export function classifyTestPath(relativePath: string): boolean {
   const lower = relativePath.toLowerCase();
   const name = lower.slice(lower.lastIndexOf('/') + 1);
   const casedName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
