@@ -97,6 +97,33 @@ describe('FileIndex.withFilesBefore', () => {
   });
 });
 
+describe('a few untracked files among many tracked ones', () => {
+  it('land where a listing of them all puts them, for each rule', async () => {
+    const tracked: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      tracked.push(i % 3 === 0 ? `f${i}.ts` : i % 3 === 1 ? `src/m${i % 7}/f${i}.ts` : `packages/p${i % 5}/src/deep/f${i}.ts`);
+    }
+    // Shallowest and first, between two of one depth, deepest and last, and one a rule's filter drops.
+    const added = ['a.ts', 'src/m3/f150x.ts', 'z/z/z/z/z/z.ts', 'src/skip/new.ts'];
+    const files = [...added, ...tracked];
+    const base = await FileIndex.build(tracked);
+    const rules = [
+      { extensions: ['.ts'], globs: [] },
+      { extensions: ['.ts'], where: (file: string) => !file.includes('skip'), globs: [] },
+    ];
+    for (const rule of rules) {
+      await findFiles(base, rule);
+    }
+    const extended = base.withFilesBefore(files, added);
+    const built = await FileIndex.build(files);
+    for (const rule of rules) {
+      const found = await findFiles(extended, rule);
+      assert.ok(found.length > 32 * 3, 'enough tracked files for the few to be inserted one by one');
+      assert.deepEqual(found, await findFiles(built, rule));
+    }
+  });
+});
+
 describe("a grown index's source files", () => {
   const columns = (files: LanguageFiles): unknown => ({ paths: files.paths, depths: [...files.depths], tests: [...files.tests] });
 

@@ -164,6 +164,9 @@ function mergeByDepth(lists: readonly (readonly string[])[]): readonly string[] 
 
 /** `a` and `b` (each in `byDepth` order, no path in both) merged; each path's depth is counted once. */
 function mergeTwo(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length * 32 <= a.length) {
+    return insertFew(a, b);
+  }
   const merged: string[] = [];
   let i = 0;
   let j = 0;
@@ -189,6 +192,37 @@ function mergeTwo(a: readonly string[], b: readonly string[]): string[] {
     merged.push(b[j] ?? '');
   }
   return merged;
+}
+
+/**
+ * `mergeTwo` for a few paths into many (untracked files into a rule's 80k tracked ones): each of `few`
+ * finds its place by binary search, so only the paths probed have their depth counted, not all of `many`.
+ */
+function insertFew(many: readonly string[], few: readonly string[]): string[] {
+  // Runs of `many` are copied whole (slice and concat copy memory at once; a push per path was as slow as
+  // the linear merge).
+  const parts: (readonly string[])[] = [];
+  let from = 0;
+  for (const path of few) {
+    const depth = depthOf(path);
+    // The first of `many` that sorts after `path`.
+    let low = from;
+    let high = many.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = many[middle] ?? '';
+      const otherDepth = depthOf(other);
+      if (otherDepth < depth || (otherDepth === depth && other < path)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    parts.push(many.slice(from, low), [path]);
+    from = low;
+  }
+  parts.push(many.slice(from));
+  return ([] as string[]).concat(...parts);
 }
 
 /** Per listed array (memoized by `findFiles`, so per scan and rule), preference and limit: the reordered list. */
