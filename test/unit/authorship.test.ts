@@ -8,7 +8,7 @@ import { scanFolder } from '../../src/core/milestones/engine';
 import type { FolderScan, MilestoneResult } from '../../src/core/milestones/engine';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import { runCli, SHIPPING_STAGE } from './helpers/cli';
-import { commitFilesAs, gitAs, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 const OTHER = 'maintainer@example.invalid';
@@ -33,26 +33,10 @@ function scanAs(folder: string, emails: readonly string[], allowGit = true): Pro
 
 describe('authorship: whose work is the evidence', function () {
   this.timeout(120_000);
-  const roots: string[] = [];
-  async function repo(): Promise<string> {
-    const root = await makeTree({});
-    roots.push(root);
-    await gitAs(LEARNER, root, 'init', '-q');
-    return root;
-  }
+  const scratch = scratchFolders(LEARNER);
+  const repo = scratch.repository;
   // The scans read git config like the CLI does: never the developer's own identity.
-  const savedEnv = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
-  before(() => {
-    process.env.GIT_CONFIG_GLOBAL = os.devNull;
-    process.env.GIT_CONFIG_NOSYSTEM = '1';
-  });
-  after(async () => {
-    restoreEnv('GIT_CONFIG_GLOBAL', savedEnv.global);
-    restoreEnv('GIT_CONFIG_NOSYSTEM', savedEnv.nosystem);
-    for (const root of roots) {
-      await removeTree(root);
-    }
-  });
+  isolateGitConfig();
 
   describe('file and line evidence', () => {
     let root: string;
@@ -148,8 +132,7 @@ describe('authorship: whose work is the evidence', function () {
 
     it('git.remote is the learner\'s only when a remote-tracking ref holds one of their commits', async () => {
       const root = await repo();
-      const bare = await makeTree({});
-      roots.push(bare);
+      const bare = await scratch.tree();
       await gitAs(OTHER, bare, 'init', '-q', '--bare');
       await commitMany(OTHER, root, 2, 'upstream');
       await gitAs(LEARNER, root, 'remote', 'add', 'origin', bare);
@@ -222,8 +205,7 @@ describe('authorship: whose work is the evidence', function () {
   describe('identities', () => {
     it('reads user.email from the global config and the repository, plus extra addresses, lower-cased', async () => {
       const root = await repo();
-      const home = await makeTree({ '.gitconfig': '[user]\n\temail = Global@Example.invalid\n' });
-      roots.push(home);
+      const home = await scratch.tree({ '.gitconfig': '[user]\n\temail = Global@Example.invalid\n' });
       await gitAs(LEARNER, root, 'config', 'user.email', 'repo@example.invalid');
       process.env.GIT_CONFIG_GLOBAL = path.join(home, '.gitconfig');
       try {
@@ -244,8 +226,7 @@ describe('authorship: whose work is the evidence', function () {
       root = await repo();
       await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\n' }, 'Dockerfile');
       await commitFilesAs(LEARNER, root, { 'compose.yaml': 'services:\n  app:\n    build: .\n' }, 'Compose');
-      roadmap = await makeTree({ 'stages/01-shipping.yaml': SHIPPING_STAGE });
-      roots.push(roadmap);
+      roadmap = await scratch.tree({ 'stages/01-shipping.yaml': SHIPPING_STAGE });
     });
 
     it('scan --json gives yours per evidence, milestone and skill, under the credit policy', async () => {
@@ -278,11 +259,3 @@ describe('authorship: whose work is the evidence', function () {
     });
   });
 });
-
-function restoreEnv(name: 'GIT_CONFIG_GLOBAL' | 'GIT_CONFIG_NOSYSTEM', value: string | undefined): void {
-  if (value === undefined) {
-    Reflect.deleteProperty(process.env, name);
-  } else {
-    process.env[name] = value;
-  }
-}

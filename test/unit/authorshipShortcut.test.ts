@@ -6,7 +6,7 @@ import { attributeFileEvidence, readWorkTree } from '../../src/core/detection/au
 import type { Evidence } from '../../src/core/progress/model';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import type { GitRunner } from '../../src/core/scan/gitRunner';
-import { commitFilesAs, gitAs, isolateGitConfig, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 const OTHER = 'maintainer@example.invalid';
@@ -41,17 +41,8 @@ async function attribute(folder: string, evidence: readonly Evidence[]): Promise
 
 describe('authorship: blame only where it can add something', function () {
   this.timeout(60_000);
-  const roots: string[] = [];
   isolateGitConfig();
-  after(async () => {
-    await Promise.all(roots.map(removeTree));
-  });
-  async function repo(): Promise<string> {
-    const root = await makeTree({});
-    roots.push(root);
-    await gitAs(LEARNER, root, 'init', '-q');
-    return root;
-  }
+  const repo = scratchFolders(LEARNER).repository;
 
   it('gives a line of a file only the first commit touched to that commit, without blame', async () => {
     const root = await repo();

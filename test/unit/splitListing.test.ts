@@ -7,7 +7,7 @@ import { findFiles } from '../../src/core/milestones/pathRule';
 import type { LanguageFiles } from '../../src/core/milestones/sourceFiles';
 import { hintedPositions, sourceFilesOf } from '../../src/core/milestones/sourceFiles';
 import { FileIndex } from '../../src/core/scan/fileIndex';
-import { commitFilesAs, gitAs, isolateGitConfig, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 
@@ -18,16 +18,11 @@ function seen(scan: FolderScan): unknown {
 
 describe('split listing: tracked files first, untracked ones after', function () {
   this.timeout(60_000);
-  const roots: string[] = [];
   isolateGitConfig();
-  after(async () => {
-    await Promise.all(roots.map(removeTree));
-  });
+  const repository = scratchFolders(LEARNER).repository;
 
   async function project(): Promise<string> {
-    const root = await makeTree({});
-    roots.push(root);
-    await gitAs(LEARNER, root, 'init', '-q');
+    const root = await repository();
     await commitFilesAs(LEARNER, root, {
       'package.json': '{\n  "dependencies": { "express": "4" }\n}\n',
       'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => res.json([]));\n",

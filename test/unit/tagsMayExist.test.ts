@@ -3,19 +3,16 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { tagsMayExist } from '../../src/core/milestones/gitHistoryFacts';
-import { commitFilesAs, gitAs, isolateGitConfig, makeTree, removeTree } from './helpers/scanFixtures';
+import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 
 describe('tagsMayExist', function () {
   this.timeout(30_000);
   isolateGitConfig();
-  const roots: string[] = [];
-  after(async () => Promise.all(roots.map(removeTree)));
+  const scratch = scratchFolders(LEARNER);
   async function repo(): Promise<string> {
-    const root = await makeTree({});
-    roots.push(root);
-    await gitAs(LEARNER, root, 'init', '-q');
+    const root = await scratch.repository();
     await commitFilesAs(LEARNER, root, { 'a.txt': 'a\n' }, 'A');
     return root;
   }
@@ -31,14 +28,12 @@ describe('tagsMayExist', function () {
   });
 
   it('lets git answer for a folder it cannot read itself: a .git file, a reftable, no repository', async () => {
-    const worktree = await makeTree({ '.git': 'gitdir: /elsewhere/.git/worktrees/x\n' });
-    roots.push(worktree);
+    const worktree = await scratch.tree({ '.git': 'gitdir: /elsewhere/.git/worktrees/x\n' });
     assert.equal(await tagsMayExist(worktree), true);
     const reftable = await repo();
     await fs.mkdir(path.join(reftable, '.git', 'reftable'));
     assert.equal(await tagsMayExist(reftable), true);
-    const plain = await makeTree({ 'a.txt': 'a\n' });
-    roots.push(plain);
+    const plain = await scratch.tree({ 'a.txt': 'a\n' });
     assert.equal(await tagsMayExist(plain), true);
   });
 });

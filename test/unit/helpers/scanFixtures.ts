@@ -130,6 +130,30 @@ export async function commitFilesAs(email: string, cwd: string, files: Tree, mes
 }
 
 /**
+ * Folders for the calling `describe`'s tests, all removed after them (registers a mocha `after` hook):
+ * `tree(files)` writes one, `repository()` makes an empty git repository initialised as `email`.
+ */
+export function scratchFolders(email: string): { readonly tree: (files?: Tree) => Promise<string>; readonly repository: () => Promise<string> } {
+  const roots: string[] = [];
+  after(async () => {
+    await Promise.all(roots.map(removeTree));
+  });
+  const tree = async (files: Tree = {}): Promise<string> => {
+    const root = await makeTree(files);
+    roots.push(root);
+    return root;
+  };
+  return {
+    tree,
+    async repository() {
+      const root = await tree();
+      await gitAs(email, root, 'init', '-q');
+      return root;
+    },
+  };
+}
+
+/**
  * Registers mocha hooks in the calling `describe`: git reads no global or system configuration while its
  * tests run (never the developer's own identity), and the variables are restored after.
  */
