@@ -11,9 +11,7 @@ export class TextCache {
   readonly lexed = new Map<string, Promise<LexedSource | undefined>>();
   private readonly sizes = new Map<string, number>();
   /** Answers worked out from one file's text alone (a detector's match in it), per asking key. */
-  private readonly perFile = new Map<string, Map<object, Promise<unknown>>>();
-  /** The same answers once settled, so a re-check can use them without a promise per file. */
-  private readonly settledPerFile = new Map<string, Map<object, { readonly value: unknown }>>();
+  private readonly perFile = new Map<string, Map<object, FileAnswer>>();
   /** Answers worked out from the file list alone (a detector's candidate files), per key and sub-key. */
   private readonly perList = new Map<object, Map<unknown, Promise<unknown>>>();
   private chars = 0;
@@ -53,33 +51,26 @@ export class TextCache {
    * the answer depends on (e.g. a detector's list of signals).
    */
   answerForFile<T>(relativePath: string, key: object, compute: () => Promise<T>): { readonly value: T } | Promise<T> {
-    const settled = this.settledPerFile.get(relativePath)?.get(key) as { readonly value: T } | undefined;
-    if (settled !== undefined) {
-      return settled;
-    }
     let answers = this.perFile.get(relativePath);
     if (answers === undefined) {
       answers = new Map();
       this.perFile.set(relativePath, answers);
     }
-    let pending = answers.get(key) as Promise<T> | undefined;
-    if (pending === undefined) {
-      const computing = compute();
-      pending = computing;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const computing: FileAnswer = { pending: compute() };
+      // A file forgotten (changed) meanwhile has dropped this entry: its late value is never handed out.
+      void computing.pending.then(
+        (value) => {
+          computing.settled = { value };
+        },
+        () => undefined,
+      );
       answers.set(key, computing);
-      void computing.then((value) => {
-        // Forgotten (changed) meanwhile: not kept.
-        if (this.perFile.get(relativePath)?.get(key) === computing) {
-          let settledAnswers = this.settledPerFile.get(relativePath);
-          if (settledAnswers === undefined) {
-            settledAnswers = new Map();
-            this.settledPerFile.set(relativePath, settledAnswers);
-          }
-          settledAnswers.set(key, { value });
-        }
-      }, () => undefined);
+      answer = computing;
     }
-    return pending;
+    // The value and the promise come from `compute` for this key, whose type the caller gives.
+    return (answer.settled ?? answer.pending) as { readonly value: T } | Promise<T>;
   }
 
   /** The answer `compute` gives from the file list alone, remembered as long as this cache (the list) lives. */
@@ -109,11 +100,16 @@ export class TextCache {
   forget(paths: Iterable<string>): void {
     for (const relativePath of paths) {
       this.perFile.delete(relativePath);
-      this.settledPerFile.delete(relativePath);
       this.texts.delete(relativePath);
       this.lexed.delete(relativePath);
       this.chars -= this.sizes.get(relativePath) ?? 0;
       this.sizes.delete(relativePath);
     }
   }
+}
+
+/** One file's answer for one key: pending at first, and the value itself once it has settled. */
+interface FileAnswer {
+  readonly pending: Promise<unknown>;
+  settled?: { readonly value: unknown };
 }
