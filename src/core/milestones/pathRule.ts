@@ -1,6 +1,7 @@
 import type { FileIndex } from '../scan/fileIndex';
 import { baseName, byDepth, depthOf } from '../scan/fileIndex';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { firstNotBefore } from '../firstNotBefore';
 import { PairMemo } from '../pairMemo';
 import { caseInsensitive } from '../text/caseInsensitive';
 
@@ -206,20 +207,13 @@ function insertFew(many: readonly string[], few: readonly string[]): string[] {
   for (const path of few) {
     const depth = depthOf(path);
     // The first of `many` that sorts after `path`.
-    let low = from;
-    let high = many.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const other = many[middle] ?? '';
+    const at = firstNotBefore(from, many.length, (probe) => {
+      const other = many[probe] ?? '';
       const otherDepth = depthOf(other);
-      if (otherDepth < depth || (otherDepth === depth && other < path)) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    parts.push(many.slice(from, low), [path]);
-    from = low;
+      return otherDepth < depth || (otherDepth === depth && other < path);
+    });
+    parts.push(many.slice(from, at), [path]);
+    from = at;
   }
   parts.push(many.slice(from));
   return ([] as string[]).concat(...parts);

@@ -1,6 +1,7 @@
 import type { FileIndex } from '../scan/fileIndex';
 import { depthOf } from '../scan/fileIndex';
 import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { firstNotBefore } from '../firstNotBefore';
 import { PairMemo } from '../pairMemo';
 import { caseInsensitive } from '../text/caseInsensitive';
 import { isFixturePath } from './scanContext';
@@ -91,34 +92,27 @@ async function grow(basePending: Promise<LanguageFiles>, added: readonly string[
   const tests = new Uint8Array(size);
   const inserted = new Uint32Array(fresh.length);
   let from = 0;
-  for (const [i, file] of fresh.entries()) {
-    // The first base file that sorts after the added one (base files are in `compare` order).
-    let low = from;
-    let high = base.paths.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const path = base.paths[middle] ?? '';
-      if (compare({ path, depth: base.depths[middle] ?? 0, rank: rankOf(path) }, file) <= 0) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    for (; from < low; from++) {
+  const copyBaseUntil = (until: number): void => {
+    for (; from < until; from++) {
       depths[paths.length] = base.depths[from] ?? 0;
       tests[paths.length] = base.tests[from] ?? 0;
       paths.push(base.paths[from] ?? '');
     }
+  };
+  for (const [i, file] of fresh.entries()) {
+    // Base files are in `compare` order: the added one goes before the first that sorts after it.
+    copyBaseUntil(
+      firstNotBefore(from, base.paths.length, (at) => {
+        const path = base.paths[at] ?? '';
+        return compare({ path, depth: base.depths[at] ?? 0, rank: rankOf(path) }, file) <= 0;
+      }),
+    );
     inserted[i] = paths.length;
     depths[paths.length] = file.depth;
     tests[paths.length] = isTestPath(file.path) ? 1 : 0;
     paths.push(file.path);
   }
-  for (; from < base.paths.length; from++) {
-    depths[paths.length] = base.depths[from] ?? 0;
-    tests[paths.length] = base.tests[from] ?? 0;
-    paths.push(base.paths[from] ?? '');
-  }
+  copyBaseUntil(base.paths.length);
   return { paths, depths, tests, hinted: new WeakMap(), grownFrom: { base, inserted } };
 }
 

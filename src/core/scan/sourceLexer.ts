@@ -1,3 +1,5 @@
+import { firstNotBefore } from '../firstNotBefore';
+
 /**
  * A conservative lexer that tells comments and string literals apart from code, so a pattern found
  * in a comment ("// TODO: add app.get('/users')") or only inside a string never counts as evidence.
@@ -197,17 +199,8 @@ function computeLineStarts(text: string): number[] {
 }
 
 function lineAt(starts: readonly number[], index: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= index) {
-      low = mid;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return low + 1;
+  // The lines starting at or before `index`, counted by binary search; at least line 1.
+  return Math.max(1, firstNotBefore(0, starts.length, (at) => (starts[at] ?? 0) <= index));
 }
 
 /** 1-based line of `index` in `text`, for evidence found without lexing. */
