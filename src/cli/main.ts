@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const startScan = (): Promise<FolderScan | Error> =>
     // The engine and its detectors are their own bundle (dist/detection.js), shared with the extension.
     detectionModule()
-      .scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal })
+      .scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal, blockingFileReads: true })
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const early = request.runTests ? undefined : startScan();
   // A scan needs ids, titles and rules only: the outline, not the whole model with its texts.

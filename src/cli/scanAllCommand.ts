@@ -61,7 +61,7 @@ export async function runScanAllCommand(request: ScanAllRequest, io: Io): Promis
   const projects = await scanMyProjects(root, loaded.roadmap, {
     // The same options as a single scan (src/cli/main.ts); tests never run: they would run the code of every repository.
     scan: (folder, options) => detectionModule().scanFolder(folder, options),
-    scanOptions: { allowGit: request.allowGit, authorship: { onlyEmails: request.authors } },
+    scanOptions: { allowGit: request.allowGit, authorship: { onlyEmails: request.authors }, blockingFileReads: true },
     credit: request.credit,
   });
   const document = scanAllJson(projects, request.credit);

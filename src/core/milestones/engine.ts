@@ -51,6 +51,12 @@ export interface ScanOptions {
    * join at once if they come within `waitMs` of the tracked ones being indexed (default
    * UNTRACKED_GRACE_MS; 0: never), else after the checks.
    */
+  /**
+   * Read the folder's files with the thread blocked meanwhile: 4 to 6 times faster than through the thread
+   * pool (see readTextFileNow), for a process whose thread serves nothing else (the CLI). The extension
+   * host leaves it off, so a slow or hung file system cannot freeze it.
+   */
+  readonly blockingFileReads?: boolean;
   readonly splitListing?: { readonly indexBytes?: number; readonly waitMs?: number };
   readonly authorship?: {
     readonly extraEmails?: readonly string[];
@@ -255,6 +261,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     gitUnavailableReason,
     at: (options.now?.() ?? new Date()).toISOString(),
     warnings,
+    blockingFileReads: options.blockingFileReads === true,
     ...(gitFacts === undefined ? {} : { gitFacts }),
     ...(learner === undefined ? {} : { learner }),
     repository: Promise.resolve(ownRepository),

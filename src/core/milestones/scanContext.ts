@@ -1,7 +1,7 @@
 import type { FileIndex } from '../scan/fileIndex';
 import type { LearnerEmails } from '../detection/identity';
 import type { GitOutcome, GitRunner } from '../scan/gitRunner';
-import { isRegularFile, MAX_FILE_BYTES, readTextFile } from '../scan/readText';
+import { isRegularFile, isRegularFileNow, MAX_FILE_BYTES, readTextFile, readTextFileNow } from '../scan/readText';
 import type { LexedSource } from '../scan/sourceLexer';
 import { TextCache } from './textCache';
 import { lexSource } from '../scan/sourceLexer';
@@ -76,6 +76,8 @@ export interface ScanContextInit {
   readonly gitUnavailableReason: string | undefined;
   readonly at: string;
   readonly maxFileBytes?: number;
+  /** Read files with the thread blocked meanwhile (see ScanOptions.blockingFileReads). */
+  readonly blockingFileReads?: boolean;
   readonly warnings: string[];
   /** Git facts already being read (started alongside the file listing to overlap the two). */
   readonly gitFacts?: Promise<GitFactsResult>;
@@ -107,7 +109,7 @@ export function createScanContext(init: ScanContextInit): ScanContext {
   const readText = (relativePath: string): Promise<string | undefined> => {
     let pending = cache.texts.get(relativePath);
     if (pending === undefined) {
-      pending = readTextFile(init.folder, relativePath, maxBytes);
+      pending = init.blockingFileReads === true ? Promise.resolve(readTextFileNow(init.folder, relativePath, maxBytes)) : readTextFile(init.folder, relativePath, maxBytes);
       cache.keepText(relativePath, pending);
     }
     return pending;
@@ -143,7 +145,7 @@ export function createScanContext(init: ScanContextInit): ScanContext {
     },
     remembered: cache,
     find: (rule) => findFiles(init.index, rule),
-    exists: (relativePath) => isRegularFile(init.folder, relativePath),
+    exists: (relativePath) => (init.blockingFileReads === true ? Promise.resolve(isRegularFileNow(init.folder, relativePath)) : isRegularFile(init.folder, relativePath)),
     readText,
     lexed(relativePath, language) {
       let pending = cache.lexed.get(relativePath);
