@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import type * as childProcess from 'node:child_process';
+import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -316,6 +318,37 @@ describe('git runner time limits and cancellation', function () {
     assert.ok(Date.now() - started < 3000);
     const pid = Number(await fs.readFile(pidFile, 'utf8'));
     assert.ok(await processGone(pid, 3000), `the sleeping program ${pid} is still running`);
+  });
+
+  it('starts one git process per turn of the event loop, so that forking never holds the thread for several at once', async () => {
+    // The module object the runner calls `spawn` on (an \`import *\` here would be a read-only copy).
+    const realChildProcess = createRequire(__filename)('node:child_process') as typeof childProcess;
+    const original = realChildProcess.spawn;
+    const turns: number[] = [];
+    let turn = 0;
+    let counting = true;
+    const count = (): void => {
+      turn++;
+      if (counting) {
+        setImmediate(count);
+      }
+    };
+    try {
+      realChildProcess.spawn = ((...args: Parameters<typeof childProcess.spawn>) => {
+        turns.push(turn);
+        return original(...args);
+      }) as typeof childProcess.spawn;
+      setImmediate(count);
+      const runner = createGitRunner(root);
+      const outcomes = await Promise.all([1, 2, 3, 4].map(() => runner.run(['rev-parse', '--git-dir'])));
+      assert.ok(outcomes.every((outcome) => outcome.ok));
+    } finally {
+      realChildProcess.spawn = original;
+      counting = false;
+    }
+    // Four commands and the configuration read before the first one (it names drivers to switch off).
+    assert.equal(turns.length, 5);
+    assert.equal(new Set(turns).size, turns.length, `spawned in turns ${turns.join(', ')}`);
   });
 
   it('tells a folder that is gone from git that is missing', async () => {

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { CONFIG_LIST_ARGS, configListOf, driverKeys } from './gitConfig';
 import type { GitConfigList } from './gitConfig';
 import { gitEnvironment, safeGitArgs, unsafeDriverKey } from './gitSafety';
+import { yieldToEventLoop } from './yieldToEventLoop';
 import type { SafeGitArgs } from './gitSafety';
 
 /** Why a git command gave no output: git is absent, the folder is not a repository, or it failed otherwise. */
@@ -45,6 +46,19 @@ const WINDOWS = process.platform === 'win32';
 
 type Failure = Extract<GitOutcome, { ok: false }>;
 
+/** The turn of the event loop the last process was (or will be) started in, for all runners of this process. */
+let lastSpawnTurn: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves in a later turn of the event loop than any caller before: one git process is started per turn.
+ * \`spawn\` forks this whole process on its thread, which in an extension host took 35–70 ms per git
+ * process (a CPU profile of code-server's host), and four started in one turn held it for up to 272 ms.
+ */
+function nextSpawnTurn(): Promise<void> {
+  lastSpawnTurn = lastSpawnTurn.then(yieldToEventLoop);
+  return lastSpawnTurn;
+}
+
 export function createGitRunner(folder: string, signal?: AbortSignal, options: GitRunnerOptions = {}): GitRunner {
   const idleTimeoutMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
   /** Set once git is missing or stopped responding here: nothing more is started in this folder. */
@@ -60,6 +74,7 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
   const exec = async (safe: SafeGitArgs, overrides: readonly string[] = []): Promise<GitOutcome> => {
     await slots.acquire();
     try {
+      await nextSpawnTurn();
       signal?.throwIfAborted();
       if (latched !== undefined) {
         return latched;
