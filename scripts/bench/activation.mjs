@@ -2,7 +2,7 @@
 // "Developer: Show Running Extensions" shows it (code loading + activate() call, in ms), alternating
 // runs of the extension under test and of a generated hello-world extension on one code-server.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureCodeServer, findChromium } from '../code-server/install.mjs';
@@ -29,6 +29,101 @@ function writeHelloWorld(dir) {
     JSON.stringify({ name: 'hello-world', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.93.0' }, main: './extension.js', activationEvents: ['onStartupFinished'], contributes: { commands: [{ command: 'benchHello.hello', title: 'Hello World' }] } }, null, 2),
   );
   writeFileSync(path.join(dir, 'extension.js'), "const vscode = require('vscode');\nexports.activate = (context) => {\n  context.subscriptions.push(vscode.commands.registerCommand('benchHello.hello', () => vscode.window.showInformationMessage('Hello World')));\n};\nexports.deactivate = () => undefined;\n");
+}
+
+/** How long the probe goes on profiling once the extension under test is active (the roadmap, the first check of the workspace). */
+const PROFILE_AFTER_ACTIVE_MS = 8_000;
+
+/**
+ * An extension activated first (`*`) that records a CPU profile of the whole extension host (1 ms samples)
+ * from its start until PROFILE_AFTER_ACTIVE_MS after the extension under test is active (its folder is in
+ * `outDir/target.json`: both runs share the probe), and writes it to `outDir`. The host's own start-up and the built-in extensions block it
+ * for up to a second at a time here (measured: 936 ms in a run with the hello-world extension only), so a
+ * timer's lateness says nothing about one extension: the profile says which code ran.
+ */
+function writeBlockProbe(dir, outDir) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'block-probe', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.93.0' }, main: './extension.js', activationEvents: ['*'] }, null, 2));
+  writeFileSync(
+    path.join(dir, 'extension.js'),
+    `const fs = require('fs');
+const path = require('path');
+const inspector = require('inspector');
+const vscode = require('vscode');
+exports.activate = () => {
+  // Only while the bench asks for a profile: the activation runs share this extensions folder.
+  let target;
+  try {
+    target = JSON.parse(fs.readFileSync(path.join(${JSON.stringify(outDir)}, 'target.json'), 'utf8'));
+  } catch {
+    return;
+  }
+  const started = Date.now();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  void (async () => {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 1000 });
+    await post('Profiler.start');
+    const deadline = Date.now() + 90000;
+    while (Date.now() < deadline && !vscode.extensions.all.some((e) => e.extensionPath === target && e.isActive)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, ${PROFILE_AFTER_ACTIVE_MS}));
+    const { profile } = await post('Profiler.stop');
+    const file = path.join(${JSON.stringify(outDir)}, process.pid + '-' + started + '.cpuprofile');
+    fs.writeFileSync(file + '.part', JSON.stringify(profile));
+    fs.renameSync(file + '.part', file);
+  })();
+};
+exports.deactivate = () => undefined;
+`,
+  );
+}
+
+/**
+ * The longest stretch of consecutive samples with code from `codePath` on the stack (an upper bound on the
+ * longest time that code held the thread at once), its total, and where the longest stretch was.
+ */
+export function blocksOf(profile, codePath) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const ownFrame = new Map();
+  const ownFrameOf = (id) => {
+    if (!ownFrame.has(id)) {
+      const node = byId.get(id);
+      const parent = parentOf.get(id);
+      const above = parent === undefined ? undefined : ownFrameOf(parent);
+      // The innermost frame of the extension's own code: the function that held the thread.
+      const own = node.callFrame.url.includes(codePath) ? `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber + 1}` : undefined;
+      ownFrame.set(id, own ?? above);
+    }
+    return ownFrame.get(id);
+  };
+  let at = profile.startTime;
+  let total = 0;
+  let run = { ms: 0, from: 0, frames: new Map() };
+  let longest = run;
+  for (let i = 0; i < profile.samples.length; i++) {
+    // A sample long after the previous one means the sampler did not run (the host was descheduled on
+    // the loaded machine): count at most two sampling intervals for it, not our code's time.
+    const delta = Math.min(profile.timeDeltas[i] / 1000, 2);
+    at += profile.timeDeltas[i];
+    const frame = ownFrameOf(profile.samples[i]);
+    if (frame === undefined) {
+      run = { ms: 0, from: 0, frames: new Map() };
+      continue;
+    }
+    if (run.ms === 0) run.from = (at - profile.startTime) / 1000;
+    run.ms += delta;
+    run.frames.set(frame, (run.frames.get(frame) ?? 0) + delta);
+    total += delta;
+    if (run.ms > longest.ms) longest = run;
+  }
+  const where = [...longest.frames].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([frame, ms]) => `${frame} ${Math.round(ms)} ms`);
+  return { longestMs: Math.round(longest.ms), atMs: Math.round(longest.from), totalMs: Math.round(total), where };
 }
 
 function startCodeServer(entry, dirs, logFile) {
@@ -58,8 +153,8 @@ function startCodeServer(entry, dirs, logFile) {
   return { port, stop };
 }
 
-function workbenchUrl(port, folder, extensionPath) {
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`], ['skipWelcome', 'true']];
+function workbenchUrl(port, folder, ...extensionPaths) {
+  const payload = [...extensionPaths.map((extensionPath) => ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`]), ['skipWelcome', 'true']];
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -92,7 +187,7 @@ async function activationOnce(page, url, identifier) {
  * Alternates `runs` activations of the extension at `extensionPath` (identifier `publisher.name`) and of
  * the hello-world extension, on one code-server and one browser; a fresh extension host per page load.
  */
-export async function measureActivation({ extensionPath, identifier, folder, runs, log }) {
+export async function measureActivation({ extensionPath, identifier, folder, runs, blockRuns = 0, log }) {
   const entry = ensureCodeServer({ log: () => undefined });
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
@@ -103,6 +198,11 @@ export async function measureActivation({ extensionPath, identifier, folder, run
   writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(SETTINGS));
   const hello = path.join(work, 'hello-world');
   writeHelloWorld(hello);
+  const profilesDir = path.join(work, 'profiles');
+  mkdirSync(profilesDir, { recursive: true });
+  // Installed, not a second development extension: code-server loads one of those only. It is in the
+  // activation runs too, on both sides alike, and does nothing there (no target.json).
+  writeBlockProbe(path.join(dirs.extensions, 'bench.block-probe-0.0.1'), profilesDir);
   const server = startCodeServer(entry, dirs, path.join(work, 'code-server.log'));
   const previousTmp = process.env.TMPDIR;
   process.env.TMPDIR = dirs.tmp;
@@ -110,6 +210,7 @@ export async function measureActivation({ extensionPath, identifier, folder, run
   let context;
   const ours = [];
   const peer = [];
+  const blocks = { ours: [], peer: [] };
   try {
     const port = await server.port;
     // Tall enough that every row of the (virtualised) Running Extensions list is rendered.
@@ -126,11 +227,52 @@ export async function measureActivation({ extensionPath, identifier, folder, run
         log?.(`activation run ${i + 1}/${runs} ${which}: ${ms} ms`);
       }
     }
+    for (let i = 0; i < blockRuns; i++) {
+      const order = i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours'];
+      for (const which of order) {
+        const extension = which === 'ours' ? extensionPath : hello;
+        const profile = await profileOnce(page, workbenchUrl(port, folder, extension), profilesDir, extension, which === 'ours' ? identifier : 'bench.hello-world');
+        // The folder of the extension's main file: its code, and the chunks it loads from there.
+        const main = JSON.parse(readFileSync(path.join(extension, 'package.json'), 'utf8')).main;
+        const seen = blocksOf(profile, `${path.dirname(path.resolve(extension, main))}/`);
+        blocks[which].push(seen);
+        log?.(`extension host run ${i + 1}/${blockRuns} ${which}: longest block ${seen.longestMs} ms at ${seen.atMs} ms (${seen.where.join(', ') || 'nothing'}), ${seen.totalMs} ms in all`);
+      }
+    }
   } finally {
     await context?.close().catch(() => undefined);
     server.stop();
     process.env.TMPDIR = previousTmp;
     rmSync(work, { recursive: true, force: true });
   }
-  return { ours, peer };
+  return { ours, peer, blocks };
+}
+
+/** Loads the workbench with an extension and the probe, and reads the profile of that page's extension host. */
+async function profileOnce(page, url, profilesDir, extension, identifier) {
+  rmSync(profilesDir, { recursive: true, force: true });
+  mkdirSync(profilesDir, { recursive: true });
+  writeFileSync(path.join(profilesDir, 'target.json'), JSON.stringify(extension));
+  const loaded = Date.now();
+  // As for the activation time: in a headless page, "Show Running Extensions" is what gets the workbench
+  // to the point where onStartupFinished extensions activate.
+  try {
+    await activationOnce(page, url, identifier);
+  } catch (error) {
+    if (process.env.BENCH_HOST_PROFILES) await page.screenshot({ path: `${process.env.BENCH_HOST_PROFILES}-failed.png` });
+    throw error;
+  }
+  while (Date.now() < loaded + 120_000) {
+    // Hosts of earlier page loads may linger (code-server keeps them for a reconnection): only a profile
+    // started after this load counts.
+    const name = readdirSync(profilesDir).find((n) => n.endsWith('.cpuprofile') && Number(/-(\d+)\.cpuprofile$/.exec(n)?.[1] ?? 0) >= loaded);
+    if (name !== undefined) {
+      const profile = readFileSync(path.join(profilesDir, name), 'utf8');
+      rmSync(path.join(profilesDir, 'target.json'));
+      if (process.env.BENCH_HOST_PROFILES) writeFileSync(`${process.env.BENCH_HOST_PROFILES}-${Date.now()}.cpuprofile`, profile);
+      return JSON.parse(profile);
+    }
+    await sleep(250);
+  }
+  throw new Error('the block probe wrote no profile of the extension host');
 }
