@@ -321,7 +321,7 @@ describe('git runner time limits and cancellation', function () {
   });
 
   it('starts one git process per turn of the event loop, so that forking never holds the thread for several at once', async () => {
-    // The module object the runner calls `spawn` on (an \`import *\` here would be a read-only copy).
+    // The module object the runner calls `spawn` on (an `import *` here would be a read-only copy).
     const realChildProcess = createRequire(__filename)('node:child_process') as typeof childProcess;
     const original = realChildProcess.spawn;
     const turns: number[] = [];

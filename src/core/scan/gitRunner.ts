@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import { CONFIG_LIST_ARGS, configListOf, driverKeys } from './gitConfig';
 import type { GitConfigList } from './gitConfig';
 import { gitEnvironment, safeGitArgs, unsafeDriverKey } from './gitSafety';
-import { yieldToEventLoop } from './yieldToEventLoop';
 import type { SafeGitArgs } from './gitSafety';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Why a git command gave no output: git is absent, the folder is not a repository, or it failed otherwise. */
 export type GitFailureKind = 'missing' | 'notRepository' | 'failed';
@@ -51,7 +51,7 @@ let lastSpawnTurn: Promise<void> = Promise.resolve();
 
 /**
  * Resolves in a later turn of the event loop than any caller before: one git process is started per turn.
- * \`spawn\` forks this whole process on its thread, which in an extension host took 35–70 ms per git
+ * `spawn` forks this whole process on its thread, which in an extension host took 35–73 ms per git
  * process (a CPU profile of code-server's host), and four started in one turn held it for up to 272 ms.
  */
 function nextSpawnTurn(): Promise<void> {
