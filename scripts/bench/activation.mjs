@@ -37,9 +37,10 @@ const PROFILE_AFTER_ACTIVE_MS = 8_000;
 /**
  * An extension activated first (`*`) that records a CPU profile of the whole extension host (1 ms samples)
  * from its start until PROFILE_AFTER_ACTIVE_MS after the extension under test is active (its folder is in
- * `outDir/target.json`: both runs share the probe), and writes it to `outDir`. The host's own start-up and the built-in extensions block it
- * for up to a second at a time here (measured: 936 ms in a run with the hello-world extension only), so a
- * timer's lateness says nothing about one extension: the profile says which code ran.
+ * `outDir/target.json`: both runs share the probe), and writes it to `outDir`. The host's own start-up
+ * and the built-in extensions block it for up to a second at a time here (measured: 936 ms in a run with
+ * the hello-world extension only), so a timer's lateness says nothing about one extension: the profile
+ * says which code ran.
  */
 function writeBlockProbe(dir, outDir) {
   mkdirSync(dir, { recursive: true });
@@ -153,8 +154,8 @@ function startCodeServer(entry, dirs, logFile) {
   return { port, stop };
 }
 
-function workbenchUrl(port, folder, ...extensionPaths) {
-  const payload = [...extensionPaths.map((extensionPath) => ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`]), ['skipWelcome', 'true']];
+function workbenchUrl(port, folder, extensionPath) {
+  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`], ['skipWelcome', 'true']];
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -227,14 +228,18 @@ export async function measureActivation({ extensionPath, identifier, folder, run
         log?.(`activation run ${i + 1}/${runs} ${which}: ${ms} ms`);
       }
     }
+    // The folder of each extension's main file: its code, and the chunks it loads from there.
+    const codeFolder = (extension) => `${path.dirname(path.resolve(extension, JSON.parse(readFileSync(path.join(extension, 'package.json'), 'utf8')).main))}/`;
+    const sides = {
+      ours: { extension: extensionPath, identifier, code: codeFolder(extensionPath) },
+      peer: { extension: hello, identifier: 'bench.hello-world', code: codeFolder(hello) },
+    };
     for (let i = 0; i < blockRuns; i++) {
       const order = i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours'];
       for (const which of order) {
-        const extension = which === 'ours' ? extensionPath : hello;
-        const profile = await profileOnce(page, workbenchUrl(port, folder, extension), profilesDir, extension, which === 'ours' ? identifier : 'bench.hello-world');
-        // The folder of the extension's main file: its code, and the chunks it loads from there.
-        const main = JSON.parse(readFileSync(path.join(extension, 'package.json'), 'utf8')).main;
-        const seen = blocksOf(profile, `${path.dirname(path.resolve(extension, main))}/`);
+        const side = sides[which];
+        const profile = await profileOnce(page, workbenchUrl(port, folder, side.extension), profilesDir, side.extension, side.identifier);
+        const seen = blocksOf(profile, side.code);
         blocks[which].push(seen);
         log?.(`extension host run ${i + 1}/${blockRuns} ${which}: longest block ${seen.longestMs} ms at ${seen.atMs} ms (${seen.where.join(', ') || 'nothing'}), ${seen.totalMs} ms in all`);
       }
@@ -248,7 +253,7 @@ export async function measureActivation({ extensionPath, identifier, folder, run
   return { ours, peer, blocks };
 }
 
-/** Loads the workbench with an extension and the probe, and reads the profile of that page's extension host. */
+/** Loads the workbench with an extension (the installed probe beside it) and reads the profile of that page's extension host. */
 async function profileOnce(page, url, profilesDir, extension, identifier) {
   rmSync(profilesDir, { recursive: true, force: true });
   mkdirSync(profilesDir, { recursive: true });

@@ -31,11 +31,6 @@ export interface ScanOptions {
   readonly only?: ReadonlySet<string>;
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
-  /**
-   * Check whose work each piece of evidence is (sets `yours`). Needs `allowGit`; without git every file
-   * evidence gets `yours: null`. `onlyEmails` replaces the identities read from git config (CLI --author);
-   * `extraEmails` adds to them (setting backendRoadmap.identity.emails).
-   */
   /** The folder's files, already listed (an incremental re-check updated the previous list); skips listing. */
   readonly files?: { readonly files: readonly string[]; readonly source: ListingSource };
   /**
@@ -51,13 +46,18 @@ export interface ScanOptions {
    * join at once if they come within `waitMs` of the tracked ones being indexed (default
    * UNTRACKED_GRACE_MS; 0: never), else after the checks.
    */
+  readonly splitListing?: { readonly indexBytes?: number; readonly waitMs?: number };
   /**
    * Read the folder's files with the thread blocked meanwhile: 4 to 6 times faster than through the thread
    * pool (see readTextFileNow), for a process whose thread serves nothing else (the CLI). The extension
    * host leaves it off, so a slow or hung file system cannot freeze it.
    */
   readonly blockingFileReads?: boolean;
-  readonly splitListing?: { readonly indexBytes?: number; readonly waitMs?: number };
+  /**
+   * Check whose work each piece of evidence is (sets `yours`). Needs `allowGit`; without git every file
+   * evidence gets `yours: null`. `onlyEmails` replaces the identities read from git config (CLI --author);
+   * `extraEmails` adds to them (setting backendRoadmap.identity.emails).
+   */
   readonly authorship?: {
     readonly extraEmails?: readonly string[];
     readonly onlyEmails?: readonly string[];

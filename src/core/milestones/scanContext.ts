@@ -105,11 +105,15 @@ export function createScanContext(init: ScanContextInit): ScanContext {
   let repository: Promise<GitRepository | undefined> | undefined = init.repository;
   let gitFacts: Promise<GitFactsResult> | undefined = init.gitFacts;
   const maxBytes = init.maxFileBytes ?? MAX_FILE_BYTES;
+  // Files are read with the thread blocked (the CLI) or through the thread pool: see ScanOptions.blockingFileReads.
+  const blocking = init.blockingFileReads === true;
+  const readFile = (relativePath: string): Promise<string | undefined> => (blocking ? Promise.resolve(readTextFileNow(init.folder, relativePath, maxBytes)) : readTextFile(init.folder, relativePath, maxBytes));
+  const isFile = (relativePath: string): Promise<boolean> => (blocking ? Promise.resolve(isRegularFileNow(init.folder, relativePath)) : isRegularFile(init.folder, relativePath));
 
   const readText = (relativePath: string): Promise<string | undefined> => {
     let pending = cache.texts.get(relativePath);
     if (pending === undefined) {
-      pending = init.blockingFileReads === true ? Promise.resolve(readTextFileNow(init.folder, relativePath, maxBytes)) : readTextFile(init.folder, relativePath, maxBytes);
+      pending = readFile(relativePath);
       cache.keepText(relativePath, pending);
     }
     return pending;
@@ -145,7 +149,7 @@ export function createScanContext(init: ScanContextInit): ScanContext {
     },
     remembered: cache,
     find: (rule) => findFiles(init.index, rule),
-    exists: (relativePath) => (init.blockingFileReads === true ? Promise.resolve(isRegularFileNow(init.folder, relativePath)) : isRegularFile(init.folder, relativePath)),
+    exists: isFile,
     readText,
     lexed(relativePath, language) {
       let pending = cache.lexed.get(relativePath);
