@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMPILED_MARKDOWN_FILE, COMPILED_ROADMAP_FILE } from '../core/compiled/compiledRoadmap';
+import { whenDetectionLoads } from '../core/lazy/modules';
 import type { Evidence } from '../core/progress/model';
 import { nothingStarted } from '../core/progress/stats';
 import { CommandId, ContextKey, VIEW_ID } from '../core/view/commandIds';
@@ -56,6 +57,11 @@ export class Services extends Disposable {
     this.progress = this._register(new ProgressService(this.storage, this.logger));
     this.notifier = new CompletionNotifier(this.progress);
     this.plan = this._register(new PlanService({ roadmaps: this.roadmaps, progress: this.progress, detection: () => this.detection }));
+    // A fork from the host's own thread stalls every extension for 35–73 ms per git process: in the host,
+    // git starts from a worker thread (src/core/scan/gitWorkerClient.ts), set up when detection first loads.
+    whenDetectionLoads((detection) => {
+      detection.startGitFrom(this._register(detection.gitWorkerLauncher()).launch);
+    });
   }
 
   get panel(): DetailsPanel {

@@ -5,10 +5,14 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scanFolder } from '../../src/core/milestones/engine';
-import { createGitRunner } from '../../src/core/scan/gitRunner';
+import { runGitProcess } from '../../src/core/scan/gitProcess';
+import { createGitRunner, startGitFrom } from '../../src/core/scan/gitRunner';
+import { gitWorkerLauncher } from '../../src/core/scan/gitWorkerClient';
+import type { GitWorkerLauncher } from '../../src/core/scan/gitWorkerClient';
 import { gitEnvironment, safeGitArgs } from '../../src/core/scan/gitSafety';
 import { git, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 import { runCli, SHIPPING_STAGE } from './helpers/cli';
+import { processGone } from './helpers/processes';
 
 /**
  * A repository that names, in its own .git/config, every program git could be made to run by a
@@ -131,22 +135,6 @@ async function markersWritten(hostile: HostileRepository): Promise<string[]> {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/** Waits until no process has this id (killed processes may take a moment to be reaped). */
-async function processGone(pid: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    if (Date.now() > deadline) {
-      return false;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('git never runs a program the scanned repository names', function () {
   this.timeout(60_000);
   const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
@@ -257,17 +245,25 @@ describe('git never runs a program the scanned repository names', function () {
   });
 });
 
-describe('git runner time limits and cancellation', function () {
+// Each run with git started from this thread (the CLI) and from a worker thread (the extension host).
+for (const where of ['this thread', 'a worker thread'] as const) describe(`git runner time limits and cancellation, git started from ${where}`, function () {
   this.timeout(30_000);
   let root: string;
+  let launcher: GitWorkerLauncher | undefined;
   before(async function () {
     if (process.platform === 'win32') {
       this.skip();
     }
     root = await fs.realpath(await makeTree({ 'a.txt': 'a\n' }));
     await git(root, 'init', '-q');
+    if (where === 'a worker thread') {
+      launcher = gitWorkerLauncher();
+      startGitFrom(launcher.launch);
+    }
   });
   after(async () => {
+    launcher?.dispose();
+    startGitFrom(runGitProcess);
     await removeTree(root);
   });
 
@@ -320,7 +316,11 @@ describe('git runner time limits and cancellation', function () {
     assert.ok(await processGone(pid, 3000), `the sleeping program ${pid} is still running`);
   });
 
-  it('starts one git process per turn of the event loop, so that forking never holds the thread for several at once', async () => {
+  it('starts one git process per turn of the event loop, so that forking never holds the thread for several at once', async function () {
+    if (where === 'a worker thread') {
+      // This thread starts none (gitWorker.test.ts).
+      this.skip();
+    }
     // The module object the runner calls `spawn` on (an `import *` here would be a read-only copy).
     const realChildProcess = createRequire(__filename)('node:child_process') as typeof childProcess;
     const original = realChildProcess.spawn;

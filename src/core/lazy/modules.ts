@@ -9,7 +9,25 @@ export function contentTools(): typeof ContentTools {
   return requireBundle('contentTools') as typeof ContentTools;
 }
 
+let detectionLoaded: typeof Detection | undefined;
+let setUpDetection: ((detection: typeof Detection) => void) | undefined;
+
 /** The detection engine, its detectors and the git runner: loaded when detection first runs. */
 export function detectionModule(): typeof Detection {
-  return requireBundle('detection') as typeof Detection;
+  if (detectionLoaded === undefined) {
+    detectionLoaded = requireBundle('detection') as typeof Detection;
+    setUpDetection?.(detectionLoaded);
+  }
+  return detectionLoaded;
+}
+
+/**
+ * Runs `setUp` on the detection bundle once it is loaded (at once if it already is): how the extension
+ * host configures it (git started from a worker thread) without loading it at activation.
+ */
+export function whenDetectionLoads(setUp: (detection: typeof Detection) => void): void {
+  setUpDetection = setUp;
+  if (detectionLoaded !== undefined) {
+    setUp(detectionLoaded);
+  }
 }

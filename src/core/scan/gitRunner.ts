@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import { CONFIG_LIST_ARGS, configListOf, driverKeys } from './gitConfig';
 import type { GitConfigList } from './gitConfig';
 import { gitEnvironment, safeGitArgs, unsafeDriverKey } from './gitSafety';
 import type { SafeGitArgs } from './gitSafety';
+import { runGitProcess } from './gitProcess';
+import type { GitFailureKind, GitProcessOutcome, GitProcessRequest } from './gitProcess';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
-/** Why a git command gave no output: git is absent, the folder is not a repository, or it failed otherwise. */
-export type GitFailureKind = 'missing' | 'notRepository' | 'failed';
+export type { GitFailureKind } from './gitProcess';
 
 export type GitOutcome =
   | { readonly ok: true; readonly stdout: string }
@@ -38,13 +37,21 @@ export interface GitRunnerOptions {
 const IDLE_TIMEOUT_MS = 60_000;
 /** Commands running at once per folder. */
 const MAX_CONCURRENT = 4;
-/** More output than this is refused rather than held in memory (a file list of millions of paths). */
-const MAX_OUTPUT_BYTES = 128 * 1024 * 1024;
-/** After git exits, how long a program it left behind may hold its output open before we stop reading. */
-const CLOSE_GRACE_MS = 1000;
-const WINDOWS = process.platform === 'win32';
 
 type Failure = Extract<GitOutcome, { ok: false }>;
+
+/** Runs one git process: in this thread unless `startGitFrom` has named another launcher. */
+export type GitLauncher = (request: GitProcessRequest, signal: AbortSignal | undefined) => Promise<GitProcessOutcome>;
+
+let launchGit: GitLauncher = runGitProcess;
+
+/**
+ * Starts every git process of this program through `launcher` from now on. The extension host passes
+ * one that forks from a worker thread (see gitWorkerClient.ts); the CLI keeps the default.
+ */
+export function startGitFrom(launcher: GitLauncher): void {
+  launchGit = launcher;
+}
 
 /** The turn of the event loop the last process was (or will be) started in, for all runners of this process. */
 let lastSpawnTurn: Promise<void> = Promise.resolve();
@@ -81,7 +88,7 @@ export function createGitRunner(folder: string, signal?: AbortSignal, options: G
       }
       const args = [...safe.args.slice(0, safe.subcommandIndex), ...overrides, ...safe.args.slice(safe.subcommandIndex)];
       environment ??= gitEnvironment(process.env);
-      const outcome = await spawnGit(folder, args, environment, safe.subcommand, idleTimeoutMs, signal);
+      const outcome = await launchGit({ folder, args, env: environment, subcommand: safe.subcommand, idleTimeoutMs }, signal);
       // A cancelled scan must reject, not look like a git failure.
       signal?.throwIfAborted();
       if (!outcome.ok && (outcome.kind === 'missing' || outcome.stuck)) {
@@ -132,152 +139,8 @@ function driverOverridesOf(config: GitConfigList | Failure): readonly string[] |
 }
 
 
-type SpawnOutcome = { readonly ok: true; readonly stdout: string } | (Failure & { readonly stuck: boolean });
-
 function strip(outcome: Failure & { readonly stuck?: boolean }): Failure {
   return { ok: false, kind: outcome.kind, message: outcome.message };
-}
-
-/**
- * Starts git in its own process group (POSIX), so a time-out or cancel kills git and anything it
- * started; stops reading shortly after git exits even when a program it left behind holds the pipes.
- */
-function spawnGit(folder: string, args: readonly string[], env: NodeJS.ProcessEnv, subcommand: string, idleTimeoutMs: number, signal: AbortSignal | undefined): Promise<SpawnOutcome> {
-  return new Promise<SpawnOutcome>((resolve) => {
-    const child = spawn('git', [...args], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: !WINDOWS, windowsHide: true });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let stdoutBytes = 0;
-    let stderrBytes = 0;
-    let stopped: 'idle' | 'output' | 'abort' | undefined;
-    let exitCode: number | null = null;
-    let settled = false;
-    let spawnFailed = false;
-    let idleTimer: NodeJS.Timeout | undefined;
-    let graceTimer: NodeJS.Timeout | undefined;
-
-    const kill = (): void => {
-      if (child.pid === undefined) {
-        return;
-      }
-      try {
-        if (WINDOWS) {
-          child.kill('SIGKILL');
-        } else {
-          process.kill(-child.pid, 'SIGKILL');
-        }
-      } catch {
-        // Already gone.
-      }
-    };
-    const stop = (why: 'idle' | 'output' | 'abort'): void => {
-      stopped ??= why;
-      kill();
-    };
-    const onAbort = (): void => {
-      stop('abort');
-    };
-    const armIdle = (): void => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
-        stop('idle');
-      }, idleTimeoutMs);
-    };
-    const finish = (outcome: SpawnOutcome): void => {
-      if (settled) {
-        return;
-      }
-      settled = true;
-      clearTimeout(idleTimer);
-      clearTimeout(graceTimer);
-      signal?.removeEventListener('abort', onAbort);
-      child.stdout.destroy();
-      child.stderr.destroy();
-      resolve(outcome);
-    };
-    const conclude = (leftBehind: boolean): void => {
-      if (stopped === 'idle') {
-        finish({ ok: false, kind: 'failed', message: `git ${subcommand} printed nothing for ${Math.round(idleTimeoutMs / 1000)} s and was stopped`, stuck: true });
-      } else if (stopped === 'output') {
-        finish({ ok: false, kind: 'failed', message: `git ${subcommand} printed more than ${MAX_OUTPUT_BYTES / (1024 * 1024)} MiB and was stopped`, stuck: false });
-      } else if (leftBehind) {
-        kill();
-        finish({ ok: false, kind: 'failed', message: `git ${subcommand} left a program running that held its output open`, stuck: true });
-      } else if (exitCode === 0) {
-        finish({ ok: true, stdout: Buffer.concat(stdout).toString('utf8') });
-      } else {
-        finish(classifyExit(subcommand, exitCode, Buffer.concat(stderr).toString('utf8')));
-      }
-    };
-
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted === true) {
-      onAbort();
-    }
-    armIdle();
-    child.stdout.on('data', (chunk: Buffer) => {
-      armIdle();
-      stdoutBytes += chunk.length;
-      if (stdoutBytes > MAX_OUTPUT_BYTES) {
-        stop('output');
-      } else {
-        stdout.push(chunk);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      armIdle();
-      // Only the start of stderr is needed to say what went wrong.
-      if (stderrBytes < 64 * 1024) {
-        stderr.push(chunk);
-        stderrBytes += chunk.length;
-      }
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnFailed = true;
-      if (error.code !== 'ENOENT') {
-        finish({ ok: false, kind: 'failed', message: `git ${subcommand} could not start: ${error.message}`, stuck: false });
-        return;
-      }
-      // ENOENT also means the folder is gone; only a folder that exists proves git is missing.
-      void fs.stat(folder).then(
-        () => {
-          finish({ ok: false, kind: 'missing', message: 'git is not installed or not on PATH', stuck: false });
-        },
-        () => {
-          finish({ ok: false, kind: 'failed', message: `the folder ${folder} no longer exists`, stuck: false });
-        },
-      );
-    });
-    child.on('exit', (code) => {
-      if (spawnFailed) {
-        return;
-      }
-      exitCode = code;
-      graceTimer = setTimeout(() => {
-        conclude(true);
-      }, CLOSE_GRACE_MS);
-    });
-    child.on('close', (code) => {
-      if (spawnFailed) {
-        return;
-      }
-      exitCode ??= code;
-      conclude(false);
-    });
-  });
-}
-
-function classifyExit(subcommand: string, exitCode: number | null, stderr: string): SpawnOutcome {
-  if (/not a git repository/i.test(stderr)) {
-    return { ok: false, kind: 'notRepository', message: firstLine(stderr), stuck: false };
-  }
-  const line = firstLine(stderr);
-  return { ok: false, kind: 'failed', message: line === '' ? `git ${subcommand} exited with ${exitCode ?? 'a signal'}` : line, stuck: false };
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '');
-  return (line ?? '').trim();
 }
 
 /** At most `size` holders at once; the others wait in order. */
