@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
+import type * as vm from 'node:vm';
+import { compileBundle, runBundle } from './bundleScript';
 
 /**
  * V8's compiled code for a bundle, kept between runs (what `module.enableCompileCache` does from Node 22
@@ -23,8 +23,6 @@ export interface CodeCache {
   save(): void;
 }
 
-type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
-
 /** Bytes before the text in a cache file: the text's length. */
 const HEADER_BYTES = 4;
 
@@ -35,12 +33,10 @@ export function codeCacheIn(folder: string): CodeCache {
       const source = readFileSync(file);
       const cacheFile = path.join(folder, `${path.basename(file)}-v8-${process.versions.v8}.cache`);
       const cachedData = cachedCodeFor(cacheFile, source);
-      const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
-      const run = script.runInThisContext() as ModuleFunction;
-      const module = { exports: {} as unknown };
-      run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+      const script = compileBundle(file, source, cachedData);
+      const exports = runBundle(script, file);
       loaded.push({ script, cacheFile, source, hadCache: cachedData !== undefined && script.cachedDataRejected !== true });
-      return module.exports;
+      return exports;
     },
     save() {
       for (const { script, cacheFile, source, hadCache } of loaded) {

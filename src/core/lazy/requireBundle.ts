@@ -1,32 +1,75 @@
 import * as path from 'node:path';
+import { compileBundle, runBundle } from './bundleScript';
 import type { CodeCache } from './codeCache';
 
 /** The parts of the program that load on first use, each its own file. */
 export type LazyBundleName = 'contentTools' | 'detection';
 
+/** A bundle's text and V8's code compiled from exactly that text (on a worker thread: see prepareBundle.ts). */
+export interface PreparedBundle {
+  readonly source: Uint8Array;
+  readonly cachedData: Uint8Array;
+}
+
 /**
- * Loads a lazily loaded part of the program. Bundled, `<name>.js` is its own bundle beside the running one
+ * The file of a lazily loaded part. Bundled, `<name>.js` is its own bundle beside the running one
  * (dist/); compiled by tsc (tests), it is the entry module beside this one. The path is computed at run
- * time so esbuild leaves this require alone instead of inlining the module into the caller's bundle.
+ * time so esbuild leaves the require below alone instead of inlining the module into the caller's bundle.
  */
+export function bundleFile(name: LazyBundleName): string {
+  return path.join(__dirname, `${name}.js`);
+}
+
+/** Loads a lazily loaded part of the program, once. */
 export function requireBundle(name: LazyBundleName): unknown {
-  const file = path.join(__dirname, `${name}.js`);
-  if (codeCache !== undefined) {
-    let exports = loadedWithCache.get(file);
-    if (exports === undefined) {
-      exports = codeCache.load(file);
-      loadedWithCache.set(file, exports);
-    }
+  const file = bundleFile(name);
+  let exports = loadedHere.get(file);
+  if (exports !== undefined) {
     return exports;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(file);
+  const prepared = preparedBundles.get(file);
+  preparedBundles.delete(file);
+  if (prepared !== undefined && !loadedByRequire(file)) {
+    const script = compileBundle(file, asBuffer(prepared.source), asBuffer(prepared.cachedData));
+    exports = runBundle(script, file);
+  } else if (codeCache !== undefined && !loadedByRequire(file)) {
+    exports = codeCache.load(file);
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file);
+  }
+  loadedHere.set(file, exports);
+  return exports;
+}
+
+/** Whether `name` is loaded already (then preparing it is pointless). */
+export function isBundleLoaded(name: LazyBundleName): boolean {
+  const file = bundleFile(name);
+  return loadedHere.has(file) || loadedByRequire(file);
+}
+
+/** The next load of `name` uses this text and compiled code instead of reading and compiling the file. */
+export function offerPreparedBundle(name: LazyBundleName, prepared: PreparedBundle): void {
+  if (!isBundleLoaded(name)) {
+    preparedBundles.set(bundleFile(name), prepared);
+  }
 }
 
 let codeCache: CodeCache | undefined;
-const loadedWithCache = new Map<string, unknown>();
+/** Bundles loaded through a code cache or prepared code: `require` does not know them. */
+const loadedHere = new Map<string, unknown>();
+const preparedBundles = new Map<string, PreparedBundle>();
 
 /** Loads bundles through a code cache from now on (the CLI, a short-lived process that pays for every compile). */
 export function useCodeCache(cache: CodeCache): void {
   codeCache = cache;
+}
+
+function loadedByRequire(file: string): boolean {
+  return require.cache[file] !== undefined;
+}
+
+/** A thread's message brings a Buffer back as a plain Uint8Array: the same bytes, without a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

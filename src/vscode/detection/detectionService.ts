@@ -9,6 +9,7 @@ import { readEvidence } from '../../core/progress/validate';
 import { MILESTONE_IDS } from '../../core/milestones/catalog';
 import { PausableChangeSink } from '../../core/detection/pausableChanges';
 import { detectionModule } from '../../core/lazy/modules';
+import { prepareBundle } from '../../core/lazy/prepareBundle';
 import type { DetectRule, Roadmap, Skill } from '../../core/roadmap/model';
 import { quizPassed } from '../../core/quiz/passRecord';
 import { getConfig, onDidChangeConfig } from '../config';
@@ -144,7 +145,13 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     const timer = setTimeout(() => {
       this.restartWatchers();
       if (getConfig('detection.enabled')) {
-        void this.recheckAll();
+        // Compiled on a worker thread first: loading the engine then holds this thread only for its own
+        // top-level code, not for reading and compiling 300 KB as well (prepareBundle.ts).
+        void prepareBundle('detection').then(() => {
+          if (!this.isDisposed) {
+            void this.recheckAll();
+          }
+        });
       }
     }, STARTUP_DELAY_MS);
     this._register({ dispose: () => clearTimeout(timer) });

@@ -1,0 +1,95 @@
+// A lazily loaded bundle compiled on a worker thread (the extension host's detection engine): the thread
+// that loads it then runs it without reading or compiling it, and gets one module, never two.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+// Compiled to <out>/test/unit/: the compiled lazy-loading modules are in <out>/src/core/lazy/.
+const LAZY = path.resolve(__dirname, '../../src/core/lazy');
+
+interface LoadReport {
+  /** Each `vm.Script` made on the main thread: whether it was given compiled code, and whether V8 refused it. */
+  readonly scripts: readonly { readonly file: string; readonly cached: boolean; readonly rejected: boolean | undefined }[];
+  readonly sameModule: boolean;
+  /** Whether a module loaded during the steps (`globalThis.early`), if any, is the one loaded after them. */
+  readonly sameAsEarly: boolean;
+  readonly scanFolder: string;
+  readonly inRequireCache: boolean;
+  /** Whether the main thread read the bundle's file itself. */
+  readonly readHere: boolean;
+  /** Whether loading the two modules loaded worker_threads (activation must not pay for it). */
+  readonly workerThreadsAtStart: boolean;
+  readonly workersStarted: number;
+}
+
+/** In a fresh node: records scripts and reads on the main thread, runs `steps` (a promise chain), loads `detection` twice, reports. */
+async function loadInFreshNode(steps: string): Promise<LoadReport> {
+  const script = `
+    const vm = require('node:vm');
+    const scripts = [];
+    const Original = vm.Script;
+    vm.Script = class extends Original {
+      constructor(code, options) { super(code, options); scripts.push({ file: options.filename, cached: options.cachedData !== undefined, rejected: this.cachedDataRejected }); }
+    };
+    const fs = require('node:fs');
+    const reads = [];
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = function (file, ...rest) { reads.push(String(file)); return readFileSync.call(this, file, ...rest); };
+    const { prepareBundle } = require(${JSON.stringify(path.join(LAZY, 'prepareBundle.js'))});
+    const { requireBundle, bundleFile } = require(${JSON.stringify(path.join(LAZY, 'requireBundle.js'))});
+    const workerThreadsAtStart = process.moduleLoadList.includes('NativeModule worker_threads');
+    const threads = require('node:worker_threads');
+    let workersStarted = 0;
+    const Worker = threads.Worker;
+    threads.Worker = class extends Worker {
+      constructor(...args) { super(...args); workersStarted++; }
+    };
+    Promise.resolve().then(() => ${steps}).then(() => {
+      const first = requireBundle('detection');
+      const second = requireBundle('detection');
+      const file = bundleFile('detection');
+      console.log(JSON.stringify({ scripts: scripts.filter((s) => s.file === file), sameModule: first === second, sameAsEarly: globalThis.early === undefined || globalThis.early === first, scanFolder: typeof first.scanFolder, inRequireCache: require.cache[file] !== undefined, readHere: reads.includes(file), workerThreadsAtStart, workersStarted }));
+    });`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
+  return JSON.parse(stdout) as LoadReport;
+}
+
+describe('bundles compiled on a worker thread before their first load', function () {
+  this.timeout(30_000);
+
+  it('loads the bundle from the compiled code the worker made, which V8 accepts, without reading or compiling it here', async () => {
+    const report = await loadInFreshNode("prepareBundle('detection')");
+    assert.deepEqual(report.scripts.map(({ cached, rejected }) => ({ cached, rejected })), [{ cached: true, rejected: false }]);
+    assert.equal(report.readHere, false);
+    assert.equal(report.inRequireCache, false);
+    assert.equal(report.sameModule, true);
+    assert.equal(report.sameAsEarly, true);
+    assert.equal(report.scanFolder, 'function');
+    assert.equal(report.workerThreadsAtStart, false);
+    assert.equal(report.workersStarted, 1);
+  });
+
+  it('loads the bundle as usual when the worker cannot start', async () => {
+    const report = await loadInFreshNode(`prepareBundle('detection', ${JSON.stringify(path.join(LAZY, 'no-such-worker.js'))})`);
+    assert.deepEqual(report.scripts, []);
+    assert.equal(report.inRequireCache, true);
+    assert.equal(report.sameModule, true);
+    assert.equal(report.scanFolder, 'function');
+  });
+
+  it('keeps the one module loaded while the worker was compiling, and loads none from the late compiled code', async () => {
+    const report = await loadInFreshNode("(() => { const prepared = prepareBundle('detection'); globalThis.early = requireBundle('detection'); return prepared; })()");
+    assert.deepEqual(report.scripts, []);
+    assert.equal(report.inRequireCache, true);
+    assert.equal(report.sameAsEarly, true);
+    assert.equal(report.sameModule, true);
+  });
+
+  it('starts no worker for a bundle already loaded', async () => {
+    const report = await loadInFreshNode("(globalThis.early = requireBundle('detection'), prepareBundle('detection'))");
+    assert.equal(report.workersStarted, 0);
+    assert.equal(report.sameAsEarly, true);
+    assert.equal(report.sameModule, true);
+  });
+});
