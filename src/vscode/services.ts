@@ -60,7 +60,8 @@ export class Services extends Disposable {
     // A fork from the host's own thread stalls every extension for 35–73 ms per git process: in the host,
     // git starts from a worker thread (src/core/scan/gitWorkerClient.ts), set up when detection first loads.
     whenDetectionLoads((detection) => {
-      detection.startGitFrom(this._register(detection.gitWorkerLauncher()).launch);
+      const launcher = detection.gitWorkerLauncher({ onFallback: (why) => this.logger.warn(`Git now starts from the extension host's own thread, which pauses other extensions briefly per command: its worker thread failed (${why}).`) });
+      detection.startGitFrom(this._register(launcher).launch);
     });
   }
 

@@ -48,8 +48,10 @@ describe('git started from a worker thread (the extension host)', function () {
     await removeTree(root);
   });
 
+  const fallbacks: string[] = [];
   function useWorker(file?: string, idleMs?: number): GitWorkerLauncher {
-    launcher = gitWorkerLauncher(file, idleMs);
+    fallbacks.length = 0;
+    launcher = gitWorkerLauncher({ ...(file === undefined ? {} : { file }), ...(idleMs === undefined ? {} : { idleMs }), onFallback: (why) => fallbacks.push(why) });
     startGitFrom(launcher.launch);
     return launcher;
   }
@@ -70,6 +72,7 @@ describe('git started from a worker thread (the extension host)', function () {
       assert.deepEqual(listed, here);
       assert.deepEqual(log, { ok: true, stdout: 'First\n' });
       assert.equal(spawns.count(), 0);
+      assert.deepEqual(fallbacks, []);
     } finally {
       spawns.restore();
     }
@@ -121,6 +124,8 @@ describe('git started from a worker thread (the extension host)', function () {
       assert.deepEqual(await runner.run(['log', '--format=%s']), { ok: true, stdout: 'First\n' });
       // The configuration and two commands: the first command once the worker's failure was seen, or at once.
       assert.ok(spawns.count() >= 2, `${spawns.count()} processes started here`);
+      assert.equal(fallbacks.length, 1);
+      assert.match(fallbacks[0] ?? '', /no-such-worker\.js/);
     } finally {
       spawns.restore();
     }
@@ -136,6 +141,7 @@ describe('git started from a worker thread (the extension host)', function () {
       assert.deepEqual(outcome, { ok: true, stdout: 'First\n' });
       assert.equal(spawns.count(), 1);
       assert.equal(dyingLauncher.hasThread(), false);
+      assert.deepEqual(fallbacks, ['it ended with code 3']);
     } finally {
       spawns.restore();
     }
@@ -153,6 +159,7 @@ describe('git started from a worker thread (the extension host)', function () {
       assert.deepEqual(await runner.run(['log', '--format=%s']), { ok: true, stdout: 'First\n' });
       assert.equal(idle.hasThread(), true);
       assert.equal(spawns.count(), 0);
+      assert.deepEqual(fallbacks, []);
     } finally {
       spawns.restore();
     }

@@ -32,7 +32,8 @@ interface Pending {
  * a worker the fork stalls only the worker. A thread that cannot start or dies hands its commands back to
  * this thread, and every later one runs here: git still runs, with the old stalls.
  */
-export function gitWorkerLauncher(file: string = GIT_WORKER_FILE, idleMs: number = IDLE_MS): GitWorkerLauncher {
+export function gitWorkerLauncher(options: { readonly file?: string; readonly idleMs?: number; readonly onFallback?: (why: string) => void } = {}): GitWorkerLauncher {
+  const { file = GIT_WORKER_FILE, idleMs = IDLE_MS, onFallback } = options;
   let worker: Worker | undefined;
   /** Set when a thread failed or the launcher was disposed: no thread is started again. */
   let inThread = false;
@@ -66,12 +67,13 @@ export function gitWorkerLauncher(file: string = GIT_WORKER_FILE, idleMs: number
   };
 
   /** The thread failed: what it was running runs again here (git commands only read), and so does the rest. */
-  const lost = (from: Worker): void => {
+  const lost = (from: Worker, why: string): void => {
     if (worker !== from) {
       return;
     }
     worker = undefined;
     inThread = true;
+    onFallback?.(why);
     for (const [id, entry] of pending) {
       void runGitProcess(entry.request, entry.signal).then((outcome) => {
         settle(id, outcome);
@@ -86,15 +88,16 @@ export function gitWorkerLauncher(file: string = GIT_WORKER_FILE, idleMs: number
         started.on('message', (reply: GitWorkerReply) => {
           settle(reply.id, reply.outcome);
         });
-        started.on('error', () => {
-          lost(started);
+        started.on('error', (error: Error) => {
+          lost(started, error.message);
         });
-        started.on('exit', () => {
-          lost(started);
+        started.on('exit', (code) => {
+          lost(started, `it ended with code ${code}`);
         });
         worker = started;
-      } catch {
+      } catch (error) {
         inThread = true;
+        onFallback?.(error instanceof Error ? error.message : String(error));
       }
     }
     return worker;
