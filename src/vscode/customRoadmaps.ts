@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { contentTools } from '../core/lazy/modules';
+import { prepareBundle } from '../core/lazy/prepareBundle';
 import type { Roadmap } from '../core/roadmap/model';
 import { formatProblem } from '../core/roadmap/problems';
 import { roadmapFolderStamp } from '../core/roadmaps/folderStamp';
@@ -135,6 +136,9 @@ export class CustomRoadmaps extends Disposable {
         continue;
       }
       stored[folder] = previous[folder];
+      // The YAML parser, validator and Markdown renderer (386 KB) are compiled on a worker thread before
+      // their first load here: read and compiled on this thread, they held the host for about 60 ms.
+      await prepareBundle('contentTools');
       try {
         const settled = settleCustomRoadmap(await contentTools().loadCustomRoadmap(folder, shipped), stored[folder]);
         if (settled.save !== undefined) {

@@ -70,6 +70,12 @@ describe('bundles compiled on a worker thread before their first load', function
     assert.equal(report.workersStarted, 1);
   });
 
+  it('starts one worker for callers that ask at the same time', async () => {
+    const report = await loadInFreshNode("Promise.all([prepareBundle('detection'), prepareBundle('detection')])");
+    assert.equal(report.workersStarted, 1);
+    assert.deepEqual(report.scripts.map(({ cached, rejected }) => ({ cached, rejected })), [{ cached: true, rejected: false }]);
+  });
+
   it('loads the bundle as usual when the worker cannot start', async () => {
     const report = await loadInFreshNode(`prepareBundle('detection', ${JSON.stringify(path.join(LAZY, 'no-such-worker.js'))})`);
     assert.deepEqual(report.scripts, []);
