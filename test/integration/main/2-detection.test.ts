@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import type * as childProcess from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../../src/vscode/extension';
@@ -61,6 +63,31 @@ describe('Automatic milestone detection while the learner codes', function () {
     // git-basics was set done by hand earlier: the new evidence is attached, the learner's record stays.
     await waitFor('git-basics evidence', () => (api.progressOf('git-basics').evidence.some((e) => e.milestone === 'git.history') ? true : undefined), 20000);
     assert.equal(api.progressOf('git-basics').setBy, 'learner');
+  });
+
+  it("starts the check's git processes from a worker thread, so the editor's own thread never forks for them", async () => {
+    // The module object every extension of this host calls `spawn` on: the built-in git extension
+    // spawns here too, so only our runner's processes (their first argument) are counted.
+    const hostChildProcess = createRequire(__filename)('node:child_process') as typeof childProcess;
+    const original = hostChildProcess.spawn;
+    let oursHere = 0;
+    hostChildProcess.spawn = ((...args: Parameters<typeof childProcess.spawn>) => {
+      const [command, commandArgs] = args;
+      if (command === 'git' && Array.isArray(commandArgs) && commandArgs[0] === '--no-pager') {
+        oursHere++;
+      }
+      return original(...args);
+    }) as typeof childProcess.spawn;
+    try {
+      commitFiles(root, 'worker', 1);
+      await vscode.commands.executeCommand('backendRoadmap.recheckWorkspace');
+      await api.detectionIdle();
+      const history = api.milestoneStatus('git.history');
+      assert.equal(history.status, 'present');
+    } finally {
+      hostChildProcess.spawn = original;
+    }
+    assert.equal(oursHere, 0, `${oursHere} git processes of the check were started from the extension host's thread`);
   });
 
   it('a failing test run in the terminal proves nothing; a passing one marks unit testing done', async () => {
