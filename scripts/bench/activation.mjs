@@ -211,6 +211,8 @@ export async function measureActivation({ extensionPath, identifier, folder, run
   let context;
   const ours = [];
   const peer = [];
+  /** Per page load of ours: how long after activation the roadmap was ready, as its log says. */
+  const ready = [];
   const blocks = { ours: [], peer: [] };
   try {
     const port = await server.port;
@@ -223,9 +225,12 @@ export async function measureActivation({ extensionPath, identifier, folder, run
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours'];
       for (const which of order) {
+        const logsBefore = new Set(extensionLogs(dirs.userData));
         const ms = which === 'ours' ? await activationOnce(page, workbenchUrl(port, folder, extensionPath), identifier) : await activationOnce(page, workbenchUrl(port, folder, hello), 'bench.hello-world');
         (which === 'ours' ? ours : peer).push(ms);
-        log?.(`activation run ${i + 1}/${runs} ${which}: ${ms} ms`);
+        const readyMs = which === 'ours' ? await roadmapReadyMs(dirs.userData, logsBefore) : undefined;
+        if (readyMs !== undefined) ready.push(readyMs);
+        log?.(`activation run ${i + 1}/${runs} ${which}: ${ms} ms${readyMs === undefined ? '' : `, roadmap ready ${readyMs} ms after activation`}`);
       }
     }
     // The folder of each extension's main file: its code, and the chunks it loads from there.
@@ -247,10 +252,41 @@ export async function measureActivation({ extensionPath, identifier, folder, run
   } finally {
     await context?.close().catch(() => undefined);
     server.stop();
-    process.env.TMPDIR = previousTmp;
-    rmSync(work, { recursive: true, force: true });
+    // Assigning undefined would set the text "undefined".
+    if (previousTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previousTmp;
+    if (process.env.BENCH_KEEP_WORK) log?.(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   }
-  return { ours, peer, blocks };
+  return { ours, peer, ready, blocks };
+}
+
+/** The extension's log files (`Backend Roadmap.log`) under code-server's user data, one per extension host so far. */
+function extensionLogs(userData) {
+  const logs = path.join(userData, 'logs');
+  try {
+    return readdirSync(logs, { recursive: true }).map(String).filter((name) => name.endsWith('Backend Roadmap.log')).map((name) => path.join(logs, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * How long after activation the extension's roadmap was ready in a page load: the extension logs it
+ * ("ready N ms after activation") to its output channel, which code-server writes to
+ * `<user data>/logs/<session>/exthostN/<extension>/Backend Roadmap.log`. `before` are the log files that
+ * existed before the load: only the new host's file counts.
+ */
+async function roadmapReadyMs(userData, before) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const file of extensionLogs(userData).filter((f) => !before.has(f))) {
+      const match = /ready (\d+) ms after activation/.exec(readFileSync(file, 'utf8'));
+      if (match) return Number(match[1]);
+    }
+    await sleep(250);
+  }
+  return undefined;
 }
 
 /** Loads the workbench with an extension (the installed probe beside it) and reads the profile of that page's extension host. */
