@@ -71,6 +71,26 @@ describe('compiled roadmap', function () {
     assert.ok(largest < 200_000, `a stage line of ${largest} characters: split big stages`);
   });
 
+  it('reads in a few turns of the event loop, not one per stage (each turn at start-up waits behind other extensions)', async () => {
+    const text = roadmapFileText(compiled);
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns++;
+      if (counting) {
+        setImmediate(count);
+      }
+    };
+    setImmediate(count);
+    try {
+      await parseRoadmapFile(text);
+    } finally {
+      counting = false;
+    }
+    // Each turn lets the host run; the parse gives one every 8 ms of work (the whole file is a few tens of ms).
+    assert.ok(turns >= 1 && turns < loaded.stages.length, `${turns} turns for ${loaded.stages.length} stages`);
+  });
+
   it('holds the HTML of every Markdown text a skill view or a quiz result renders', async () => {
     const markdown = await parseMarkdownFile(markdownFileText(compiled));
     const html = new Set([...markdown.block, ...markdown.inline].map(([, rendered]) => rendered));
