@@ -15,6 +15,7 @@ import type { Roadmap } from '../../src/core/roadmap/model';
 import { buildQuizResultView } from '../../src/core/view/quizViews';
 import { buildSkillView } from '../../src/core/view/viewModels';
 import type { DetectionInfo } from '../../src/core/view/viewModels';
+import { countEventLoopTurns } from './helpers/eventLoopTurns';
 import { locate, stageYaml } from './helpers/roadmapFixtures';
 
 // Compiled to <out>/test/unit/: three levels up is the repository root.
@@ -73,19 +74,12 @@ describe('compiled roadmap', function () {
 
   it('reads in a few turns of the event loop, not one per stage (each turn at start-up waits behind other extensions)', async () => {
     const text = roadmapFileText(compiled);
-    let turns = 0;
-    let counting = true;
-    const count = (): void => {
-      turns++;
-      if (counting) {
-        setImmediate(count);
-      }
-    };
-    setImmediate(count);
+    const loop = countEventLoopTurns();
+    let turns: number;
     try {
       await parseRoadmapFile(text);
     } finally {
-      counting = false;
+      turns = loop.stop();
     }
     // Each turn lets the host run; the parse gives one every 8 ms of work (the whole file is a few tens of ms).
     assert.ok(turns >= 1 && turns < loaded.stages.length, `${turns} turns for ${loaded.stages.length} stages`);

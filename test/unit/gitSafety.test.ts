@@ -12,6 +12,7 @@ import type { GitWorkerLauncher } from '../../src/core/scan/gitWorkerClient';
 import { gitEnvironment, safeGitArgs } from '../../src/core/scan/gitSafety';
 import { git, makeTree, removeTree, writeTree } from './helpers/scanFixtures';
 import { runCli, SHIPPING_STAGE } from './helpers/cli';
+import { countEventLoopTurns } from './helpers/eventLoopTurns';
 import { processGone } from './helpers/processes';
 
 /**
@@ -325,26 +326,18 @@ for (const where of ['this thread', 'a worker thread'] as const) describe(`git r
     const realChildProcess = createRequire(__filename)('node:child_process') as typeof childProcess;
     const original = realChildProcess.spawn;
     const turns: number[] = [];
-    let turn = 0;
-    let counting = true;
-    const count = (): void => {
-      turn++;
-      if (counting) {
-        setImmediate(count);
-      }
-    };
+    const loop = countEventLoopTurns();
     try {
       realChildProcess.spawn = ((...args: Parameters<typeof childProcess.spawn>) => {
-        turns.push(turn);
+        turns.push(loop.now());
         return original(...args);
       }) as typeof childProcess.spawn;
-      setImmediate(count);
       const runner = createGitRunner(root);
       const outcomes = await Promise.all([1, 2, 3, 4].map(() => runner.run(['rev-parse', '--git-dir'])));
       assert.ok(outcomes.every((outcome) => outcome.ok));
     } finally {
       realChildProcess.spawn = original;
-      counting = false;
+      loop.stop();
     }
     // Four commands and the configuration read before the first one (it names drivers to switch off).
     assert.equal(turns.length, 5);
