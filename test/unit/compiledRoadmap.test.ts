@@ -127,7 +127,10 @@ describe('compiled roadmap', function () {
       const markdownFile = path.join(dir, 'roadmap-html.jsonl');
       await fs.writeFile(roadmapFile, roadmapFileText(compiled));
       await fs.writeFile(markdownFile, markdownFileText(compiled));
-      assert.equal((await readShippedRoadmap(roadmapFile)).roadmap?.skills.length, loaded.skills.length);
+      const fromFile = await readShippedRoadmap(roadmapFile);
+      // Read as bytes and decoded a line at a time: texts with multi-byte characters come back whole.
+      assert.match(roadmapFileText(compiled), /[^ -~\n]/, 'no multi-byte character in the shipped roadmap to test decoding with');
+      assert.deepStrictEqual(fromFile.roadmap?.stages, (await parseRoadmapFile(roadmapFileText(compiled))).stages);
       assert.equal(await readShippedMarkdown(markdownFile), undefined);
 
       const text = roadmapFileText(compiled);
@@ -140,6 +143,15 @@ describe('compiled roadmap', function () {
       assert.equal(missing.roadmap, undefined);
       assert.match(missing.problems[0]?.message ?? '', /cannot be read \(ENOENT.*reinstall/);
       assert.match((await readShippedMarkdown(path.join(dir, 'nope.jsonl'))) ?? '', /reinstall/);
+    });
+
+    it('reads the same model from a file\'s bytes as from its text, whatever the characters', async () => {
+      const text = roadmapFileText({ stages: compiled.stages.map((stage, index) => (index === 0 ? { ...stage, title: 'Ünïcödé — “quoted” ✓ 𝄞' } : stage)), markdown: compiled.markdown });
+      const fromBytes = await parseRoadmapFile(new TextEncoder().encode(text));
+      const fromText = await parseRoadmapFile(text);
+      assert.equal(fromBytes.stages[0]?.title, 'Ünïcödé — “quoted” ✓ 𝄞');
+      assert.deepStrictEqual(fromBytes.stages, fromText.stages);
+      await assert.rejects(parseRoadmapFile(new Uint8Array()), /not a compiled roadmap file/);
     });
 
     it('refuses a file of another kind or format', async () => {
