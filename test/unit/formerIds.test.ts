@@ -50,7 +50,7 @@ describe('former ids', () => {
     it('keeps former ids through the compiled roadmap the build writes', async () => {
       const { roadmap } = parseRoadmap([one, two]);
       assert.ok(roadmap);
-      const compiled = await parseRoadmapFile(roadmapFileText({ stages: roadmap.stages, markdown: { block: [], inline: [] } }));
+      const compiled = await parseRoadmapFile(Buffer.from(roadmapFileText({ stages: roadmap.stages, markdown: { block: [], inline: [] } })));
       assert.deepEqual([...formerSkillIds(compiled)], [...formerSkillIds(roadmap)]);
       assert.deepEqual([...formerStageIds(compiled)], [['first-steps', 'basics']]);
     });

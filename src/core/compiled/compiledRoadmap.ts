@@ -72,19 +72,16 @@ export function markdownFileText(compiled: CompiledRoadmap): string {
   return linesText('markdown', lines);
 }
 
-/**
- * The roadmap of dist/roadmap.jsonl, given as the file's bytes (or its text). Throws when it is not one (a
- * damaged or mismatched install).
- */
-export async function parseRoadmapFile(content: Uint8Array | string): Promise<Roadmap> {
+/** The roadmap of dist/roadmap.jsonl, given as the file's bytes. Throws when it is not one (a damaged or mismatched install). */
+export async function parseRoadmapFile(bytes: Buffer): Promise<Roadmap> {
   // The build validated every stage against the schema before writing it: only the frame is checked here.
-  const stages = await parseLines(content, 'roadmap', (value): value is Stage => typeof value === 'object' && value !== null && 'skills' in value && Array.isArray(value.skills));
+  const stages = await parseLines(bytes, 'roadmap', (value): value is Stage => typeof value === 'object' && value !== null && 'skills' in value && Array.isArray(value.skills));
   return createRoadmap(stages);
 }
 
-/** The HTML of dist/roadmap-html.jsonl, given as its bytes (or its text). Throws when it is not one. */
-export async function parseMarkdownFile(content: Uint8Array | string): Promise<PrerenderedMarkdown> {
-  const lines = await parseLines(content, 'markdown', isMarkdownPairs);
+/** The HTML of dist/roadmap-html.jsonl, given as its bytes. Throws when it is not one. */
+export async function parseMarkdownFile(bytes: Buffer): Promise<PrerenderedMarkdown> {
+  const lines = await parseLines(bytes, 'markdown', isMarkdownPairs);
   return { block: lines.flatMap((line) => line.block), inline: lines.flatMap((line) => line.inline) };
 }
 
@@ -93,8 +90,7 @@ function linesText(kind: Header['kind'], values: readonly unknown[]): string {
   return [header, ...values].map((value) => JSON.stringify(value)).join('\n') + '\n';
 }
 
-async function parseLines<T>(content: Uint8Array | string, kind: Header['kind'], isValue: (value: unknown) => value is T): Promise<T[]> {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+async function parseLines<T>(bytes: Buffer, kind: Header['kind'], isValue: (value: unknown) => value is T): Promise<T[]> {
   const lines = lineRanges(bytes);
   const text = (line: LineRange | undefined): string => (line === undefined ? 'null' : bytes.toString('utf8', line.start, line.end));
   const header: unknown = JSON.parse(text(lines[0]));
