@@ -2,41 +2,19 @@
 // commit, unchanged since, was written by that commit (issue 10: one `git blame` costs hundreds of
 // milliseconds on a large repository).
 import * as assert from 'node:assert/strict';
-import { attributeFileEvidence, readWorkTree } from '../../src/core/detection/authorship';
 import type { Evidence } from '../../src/core/progress/model';
-import { createGitRunner } from '../../src/core/scan/gitRunner';
-import type { GitRunner } from '../../src/core/scan/gitRunner';
+import { attributeRecorded } from './helpers/recordingRunner';
 import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
 const OTHER = 'maintainer@example.invalid';
 
-/** A runner that records each git subcommand it runs. */
-function recordingRunner(folder: string): { git: GitRunner; subcommands: string[] } {
-  const real = createGitRunner(folder);
-  const subcommands: string[] = [];
-  return {
-    subcommands,
-    git: {
-      run: (args) => {
-        subcommands.push(args[0] ?? '');
-        return real.run(args);
-      },
-    },
-  };
-}
-
 function lineEvidence(folder: string, file: string, line: number): Evidence {
   return { milestone: 'docker.file', summary: `${file}:${line}`, folder, path: file, line, at: '2026-12-02T00:00:00.000Z' };
 }
 
-async function attribute(folder: string, evidence: readonly Evidence[]): Promise<{ attributed: Evidence[]; subcommands: string[] }> {
-  const { git, subcommands } = recordingRunner(folder);
-  const workTree = await readWorkTree(git);
-  assert.ok(workTree);
-  subcommands.length = 0;
-  const attributed = await attributeFileEvidence(folder, evidence, workTree, { git, emails: new Set([LEARNER]) });
-  return { attributed, subcommands };
+function attribute(folder: string, evidence: readonly Evidence[]): Promise<{ attributed: Evidence[]; subcommands: string[] }> {
+  return attributeRecorded(folder, evidence, { emails: new Set([LEARNER]) });
 }
 
 describe('authorship: blame only where it can add something', function () {

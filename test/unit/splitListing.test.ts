@@ -29,6 +29,10 @@ describe('split listing: tracked files first, untracked ones after', function ()
       'src/deep/nested/util.ts': 'export const one = 1;\n',
       'README.md': '# App\n',
     }, 'Start');
+    // Someone else's committed file, and a committed file the learner changed since: whose each is must not
+    // depend on how the files were listed (a split listing compares with HEAD before asking git status).
+    await commitFilesAs('maintainer@example.invalid', root, { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' }, 'CI');
+    await writeTree(root, { 'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => res.json([]));\napp.delete('/users/:id', (req, res) => res.status(204).end());\n" });
     // Work in progress that changes what is found: a Dockerfile, a second route file shallower than the first, a test.
     await writeTree(root, {
       'Dockerfile': 'FROM node:20\nCOPY . .\nCMD ["node", "dist/app.js"]\n',
@@ -49,6 +53,8 @@ describe('split listing: tracked files first, untracked ones after', function ()
       assert.deepEqual(seen(split), seen(single));
       assert.ok(split.files?.files.includes('Dockerfile') === true && split.files.files.includes('routes.ts'));
       assert.equal(split.milestones.find((m) => m.id === 'docker.file')?.present, true, 'an untracked Dockerfile counts');
+      const whose = new Map(split.milestones.flatMap((m) => m.evidence).map((e) => [e.path, e.yours]));
+      assert.deepEqual([whose.get('.github/workflows/ci.yml'), whose.get('src/app.ts'), whose.get('Dockerfile')], [false, true, true]);
     });
   }
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import type { GitRunner } from '../scan/gitRunner';
+import { compareWithHead } from './headComparison';
 import type { LearnerEmails } from './identity';
 import { normalizeEmail } from './identity';
 
@@ -67,6 +68,13 @@ export interface AuthorshipOptions {
    * (hundreds of milliseconds on a large repository) is not asked again. Undefined: always asked.
    */
   readonly statusStamp?: string;
+  /**
+   * Set on a large repository whose files git listed: whether git listed a path (tracked, or untracked and
+   * not ignored). The files are then compared with HEAD first (see headComparison.ts), and `git status`,
+   * which reads the whole index (about 120 ms for 100k files), is asked only about those that differ. A
+   * listed path HEAD does not have is uncommitted work, staged or not, as status would say.
+   */
+  readonly listedByGit?: (relativePath: string) => boolean;
 }
 
 /** Whether the folder is inside a git work tree, and where (the folder's path from the top level). */
@@ -115,7 +123,7 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   // 5 to 20 ms here, and on a large repository hundreds of milliseconds of its own); blame, one process per
   // file, only for lines they leave open.
   const fromCache = statusFromCache(options, paths, versions);
-  const statusPending = cachedStatus(options, workTree, paths, versions, fromCache);
+  const statusPending = cachedStatus(folder, options, workTree, paths, versions, fromCache);
   // Uncommitted work is the learner's: an untracked file, a changed file as a whole, and (from blame) a line not committed.
   const uncommittedIn = (status: ReadonlyMap<string, 'untracked' | 'changed'> | undefined, file: string, line: number | undefined): boolean => status?.get(file) === 'untracked' || (status?.get(file) === 'changed' && line === undefined);
   // A re-check usually knows every status already: what it settles needs no history (an untracked file has none).
@@ -247,6 +255,7 @@ async function fileVersion(folder: string, file: string): Promise<string> {
 
 /** `workingTreeStatus`, asking git only about paths whose status the cache (`fromCache`, read once by the caller) does not hold for this state. */
 async function cachedStatus(
+  folder: string,
   options: AuthorshipOptions,
   workTree: WorkTree,
   paths: readonly string[],
@@ -256,14 +265,14 @@ async function cachedStatus(
   const cache = options.cache;
   const stamp = options.statusStamp;
   if (cache === undefined || stamp === undefined || fromCache === undefined) {
-    return (await workingTreeStatus(options.git, workTree, paths)) ?? new Map();
+    return (await workingTreeStatus(folder, workTree, paths, options)) ?? new Map();
   }
   const keyOf = (file: string): string => statusKey(stamp, file, versions);
   // A copy: what git answers joins it, while the caller keeps reading what the cache knew.
   const status = new Map(fromCache.status);
   const unknown = fromCache.unknown;
   if (unknown.length > 0) {
-    const asked = await workingTreeStatus(options.git, workTree, unknown);
+    const asked = await workingTreeStatus(folder, workTree, unknown, options);
     for (const file of unknown) {
       const found = asked?.get(file);
       if (asked !== undefined) {
@@ -303,9 +312,27 @@ function statusFromCache(options: AuthorshipOptions, paths: readonly string[], v
 }
 
 /** Paths (relative to the folder) that are untracked, or tracked and changed in the index or working tree; undefined when git failed. */
-async function workingTreeStatus(git: GitRunner, workTree: WorkTree, paths: readonly string[]): Promise<Map<string, 'untracked' | 'changed'> | undefined> {
+async function workingTreeStatus(folder: string, workTree: WorkTree, paths: readonly string[], options: Pick<AuthorshipOptions, 'git' | 'listedByGit'>): Promise<Map<string, 'untracked' | 'changed'> | undefined> {
   const status = new Map<string, 'untracked' | 'changed'>();
-  const outcome = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...paths.map((p) => `:(literal)${p}`)]);
+  let asked = paths;
+  const listed = options.listedByGit;
+  if (listed !== undefined && workTree.head !== undefined) {
+    const compared = await compareWithHead(options.git, folder, workTree.head, paths);
+    if (compared !== undefined) {
+      // Not in HEAD but listed by git (so not ignored): untracked, or staged and not committed, alike the learner's.
+      const unsure = [...compared.notInHead].filter((file) => !listed(file));
+      for (const file of compared.notInHead) {
+        if (listed(file)) {
+          status.set(file, 'untracked');
+        }
+      }
+      asked = [...compared.unsettled, ...unsure];
+    }
+  }
+  if (asked.length === 0) {
+    return status;
+  }
+  const outcome = await options.git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...asked.map((p) => `:(literal)${p}`)]);
   if (!outcome.ok) {
     return undefined;
   }

@@ -289,6 +289,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
       const extended = withUntracked(listing, index, added, { reuseAnswers: true });
       textsOfList.set(extended.listing.files, texts);
       listing = extended.listing;
+      index = extended.index;
       const affected = new Set(added.flatMap((file) => [...milestonesAffectedByPath(file)]));
       const again = createScanContext({ ...contextInit, index: extended.index, texts });
       for (const [i, detector] of detectors.entries()) {
@@ -311,6 +312,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
         ...(authorship.cache === undefined ? {} : { cache: authorship.cache }),
         ...(signal === undefined ? {} : { signal }),
         ...(statusStamp === undefined ? {} : { statusStamp }),
+        // A large index (the listing was split for it): HEAD's tree is asked before `git status` reads it all.
+        ...(split?.tracked === undefined || listing?.source !== 'git' ? {} : { listedByGit: listedIn(index) }),
       });
     } else {
       // No git to ask (untrusted, missing, or not a repository): whose work it is cannot be told.
@@ -330,6 +333,11 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     learnerEmails: [...(learner ?? [])],
     files: listing === undefined ? undefined : { files: listing.files, source: listing.source },
   };
+}
+
+/** Whether a path is in the index's list, looked up by its name (no Set of 100k paths for a few lookups). */
+function listedIn(index: FileIndex): (relativePath: string) => boolean {
+  return (relativePath) => index.named(baseName(relativePath).toLowerCase()).includes(relativePath);
 }
 
 /** Sets `yours` on the evidence of present milestones (file evidence asks git; the rest keep their own). */
