@@ -211,20 +211,27 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const known = stamp === undefined ? undefined : options.gitState?.get(absolute, stamp);
   const git = options.allowGit ? createGitRunner(absolute, signal, known === undefined ? {} : { config: known.config }) : undefined;
 
-  // Git history, branches and remotes are read while the files are listed, and so are the learner's emails.
+  // Git facts and test runs need no file list; skip listing when only those are asked for.
+  const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
+  const listOptions = { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) };
+  const toList = needsFiles && options.files === undefined;
+  const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await indexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES);
+  // The listing is asked for before anything else (git processes start one per turn, in the order asked):
+  // the checks wait for it, and on a large repository it takes the longest. Nothing is awaited until the
+  // git history, branches, remotes and the learner's emails are asked for too, to be read meanwhile.
+  const splitPending = splitList ? listTrackedFirst(git) : undefined;
+  const listingPending = toList && !splitList ? listFiles(absolute, listOptions) : undefined;
   const wantsFacts = detectors.some((detector) => GIT_FACT_IDS.has(detector.id));
   const gitFacts = git !== undefined && wantsFacts && ownRepository !== undefined ? readGitFacts(git) : undefined;
   const authorship = options.authorship;
   const learnerPending = git !== undefined && authorship !== undefined ? readLearnerEmails(git, authorship.extraEmails ?? [], authorship.onlyEmails) : undefined;
   const workTreePending = git !== undefined && authorship !== undefined ? (known !== undefined ? Promise.resolve(known.workTree) : readWorkTree(git)) : undefined;
-  // Git facts and test runs need no file list; skip listing when only those are asked for.
-  const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
-  const split = needsFiles && options.files === undefined && git !== undefined && ownRepository?.kind === 'directory' && (await indexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES) ? await listTrackedFirst(git) : undefined;
+  const split = await splitPending;
   let listing = !needsFiles
     ? undefined
     : options.files !== undefined
       ? { ...options.files, truncated: false, warnings: [], gitMissing: false }
-      : (split?.tracked ?? (await listFiles(absolute, { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) })));
+      : (split?.tracked ?? (await (listingPending ?? listFiles(absolute, listOptions))));
   warnings.push(...(listing?.warnings ?? []));
   let index = listing === undefined ? await FileIndex.build([], signal) : await indexFor(listing.files);
   // Untracked files listed by the time the tracked ones are indexed (a walk of a few thousand folders)
