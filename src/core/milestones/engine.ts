@@ -216,16 +216,18 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const listOptions = { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) };
   const toList = needsFiles && options.files === undefined;
   const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await indexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES);
-  // The listing is asked for before anything else (git processes start one per turn, in the order asked):
-  // the checks wait for it, and on a large repository it takes the longest. Nothing is awaited until the
-  // git history, branches, remotes and the learner's emails are asked for too, to be read meanwhile.
+  // On a large repository the listing is asked for before anything else (git processes start one per turn,
+  // in the order asked): the checks wait for the tracked files, the longest answer. On a small one it comes
+  // after the git history, branches and the learner's emails, as it takes no longer than they do, and their
+  // answers are then read before the checks start rather than between their slices (an extension host's
+  // longest block). Nothing is awaited until all are asked for.
   const splitPending = splitList ? listTrackedFirst(git) : undefined;
-  const listingPending = toList && !splitList ? listFiles(absolute, listOptions) : undefined;
   const wantsFacts = detectors.some((detector) => GIT_FACT_IDS.has(detector.id));
   const gitFacts = git !== undefined && wantsFacts && ownRepository !== undefined ? readGitFacts(git) : undefined;
   const authorship = options.authorship;
   const learnerPending = git !== undefined && authorship !== undefined ? readLearnerEmails(git, authorship.extraEmails ?? [], authorship.onlyEmails) : undefined;
   const workTreePending = git !== undefined && authorship !== undefined ? (known !== undefined ? Promise.resolve(known.workTree) : readWorkTree(git)) : undefined;
+  const listingPending = toList && !splitList ? listFiles(absolute, listOptions) : undefined;
   const split = await splitPending;
   let listing = !needsFiles
     ? undefined
