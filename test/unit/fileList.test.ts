@@ -121,6 +121,20 @@ describe('file listing', function () {
     assert.deepEqual([...listing.files].sort(), ['.gitignore', 'docs/a.md', 'feature/new/handler.ts', 'src/app.ts']);
   });
 
+  it('skips committed files inside ignored folders, folder by folder, and keeps look-alike folders', async () => {
+    // Git lists a folder's files one after another and the verdict is kept per folder: neighbours whose
+    // folder names share a prefix or a length must still each get their own.
+    root = await makeTree({
+      'dist/a.js': '', 'dist/b.js': '', 'dist-tools/c.js': '', 'src/bin/d.ts': '', 'src/bio/e.ts': '', 'src/bio/f.ts': '',
+      'src/dist/g.js': '', 'src/distx/h.js': '', 'src/i.ts': '', 'j.ts': '', 'vendor/k/l.go': '', 'vendorx/m.go': '',
+    });
+    await git(root, 'init', '-q');
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'init');
+    const listing = await listFiles(root, { git: createGitRunner(root) });
+    assert.deepEqual([...listing.files].sort(), ['dist-tools/c.js', 'j.ts', 'src/bio/e.ts', 'src/bio/f.ts', 'src/distx/h.js', 'src/i.ts', 'vendorx/m.go']);
+  });
+
   it('lists a file in a merge conflict once, though the index holds it three times', async () => {
     root = await makeTree({ 'app.ts': 'base\n', 'other.ts': '' });
     await git(root, 'init', '-q', '-b', 'main');

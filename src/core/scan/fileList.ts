@@ -106,11 +106,26 @@ export async function gitListFiles(git: GitRunner, part: GitListPart = 'all'): P
   const files: string[] = [];
   const entries = outcome.stdout.split('\0');
   let previous = '';
+  // Git lists a folder's files one after another: whether the folder is ignored is worked out once per
+  // folder, not once per file (2,000 folders for 100k files in a usual layout).
+  let folder = '';
+  let folderIgnored = false;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] ?? '';
     // Nested repositories show up as "dir/"; generated folders that are committed are skipped too.
-    if (entry !== '' && entry !== previous && !entry.endsWith('/') && !isIgnoredPath(entry)) {
-      files.push(entry);
+    if (entry !== '' && entry !== previous && !entry.endsWith('/')) {
+      const slash = entry.lastIndexOf('/');
+      if (slash < 0) {
+        files.push(entry);
+      } else {
+        if (slash !== folder.length - 1 || !entry.startsWith(folder)) {
+          folder = entry.slice(0, slash + 1);
+          folderIgnored = isIgnoredPath(folder);
+        }
+        if (!folderIgnored) {
+          files.push(entry);
+        }
+      }
     }
     previous = entry;
     if (i % 20_000 === 19_999) {
