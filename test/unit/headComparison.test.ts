@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { blobId, compareWithHead } from '../../src/core/detection/headComparison';
+import { compareWithHead } from '../../src/core/detection/headComparison';
 import type { Evidence } from '../../src/core/progress/model';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
 import { attributeRecorded } from './helpers/recordingRunner';
@@ -31,13 +31,6 @@ describe('comparing working files with HEAD before asking git status', function 
   isolateGitConfig();
   const repository = scratchFolders(LEARNER).repository;
 
-  it('gives the object id git gives a blob', async () => {
-    const root = await repository();
-    await writeTree(root, { 'a.txt': 'héllo\n' });
-    const id = (await gitAs(LEARNER, root, 'hash-object', 'a.txt')).trim();
-    assert.equal(blobId(await fs.readFile(path.join(root, 'a.txt')), 'sha1'), id);
-  });
-
   it('settles unchanged files as clean and paths HEAD lacks as not in HEAD; changed files are left to status', async () => {
     const root = await repository();
     await commitFilesAs(OTHER, root, { 'Dockerfile': 'FROM node:20\n', 'src/app.ts': 'export {};\n', 'run.sh': '#!/bin/sh\n' }, 'Initial commit');
@@ -49,7 +42,7 @@ describe('comparing working files with HEAD before asking git status', function 
     assert.deepEqual(compared?.unsettled, ['src/app.ts']);
   });
 
-  it('takes a file checked out with CRLF line ends as the committed one, and leaves a symbolic link to status', async function () {
+  it('hashes as git stores: a CRLF checkout is clean where core.autocrlf converts it, changed where nothing does; a link is left to status', async function () {
     if (process.platform === 'win32') {
       this.skip();
     }
@@ -59,9 +52,13 @@ describe('comparing working files with HEAD before asking git status', function 
     await commitFilesAs(OTHER, root, {}, 'Link');
     await fs.writeFile(path.join(root, 'ci.yml'), 'on: push\r\njobs: {}\r\n');
     const head = (await gitAs(LEARNER, root, 'rev-parse', 'HEAD')).trim();
-    const compared = await compareWithHead(createGitRunner(root), root, head, ['ci.yml', 'link.txt']);
-    assert.deepEqual([...(compared?.clean ?? [])], ['ci.yml']);
-    assert.deepEqual(compared?.unsettled, ['link.txt']);
+    const asIs = await compareWithHead(createGitRunner(root), root, head, ['ci.yml', 'link.txt']);
+    assert.deepEqual([...(asIs?.clean ?? [])], []);
+    assert.deepEqual(asIs?.unsettled, ['ci.yml', 'link.txt']);
+    await gitAs(LEARNER, root, 'config', 'core.autocrlf', 'true');
+    const converted = await compareWithHead(createGitRunner(root), root, head, ['ci.yml', 'link.txt']);
+    assert.deepEqual([...(converted?.clean ?? [])], ['ci.yml']);
+    assert.deepEqual(converted?.unsettled, ['link.txt']);
   });
 
   it('answers with paths relative to a subfolder of the repository, and in a SHA-256 repository', async () => {
@@ -91,7 +88,7 @@ describe('comparing working files with HEAD before asking git status', function 
     assert.deepEqual(byStatus.yours, [false, true, true, true]);
     assert.deepEqual(byHead.yours, byStatus.yours);
     assert.ok(byStatus.subcommands.includes('status'));
-    assert.deepEqual(byHead.subcommands, ['log', 'ls-tree']);
+    assert.deepEqual(byHead.subcommands, ['hash-object', 'log', 'ls-tree']);
   });
 
   it('still asks status about a changed file and about a file git did not list (ignored), with the same verdicts', async () => {
