@@ -319,11 +319,13 @@ async function workingTreeStatus(folder: string, workTree: WorkTree, paths: read
   if (listed !== undefined && workTree.head !== undefined) {
     const compared = await compareWithHead(options.git, folder, workTree.head, paths);
     if (compared !== undefined) {
-      // Not in HEAD but listed by git (so not ignored): untracked, or staged and not committed, alike the learner's.
-      const unsure = [...compared.notInHead].filter((file) => !listed(file));
+      const unsure: string[] = [];
       for (const file of compared.notInHead) {
         if (listed(file)) {
+          // Not in HEAD but listed by git (so not ignored): untracked, or staged and not committed, alike the learner's.
           status.set(file, 'untracked');
+        } else {
+          unsure.push(file);
         }
       }
       asked = [...compared.unsettled, ...unsure];

@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { GitRunner } from '../scan/gitRunner';
+import { isRegularFile } from '../scan/readText';
 
 /** Working files larger than this are left to `git status` rather than hashed. */
 const MAX_HASHED_BYTES = 4 * 1024 * 1024;
@@ -25,7 +24,7 @@ export interface HeadComparison {
 export async function compareWithHead(git: GitRunner, folder: string, head: string, paths: readonly string[]): Promise<HeadComparison | undefined> {
   // Only regular files are hashed (a link would be followed, a missing file fail the whole command). Both
   // commands are asked at once: whichever files HEAD turns out not to have were hashed for nothing.
-  const hashable = (await Promise.all(paths.map(async (file) => ((await isSmallFile(path.join(folder, file))) ? file : undefined)))).filter((file) => file !== undefined);
+  const hashable = (await Promise.all(paths.map(async (file) => ((await isRegularFile(folder, file, MAX_HASHED_BYTES)) ? file : undefined)))).filter((file) => file !== undefined);
   const [listed, hashedOutcome] = await Promise.all([
     git.run(['ls-tree', '-r', '-z', head, '--', ...paths.map((file) => `:(literal)${file}`)]),
     hashable.length === 0 ? undefined : git.run(['hash-object', '--', ...hashable]),
@@ -63,13 +62,4 @@ export async function compareWithHead(git: GitRunner, folder: string, head: stri
     }
   }
   return { clean, notInHead, unsettled };
-}
-
-async function isSmallFile(absolute: string): Promise<boolean> {
-  try {
-    const stat = await fs.lstat(absolute);
-    return stat.isFile() && stat.size <= MAX_HASHED_BYTES;
-  } catch {
-    return false;
-  }
 }

@@ -218,9 +218,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await indexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES);
   // On a large repository the listing is asked for before anything else (git processes start one per turn,
   // in the order asked): the checks wait for the tracked files, the longest answer. On a small one it comes
-  // after the git history, branches and the learner's emails, as it takes no longer than they do, and their
-  // answers are then read before the checks start rather than between their slices (an extension host's
-  // longest block). Nothing is awaited until all are asked for.
+  // after the git history, branches and the learner's emails, as before: there it takes no longer than they
+  // do, and asking it first changed nothing measurable. Nothing is awaited until all are asked for.
   const splitPending = splitList ? listTrackedFirst(git) : undefined;
   const wantsFacts = detectors.some((detector) => GIT_FACT_IDS.has(detector.id));
   const gitFacts = git !== undefined && wantsFacts && ownRepository !== undefined ? readGitFacts(git) : undefined;

@@ -70,10 +70,11 @@ function textOf(text: string): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** True when the path names an existing regular file (a tracked file may have been deleted from disk). */
-export async function isRegularFile(folder: string, relativePath: string): Promise<boolean> {
+/** True when the path names an existing regular file (a tracked file may have been deleted from disk), of at most `maxBytes`. */
+export async function isRegularFile(folder: string, relativePath: string, maxBytes: number = Number.POSITIVE_INFINITY): Promise<boolean> {
   try {
-    return (await fs.lstat(path.join(folder, relativePath))).isFile();
+    const stat = await fs.lstat(path.join(folder, relativePath));
+    return stat.isFile() && stat.size <= maxBytes;
   } catch {
     return false;
   }
