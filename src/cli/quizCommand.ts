@@ -68,10 +68,13 @@ export function parseQuizArgs(args: readonly string[]): QuizCommandRequest | { r
   return { kind: 'quiz', skillId: skills[0] ?? '', answers: parsed.answers, json, ...(roadmapDir === undefined ? {} : { roadmapDir }) };
 }
 
-/** Grades the answers against the roadmap's self-check; 0 when graded (passed or not), 2 for a usage problem. */
-export async function runQuizCommand(request: QuizCommandRequest, io: Output): Promise<number> {
+/**
+ * Grades the answers against the roadmap's self-check; 0 when graded (passed or not), 2 for a usage problem,
+ * 1 when the roadmap built into the program is damaged. `compiled` is that roadmap's file (tests give another).
+ */
+export async function runQuizCommand(request: QuizCommandRequest, io: Output, compiled?: string): Promise<number> {
   const roadmapDir = request.roadmapDir === undefined ? defaultRoadmapDir() : path.resolve(request.roadmapDir);
-  const { loaded } = await loadCliRoadmap(request.roadmapDir);
+  const { loaded } = await loadCliRoadmap(request.roadmapDir, compiled);
   if (loaded.roadmap === undefined) {
     return reportUnloadableRoadmap(io, roadmapDir, loaded.problems, request.roadmapDir);
   }
@@ -80,7 +83,15 @@ export async function runQuizCommand(request: QuizCommandRequest, io: Output): P
     io.stderr.write(`backend-roadmap: no skill "${sanitizeForTerminal(request.skillId)}" in the roadmap. Skill ids are the \`id:\` of each skill in ${sanitizeForTerminal(path.join(roadmapDir, 'stages'))}.\n`);
     return 2;
   }
-  if (skill.quiz.length === 0) {
+  let questions: number;
+  try {
+    questions = skill.quiz.length;
+  } catch (error) {
+    // The shipped roadmap's self-checks are parsed when first read: a damaged install is found here.
+    io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  if (questions === 0) {
     io.stderr.write(`backend-roadmap: skill "${skill.id}" has no self-check in this roadmap: add a \`quiz\` to it, or pick another skill.\n`);
     return 2;
   }

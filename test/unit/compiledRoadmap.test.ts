@@ -65,11 +65,36 @@ describe('compiled roadmap', function () {
     assert.ok(read.stages.every((stage) => stage.source.startsWith('roadmap/stages/') && stage.source.endsWith('.yaml')));
   });
 
-  it('writes one stage per line, so reading never parses more than a stage at a time', () => {
+  it('writes each stage on one line and its self-checks on the next, so reading never parses more than a stage at a time', () => {
     const lines = roadmapFileText(compiled).trimEnd().split('\n');
-    assert.equal(lines.length, loaded.stages.length + 1);
+    assert.equal(lines.length, 2 * loaded.stages.length + 1);
     const largest = Math.max(...lines.map((line) => line.length));
-    assert.ok(largest < 200_000, `a stage line of ${largest} characters: split big stages`);
+    assert.ok(largest < 200_000, `a line of ${largest} characters: split big stages`);
+    assert.ok(
+      lines.slice(1).every((line, index) => (index % 2 === 0) === line.startsWith('{')),
+      'a stage line is not followed by a self-check line',
+    );
+    assert.ok(!lines.some((line) => line.includes('"quiz"')), 'a stage line still holds its self-checks');
+  });
+
+  it('parses a stage\'s self-checks only when one of its skills\' quiz is read, and says to reinstall when they are damaged', async () => {
+    const lines = roadmapFileText(compiled).trimEnd().split('\n');
+    const damagedStage = loaded.stages.findIndex((stage) => stage.skills.some((skill) => skill.quiz.length > 0));
+    assert.ok(damagedStage >= 0, 'no stage with a self-check to test with');
+    // The line keeps its brackets (the frame read checks) and loses its middle.
+    const quizLine = 2 + 2 * damagedStage;
+    lines[quizLine] = `[${'x'.repeat(10)}]`;
+    const read = await parseRoadmapFile(Buffer.from(lines.join('\n') + '\n'));
+    const stage = read.stages[damagedStage];
+    assert.ok(stage);
+    assert.throws(() => stage.skills[0]?.quiz, /self-checks of stage "[^"]+" \(line \d+ of the compiled roadmap file\) are damaged: reinstall/);
+    // The other stages' self-checks read as compiled.
+    const other = read.stages.findIndex((candidate, index) => index !== damagedStage && candidate.skills.some((skill) => skill.quiz.length > 0));
+    assert.deepStrictEqual(read.stages[other]?.skills.map((skill) => skill.quiz), compiled.stages[other]?.skills.map((skill) => skill.quiz));
+
+    // A line without its brackets (a stage where its self-checks belong: lines out of order) fails the read itself.
+    lines[quizLine] = `${lines[quizLine - 1]}`;
+    await assert.rejects(parseRoadmapFile(Buffer.from(lines.join('\n') + '\n')), /self-checks of stage .* are damaged: reinstall/);
   });
 
   it('reads in a few turns of the event loop, not one per stage (each turn at start-up waits behind other extensions)', async () => {
@@ -155,7 +180,7 @@ describe('compiled roadmap', function () {
 
     it('refuses a file of another kind or format', async () => {
       await assert.rejects(parseRoadmapFile(Buffer.from(markdownFileText(compiled))), /not a compiled roadmap file/);
-      await assert.rejects(parseRoadmapFile(Buffer.from('{"format":0,"kind":"roadmap","lines":0}\n')), /not a compiled roadmap file of format 1/);
+      await assert.rejects(parseRoadmapFile(Buffer.from('{"format":0,"kind":"roadmap","lines":0}\n')), /not a compiled roadmap file of format 2/);
     });
 
     it('gives file:line:column problems instead of a compiled roadmap when the YAML is broken', async () => {

@@ -4,6 +4,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { runQuizCommand } from '../../src/cli/quizCommand';
+import { compileRoadmap } from '../../src/core/compiled/compileRoadmap';
+import { roadmapFileText } from '../../src/core/compiled/compiledRoadmap';
+import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
+import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
 import { stageYaml } from './helpers/roadmapFixtures';
 
 const QUIZ = `
@@ -96,5 +101,30 @@ describe('CLI: quiz', () => {
       assert.equal(result.code, 2, argv.join(' '));
       assert.match(result.stderr, /backend-roadmap quiz SKILL_ID --answers/, argv.join(' '));
     }
+  });
+
+  it('grades against the compiled roadmap, and says to reinstall when its self-checks are damaged', async () => {
+    const loaded = await loadRoadmapFromDirectory(dir);
+    assert.ok(loaded.roadmap);
+    const lines = roadmapFileText(compileRoadmap(loaded.roadmap, createMarkdownEngine(), dir)).trimEnd().split('\n');
+    const compiled = path.join(dir, 'roadmap.jsonl');
+    const grade = async (): Promise<{ code: number; stdout: string; stderr: string }> => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runQuizCommand({ kind: 'quiz', skillId: 'big-o', answers: [1, [0, 2], 0, 1, 1], json: false }, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } }, compiled);
+      return { code, stdout, stderr };
+    };
+    await writeFile(compiled, `${lines.join('\n')}\n`);
+    const whole = await grade();
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.match(whole.stdout, /^Passed \(4 of 5 right\)\.$/m);
+
+    // The stage's self-checks (its second line) lose their middle: the read succeeds, the grading cannot.
+    lines[2] = '[0]';
+    await writeFile(compiled, `${lines.join('\n')}\n`);
+    const damaged = await grade();
+    assert.equal(damaged.code, 1);
+    assert.equal(damaged.stdout, '');
+    assert.match(damaged.stderr, /^backend-roadmap: the self-checks of stage "basics" \(line 3 of the compiled roadmap file\) are damaged: reinstall/);
   });
 });

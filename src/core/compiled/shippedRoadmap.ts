@@ -7,7 +7,7 @@ import { parseMarkdownFile, parseRoadmapFile } from './compiledRoadmap';
 /**
  * Reads the roadmap compiled at build time (dist/roadmap.jsonl): one file read and a JSON.parse per stage,
  * with the event loop given a turn every few milliseconds; no YAML parser, schema validator or Markdown
- * parser. Never throws.
+ * parser. Self-checks are parsed when first read (src/core/compiled/compiledRoadmap.ts). Never throws.
  *
  * The file's bytes are read with the thread blocked, in a turn of their own, as `require` reads a bundle
  * from the same folder: 0.1-2.5 ms for 800 KB. Through Node's thread pool, which every extension of the

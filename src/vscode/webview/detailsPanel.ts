@@ -152,7 +152,16 @@ export class DetailsPanel extends Disposable {
     if (!panel || !this.ready) {
       return;
     }
-    const view = await this.view();
+    let view: PanelView | undefined;
+    try {
+      view = await this.view();
+    } catch (error) {
+      // A damaged install (the self-checks of the compiled roadmap are read when first shown): say what to do.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`The details panel cannot be shown: ${reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap cannot show this page: {0}', reason));
+      return;
+    }
     if (view) {
       panel.title = this.title();
       const message: HostMessage = { type: 'render', view };
