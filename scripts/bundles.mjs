@@ -5,7 +5,7 @@
 // detection.js (engine, detectors, git runner) when the first scan or change event comes, 1.5 s after
 // start-up at the earliest, and for the CLI's `scan`; contentTools.js (YAML parser, schema validator,
 // Markdown parser) only for a roadmap given at run time (CLI --roadmap): the shipped one is compiled at
-// build time into dist/roadmap.jsonl and dist/roadmap-html.jsonl by scripts/compile-roadmap.mjs;
+// build time into dist/roadmap.jsonl, dist/roadmap-texts.jsonl and dist/roadmap-html.jsonl by scripts/compile-roadmap.mjs;
 // gitWorker.js is the extension host's thread that starts git processes (src/core/scan/gitWorkerClient.ts),
 // compileWorker.js the thread that compiles detection.js before the host loads it (src/core/lazy/prepareBundle.ts).
 // Budgets: the extension's is the goal of issue 10; the others leave room for content and detectors to grow.

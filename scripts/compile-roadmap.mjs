@@ -1,6 +1,7 @@
 // Build step: loads roadmap/stages/*.yaml with the run-time loader (schema validation included, from the
-// freshly built dist/contentTools.js), and writes the roadmap model to dist/roadmap.jsonl and the HTML of
-// its Markdown to dist/roadmap-html.jsonl (and an outline without texts for the CLI's scan to dist/roadmap-outline.jsonl) (src/core/compiled/compiledRoadmap.ts has the layout). Broken
+// freshly built dist/contentTools.js), and writes the roadmap model without its texts to dist/roadmap.jsonl,
+// the texts to dist/roadmap-texts.jsonl and the HTML of its Markdown to dist/roadmap-html.jsonl
+// (src/core/compiled/compiledRoadmap.ts has the layout). Broken
 // content fails the build with one `file:line:column: message` line per problem.
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -25,7 +26,7 @@ if (!result.ok) {
 const files = [
   ['dist/roadmap.jsonl', tools.roadmapFileText(result.compiled)],
   ['dist/roadmap-html.jsonl', tools.markdownFileText(result.compiled)],
-  ['dist/roadmap-outline.jsonl', tools.outlineFileText(result.compiled)],
+  ['dist/roadmap-texts.jsonl', tools.textsFileText(result.compiled)],
 ];
 for (const [file, text] of files) {
   await writeFile(path.join(ROOT, file), text);

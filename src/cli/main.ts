@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { skillsShownBy } from '../core/detection/scanVerdicts';
-import { COMPILED_OUTLINE_FILE } from '../core/compiled/compiledRoadmap';
 import { codeCacheIn, defaultCodeCacheFolder } from '../core/lazy/codeCache';
 import { detectionModule } from '../core/lazy/modules';
 import { useCodeCache } from '../core/lazy/requireBundle';
@@ -77,8 +76,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal, blockingFileReads: true })
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const early = request.runTests ? undefined : startScan();
-  // A scan needs ids, titles and rules only: the outline, not the whole model with its texts.
-  const { loaded, from } = await loadCliRoadmap(request.roadmapDir, path.join(__dirname, COMPILED_OUTLINE_FILE));
+  // A scan needs ids, titles and rules only: the texts of the model (dist/roadmap-texts.jsonl) stay unread.
+  const { loaded, from } = await loadCliRoadmap(request.roadmapDir);
   if (loaded.roadmap === undefined) {
     cancel.abort();
     await early;

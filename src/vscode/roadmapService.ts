@@ -21,7 +21,7 @@ const CUSTOM_ROADMAPS_DELAY_MS = 2000;
  * The roadmap the learner works on: the shipped one, or one of their own they switched to.
  *
  * The shipped roadmap loads once, on first use (a view, a command or the status bar asks): the model compiled
- * at build time, parsed a stage at a time (each stage's self-checks when first read). The HTML of its Markdown loads when something first displays it
+ * at build time, parsed a stage at a time (its texts when first shown). The HTML of its Markdown loads when something first displays it
  * (the details panel). Custom roadmaps (src/vscode/customRoadmaps.ts) are read after it, off the start-up
  * path. Problems of either go to the Problems panel, at their file, line and column.
  */

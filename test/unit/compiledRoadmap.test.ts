@@ -1,4 +1,4 @@
-// The roadmap compiled at build time (dist/roadmap.jsonl, dist/roadmap-html.jsonl): the same model as the
+// The roadmap compiled at build time (dist/roadmap.jsonl, dist/roadmap-texts.jsonl, dist/roadmap-html.jsonl): the same model as the
 // YAML loader gives, the HTML of every Markdown text the views render, and clear failures for broken input.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
 import { compileRoadmap, compileRoadmapDirectory } from '../../src/core/compiled/compileRoadmap';
 import type { CompiledRoadmap } from '../../src/core/compiled/compiledRoadmap';
-import { markdownFileText, parseMarkdownFile, parseRoadmapFile, roadmapFileText } from '../../src/core/compiled/compiledRoadmap';
+import { markdownFileText, parseMarkdownFile, parseRoadmapFile, roadmapFileText, textsFileText } from '../../src/core/compiled/compiledRoadmap';
 import { readShippedMarkdown, readShippedRoadmap } from '../../src/core/compiled/shippedRoadmap';
 import { gradeQuiz } from '../../src/core/quiz/grade';
 import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
@@ -15,6 +15,7 @@ import type { Roadmap } from '../../src/core/roadmap/model';
 import { buildQuizResultView } from '../../src/core/view/quizViews';
 import { buildSkillView } from '../../src/core/view/viewModels';
 import type { DetectionInfo } from '../../src/core/view/viewModels';
+import { textsInMemory, writeCompiledRoadmap } from './helpers/compiledFiles';
 import { countEventLoopTurns } from './helpers/eventLoopTurns';
 import { locate, stageYaml } from './helpers/roadmapFixtures';
 
@@ -56,7 +57,7 @@ describe('compiled roadmap', function () {
   });
 
   it('reads back as the model the YAML loader gives, with sources relative to the package', async () => {
-    const read = await parseRoadmapFile(Buffer.from(roadmapFileText(compiled)));
+    const read = await parseRoadmapFile(Buffer.from(roadmapFileText(compiled)), textsInMemory(compiled));
     const expected = loaded.stages.map((stage) => ({ ...stage, source: path.relative(REPO_ROOT, stage.source).split(path.sep).join('/') }));
     assert.deepStrictEqual(read.stages, expected);
     assert.deepStrictEqual([...read.skillById.keys()], [...loaded.skillById.keys()]);
@@ -65,36 +66,52 @@ describe('compiled roadmap', function () {
     assert.ok(read.stages.every((stage) => stage.source.startsWith('roadmap/stages/') && stage.source.endsWith('.yaml')));
   });
 
-  it('writes each stage on one line and its self-checks on the next, so reading never parses more than a stage at a time', () => {
+  it('writes each stage on one line without its texts, and the texts in a file of their own, a stage per line', () => {
     const lines = roadmapFileText(compiled).trimEnd().split('\n');
-    assert.equal(lines.length, 2 * loaded.stages.length + 1);
-    const largest = Math.max(...lines.map((line) => line.length));
+    const texts = textsFileText(compiled).trimEnd().split('\n');
+    assert.equal(lines.length, loaded.stages.length + 1);
+    assert.equal(texts.length, loaded.stages.length + 1);
+    for (const field of ['summary', 'whyItMatters', 'subtopics', 'resources', 'practice', 'quiz', 'projectIdeas']) {
+      assert.ok(!lines.some((line) => line.includes(`"${field}":`)), `the model's file still holds "${field}"`);
+    }
+    const size = (text: readonly string[]): number => Buffer.byteLength(text.join('\n'));
+    // What start-up reads and parses is a small part of the whole: ids, titles, levels, hours and rules.
+    assert.ok(size(lines) * 10 < size(texts), `the model without texts is ${size(lines)} bytes against ${size(texts)} of texts`);
+    const largest = Math.max(...[...lines, ...texts].map((line) => line.length));
     assert.ok(largest < 200_000, `a line of ${largest} characters: split big stages`);
-    assert.ok(
-      lines.slice(1).every((line, index) => (index % 2 === 0) === line.startsWith('{')),
-      'a stage line is not followed by a self-check line',
-    );
-    assert.ok(!lines.some((line) => line.includes('"quiz"')), 'a stage line still holds its self-checks');
   });
 
-  it('parses a stage\'s self-checks only when one of its skills\' quiz is read, and says to reinstall when they are damaged', async () => {
-    const lines = roadmapFileText(compiled).trimEnd().split('\n');
-    const damagedStage = loaded.stages.findIndex((stage) => stage.skills.some((skill) => skill.quiz.length > 0));
-    assert.ok(damagedStage >= 0, 'no stage with a self-check to test with');
-    // The line keeps its brackets (the frame read checks) and loses its middle.
-    const quizLine = 2 + 2 * damagedStage;
-    lines[quizLine] = `[${'x'.repeat(10)}]`;
-    const read = await parseRoadmapFile(Buffer.from(lines.join('\n') + '\n'));
-    const stage = read.stages[damagedStage];
-    assert.ok(stage);
-    assert.throws(() => stage.skills[0]?.quiz, /self-checks of stage "[^"]+" \(line \d+ of the compiled roadmap file\) are damaged: reinstall/);
-    // The other stages' self-checks read as compiled.
-    const other = read.stages.findIndex((candidate, index) => index !== damagedStage && candidate.skills.some((skill) => skill.quiz.length > 0));
-    assert.deepStrictEqual(read.stages[other]?.skills.map((skill) => skill.quiz), compiled.stages[other]?.skills.map((skill) => skill.quiz));
+  it('reads the texts file when a text is first asked for, and each stage\'s texts once', async () => {
+    const texts = textsInMemory(compiled);
+    const read = await parseRoadmapFile(Buffer.from(roadmapFileText(compiled)), texts);
+    assert.ok(read.skills.length > 100 && read.skills.every((skill) => skill.title.length > 0 && skill.estimatedHours > 0));
+    assert.equal(texts.reads, 0, 'the texts were read with the model');
+    const [first, second] = read.skills;
+    assert.equal(first?.summary, compiled.stages[0]?.skills[0]?.summary);
+    assert.deepStrictEqual(second?.quiz, compiled.stages[0]?.skills[1]?.quiz);
+    assert.equal(read.stages.at(-1)?.projectIdeas.length, compiled.stages.at(-1)?.projectIdeas.length);
+    assert.equal(texts.reads, 1);
+    // Parsed once: the same objects every time.
+    assert.equal(first?.quiz, first?.quiz);
+    assert.equal(read.stages[0]?.projectIdeas, read.stages[0]?.projectIdeas);
+  });
 
-    // A line without its brackets (a stage where its self-checks belong: lines out of order) fails the read itself.
-    lines[quizLine] = `${lines[quizLine - 1]}`;
-    await assert.rejects(parseRoadmapFile(Buffer.from(lines.join('\n') + '\n')), /self-checks of stage .* are damaged: reinstall/);
+  it('says to reinstall when the texts are missing, cut short, from another build or damaged', async () => {
+    const model = Buffer.from(roadmapFileText(compiled));
+    const text = textsFileText(compiled);
+    const texts = (content: string): { size: number; read: () => Buffer } => ({ size: Buffer.byteLength(content), read: () => Buffer.from(content) });
+    // Another size than the model's header says: missing, cut or from another build. The read fails at once.
+    await assert.rejects(parseRoadmapFile(model, texts(text.slice(0, -100))), /texts of the compiled roadmap \(roadmap-texts\.jsonl\) are missing, cut short or from another build/);
+    // Damaged inside, the size kept: the model reads; the damaged stage's texts say what to do when asked for.
+    const lines = text.trimEnd().split('\n');
+    const damagedStage = 3;
+    lines[damagedStage + 1] = (lines[damagedStage + 1] ?? '').replace(/"summary"/, '"sumXary"');
+    const read = await parseRoadmapFile(model, texts(`${lines.join('\n')}\n`));
+    assert.throws(() => read.stages[damagedStage]?.skills[0]?.quiz, /texts of the roadmap built into Backend Roadmap \(roadmap-texts\.jsonl\) cannot be read \(line 5 is not what the build writes\): reinstall/);
+    assert.deepStrictEqual(read.stages[0]?.skills[0]?.quiz, compiled.stages[0]?.skills[0]?.quiz);
+    // A texts file of another kind.
+    const markdown = markdownFileText(compiled);
+    await assert.rejects(parseRoadmapFile(model, { size: Buffer.byteLength(text), read: () => Buffer.from(markdown) }).then((roadmap) => roadmap.skills[0]?.summary), /cannot be read \(not a compiled texts file of format 3, or cut short\): reinstall/);
   });
 
   it('reads in a few turns of the event loop, not one per stage (each turn at start-up waits behind other extensions)', async () => {
@@ -102,7 +119,7 @@ describe('compiled roadmap', function () {
     const loop = countEventLoopTurns();
     let turns: number;
     try {
-      await parseRoadmapFile(Buffer.from(text));
+      await parseRoadmapFile(Buffer.from(text), textsInMemory(compiled));
     } finally {
       turns = loop.stop();
     }
@@ -148,14 +165,13 @@ describe('compiled roadmap', function () {
     });
 
     it('reads the written files back, and tells to reinstall when one is cut short or missing', async () => {
-      const roadmapFile = path.join(dir, 'roadmap.jsonl');
+      const roadmapFile = await writeCompiledRoadmap(dir, compiled);
       const markdownFile = path.join(dir, 'roadmap-html.jsonl');
       const text = roadmapFileText(compiled);
-      await fs.writeFile(roadmapFile, text);
       await fs.writeFile(markdownFile, markdownFileText(compiled));
       const fromFile = await readShippedRoadmap(roadmapFile);
       // Read as bytes and decoded a line at a time: texts with multi-byte characters come back whole.
-      assert.match(text, /[^ -~\n]/, 'no multi-byte character in the shipped roadmap to test decoding with');
+      assert.match(textsFileText(compiled), /[^ -~\n]/, 'no multi-byte character in the shipped roadmap to test decoding with');
       assert.deepStrictEqual(fromFile.roadmap?.stages, compiled.stages);
       assert.equal(await readShippedMarkdown(markdownFile), undefined);
 
@@ -164,6 +180,12 @@ describe('compiled roadmap', function () {
       assert.equal(cut.roadmap, undefined);
       assert.match(cut.problems[0]?.message ?? '', /cut short.*reinstall/);
 
+      await fs.writeFile(roadmapFile, text);
+      await fs.rm(path.join(dir, 'roadmap-texts.jsonl'));
+      const noTexts = await readShippedRoadmap(roadmapFile);
+      assert.equal(noTexts.roadmap, undefined);
+      assert.match(noTexts.problems[0]?.message ?? '', /cannot be read \(ENOENT.*roadmap-texts\.jsonl.*reinstall/);
+
       const missing = await readShippedRoadmap(path.join(dir, 'nope.jsonl'));
       assert.equal(missing.roadmap, undefined);
       assert.match(missing.problems[0]?.message ?? '', /cannot be read \(ENOENT.*reinstall/);
@@ -171,16 +193,21 @@ describe('compiled roadmap', function () {
     });
 
     it('reads back the model it wrote from the bytes, whatever the characters', async () => {
-      const stages = compiled.stages.map((stage, index) => (index === 0 ? { ...stage, title: 'Ünïcödé — “quoted” ✓ 𝄞' } : stage));
-      const fromBytes = await parseRoadmapFile(Buffer.from(roadmapFileText({ stages, markdown: compiled.markdown })));
-      assert.equal(fromBytes.stages[0]?.title, 'Ünïcödé — “quoted” ✓ 𝄞');
+      const odd = 'Ünïcödé — “quoted” ✓ 𝄞';
+      const stages = compiled.stages.map((stage, index) => (index === 0 ? { ...stage, title: odd, summary: odd } : stage));
+      const built = { stages, markdown: compiled.markdown };
+      const fromBytes = await parseRoadmapFile(Buffer.from(roadmapFileText(built)), textsInMemory(built));
+      assert.equal(fromBytes.stages[0]?.title, odd);
+      assert.equal(fromBytes.stages.find((stage) => stage.title === odd)?.summary, odd);
       assert.deepStrictEqual(fromBytes.stages, stages);
-      await assert.rejects(parseRoadmapFile(Buffer.alloc(0)), /not a compiled roadmap file/);
+      await assert.rejects(parseRoadmapFile(Buffer.alloc(0), textsInMemory(built)), /not a compiled roadmap file/);
     });
 
     it('refuses a file of another kind or format', async () => {
-      await assert.rejects(parseRoadmapFile(Buffer.from(markdownFileText(compiled))), /not a compiled roadmap file/);
-      await assert.rejects(parseRoadmapFile(Buffer.from('{"format":0,"kind":"roadmap","lines":0}\n')), /not a compiled roadmap file of format 2/);
+      const texts = textsInMemory(compiled);
+      await assert.rejects(parseRoadmapFile(Buffer.from(markdownFileText(compiled)), texts), /not a compiled roadmap file/);
+      await assert.rejects(parseRoadmapFile(Buffer.from(textsFileText(compiled)), texts), /not a compiled roadmap file/);
+      await assert.rejects(parseRoadmapFile(Buffer.from('{"format":0,"kind":"roadmap","lines":0}\n'), texts), /not a compiled roadmap file of format 3/);
     });
 
     it('gives file:line:column problems instead of a compiled roadmap when the YAML is broken', async () => {

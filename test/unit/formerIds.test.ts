@@ -3,6 +3,7 @@
 // maps each former id to the item that has it now. Then the rule that combines one skill's records.
 import * as assert from 'node:assert/strict';
 import { parseRoadmapFile, roadmapFileText } from '../../src/core/compiled/compiledRoadmap';
+import { textsInMemory } from './helpers/compiledFiles';
 import { combineSkillRecords } from '../../src/core/progress/formerIds';
 import type { Evidence, SkillProgress } from '../../src/core/progress/model';
 import { currentSkillId, formerSkillIds, formerStageIds, isKnownSkillId } from '../../src/core/roadmap/formerIds';
@@ -50,7 +51,8 @@ describe('former ids', () => {
     it('keeps former ids through the compiled roadmap the build writes', async () => {
       const { roadmap } = parseRoadmap([one, two]);
       assert.ok(roadmap);
-      const compiled = await parseRoadmapFile(Buffer.from(roadmapFileText({ stages: roadmap.stages, markdown: { block: [], inline: [] } })));
+      const built = { stages: roadmap.stages, markdown: { block: [], inline: [] } };
+      const compiled = await parseRoadmapFile(Buffer.from(roadmapFileText(built)), textsInMemory(built));
       assert.deepEqual([...formerSkillIds(compiled)], [...formerSkillIds(roadmap)]);
       assert.deepEqual([...formerStageIds(compiled)], [['first-steps', 'basics']]);
     });

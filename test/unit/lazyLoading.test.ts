@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
 import { compileRoadmap } from '../../src/core/compiled/compileRoadmap';
-import { roadmapFileText } from '../../src/core/compiled/compiledRoadmap';
+import { writeCompiledRoadmap } from './helpers/compiledFiles';
 import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
 
 // Compiled to <out>/test/unit/: three levels up is the repository root, two up is the compiled tree.
@@ -110,7 +110,7 @@ describe('lazy loading', function () {
       dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-lazy-'));
       const loaded = await loadRoadmapFromDirectory(path.join(REPO_ROOT, 'roadmap'));
       assert.ok(loaded.roadmap);
-      await fs.writeFile(path.join(dir, 'roadmap.jsonl'), roadmapFileText(compileRoadmap(loaded.roadmap, createMarkdownEngine(), REPO_ROOT)));
+      await writeCompiledRoadmap(dir, compileRoadmap(loaded.roadmap, createMarkdownEngine(), REPO_ROOT));
     });
     after(async () => {
       await fs.rm(dir, { recursive: true, force: true });

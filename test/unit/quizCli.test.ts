@@ -1,14 +1,15 @@
 // `backend-roadmap quiz SKILL_ID --answers …`: grading headlessly against a roadmap folder.
 import * as assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { runQuizCommand } from '../../src/cli/quizCommand';
 import { compileRoadmap } from '../../src/core/compiled/compileRoadmap';
-import { roadmapFileText } from '../../src/core/compiled/compiledRoadmap';
+import { COMPILED_TEXTS_FILE } from '../../src/core/compiled/compiledRoadmap';
 import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
 import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
+import { writeCompiledRoadmap } from './helpers/compiledFiles';
 import { stageYaml } from './helpers/roadmapFixtures';
 
 const QUIZ = `
@@ -103,28 +104,27 @@ describe('CLI: quiz', () => {
     }
   });
 
-  it('grades against the compiled roadmap, and says to reinstall when its self-checks are damaged', async () => {
+  it('grades against the compiled roadmap, and says to reinstall when its texts are damaged', async () => {
     const loaded = await loadRoadmapFromDirectory(dir);
     assert.ok(loaded.roadmap);
-    const lines = roadmapFileText(compileRoadmap(loaded.roadmap, createMarkdownEngine(), dir)).trimEnd().split('\n');
-    const compiled = path.join(dir, 'roadmap.jsonl');
+    const compiled = await writeCompiledRoadmap(dir, compileRoadmap(loaded.roadmap, createMarkdownEngine(), dir));
     const grade = async (): Promise<{ code: number; stdout: string; stderr: string }> => {
       let stdout = '';
       let stderr = '';
       const code = await runQuizCommand({ kind: 'quiz', skillId: 'big-o', answers: [1, [0, 2], 0, 1, 1], json: false }, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } }, compiled);
       return { code, stdout, stderr };
     };
-    await writeFile(compiled, `${lines.join('\n')}\n`);
     const whole = await grade();
     assert.equal(whole.code, 0, whole.stderr);
     assert.match(whole.stdout, /^Passed \(4 of 5 right\)\.$/m);
 
-    // The stage's self-checks (its second line) lose their middle: the read succeeds, the grading cannot.
-    lines[2] = '[0]';
-    await writeFile(compiled, `${lines.join('\n')}\n`);
+    // The stage's texts lose their closing brace, the file keeps its size: the roadmap reads, the self-check cannot.
+    const textsFile = path.join(dir, COMPILED_TEXTS_FILE);
+    const texts = await readFile(textsFile, 'utf8');
+    await writeFile(textsFile, texts.replace(/}\n$/, ' \n'));
     const damaged = await grade();
     assert.equal(damaged.code, 1);
     assert.equal(damaged.stdout, '');
-    assert.match(damaged.stderr, /^backend-roadmap: the self-checks of stage "basics" \(line 3 of the compiled roadmap file\) are damaged: reinstall/);
+    assert.match(damaged.stderr, /^backend-roadmap: the texts of the roadmap built into Backend Roadmap \(roadmap-texts\.jsonl\) cannot be read \(line 2 is not what the build writes\): reinstall/);
   });
 });

@@ -1,20 +1,24 @@
 import type { PrerenderedMarkdown } from '../content/markdown';
 import { createRoadmap } from '../roadmap/model';
-import type { QuizQuestion, Roadmap, Skill, Stage } from '../roadmap/model';
+import type { Roadmap, Skill, Stage } from '../roadmap/model';
 import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 
-/** The roadmap model the build writes beside the bundles: read when a view, command or the status bar first needs it. */
+/**
+ * The roadmap model the build writes beside the bundles, without its texts: ids, titles, levels, hours,
+ * prerequisites and rules (55 KB). What the tree, the status bar, detection and a CLI scan need; read when a
+ * view, command or the status bar first needs it.
+ */
 export const COMPILED_ROADMAP_FILE = 'roadmap.jsonl';
 /**
- * The stages and skills with their texts left out (ids, titles, levels, prerequisites and rules only): what
- * a CLI scan needs, 4% of the full model's size, so `scan` parses 30 KB instead of 800 KB.
+ * The texts of that model (summaries, why it matters, subtopics, resources, practice, self-checks, project
+ * ideas: 750 KB, 93% of it), read when one is first asked for: the details panel, a tooltip, the CLI's reports.
  */
-export const COMPILED_OUTLINE_FILE = 'roadmap-outline.jsonl';
+export const COMPILED_TEXTS_FILE = 'roadmap-texts.jsonl';
 /** The HTML of the roadmap's Markdown, in its own file: read when the details panel first renders. */
 export const COMPILED_MARKDOWN_FILE = 'roadmap-html.jsonl';
 
 /** Bumped when the layout changes, so a bundle never reads a file from another build. */
-export const COMPILED_ROADMAP_FORMAT = 2;
+export const COMPILED_ROADMAP_FORMAT = 3;
 
 /** Markdown source → HTML pairs, as renderMarkdown (block) and renderInlineMarkdown (inline) give them. */
 export interface MarkdownPairs {
@@ -36,47 +40,58 @@ const PAIRS_PER_LINE = 200;
 
 interface Header {
   readonly format: typeof COMPILED_ROADMAP_FORMAT;
-  readonly kind: 'roadmap' | 'markdown';
+  readonly kind: 'roadmap' | 'texts' | 'markdown';
   /** Lines after the header, so a cut file is noticed. */
   readonly lines: number;
+  /** In dist/roadmap.jsonl: the size of the dist/roadmap-texts.jsonl written with it, so a missing, cut or stale one is noticed on read. */
+  readonly textsBytes?: number;
 }
 
-// Both files are JSON lines (a header, then one value per line) so that reading parses a line at a time and
+// The files are JSON lines (a header, then one value per line) so that reading parses a line at a time and
 // lets the event loop run in between: no single block of work grows with the content.
 //
-// In dist/roadmap.jsonl each stage takes two lines: the stage with its skills' self-checks left out, then
-// the self-checks (one list of questions per skill, in the skills' order). The self-checks are 55% of the
-// file and only the details panel and `backend-roadmap quiz` read them, so reading the roadmap keeps their
-// line as bytes and parses it when a skill's `quiz` is first read: half the parse at start-up.
+// The model is split in two files, one line per stage in each. dist/roadmap.jsonl holds what everything at
+// start-up needs; dist/roadmap-texts.jsonl the texts, which only the details panel, tooltips and the CLI's
+// reports read. The model read from the first gives each text field as a getter that reads the second file
+// once and parses the stage's line when first asked: to whoever reads it, it is an ordinary field.
 
-/** dist/roadmap.jsonl: a header, then each stage on one line and its skills' self-checks on the next. */
+/** The fields of a skill that are texts, kept in dist/roadmap-texts.jsonl. */
+type SkillTexts = Pick<Skill, 'summary' | 'whyItMatters' | 'subtopics' | 'resources' | 'practice' | 'quiz'>;
+type SkillLine = Omit<Skill, keyof SkillTexts>;
+/** A stage's line of dist/roadmap-texts.jsonl. */
+interface StageTexts extends Pick<Stage, 'summary' | 'projectIdeas'> {
+  readonly skills: readonly SkillTexts[];
+}
+/** A stage's line of dist/roadmap.jsonl. */
+type StageLine = Omit<Stage, 'skills' | 'summary' | 'projectIdeas'> & { readonly skills: readonly SkillLine[] };
+
+/** The bytes of dist/roadmap-texts.jsonl: its size at once, its content when a text is first read. */
+export interface CompiledTexts {
+  readonly size: number;
+  read(): Buffer;
+}
+
+/** dist/roadmap.jsonl: a header, then each stage without its texts, one per line. */
 export function roadmapFileText(compiled: CompiledRoadmap): string {
-  return linesText('roadmap', compiled.stages.flatMap(stageLines));
+  return linesText('roadmap', compiled.stages.map(stageLine), { textsBytes: Buffer.byteLength(textsFileText(compiled)) });
 }
 
-/** dist/roadmap-outline.jsonl: dist/roadmap.jsonl without the texts (read like it, by parseRoadmapFile). */
-export function outlineFileText(compiled: CompiledRoadmap): string {
-  return linesText(
-    'roadmap',
-    compiled.stages.flatMap((stage) =>
-      stageLines({
-        ...stage,
-        summary: '',
-        projectIdeas: [],
-        skills: stage.skills.map((skill) => ({ ...skill, summary: '', whyItMatters: '', subtopics: [], resources: [], practice: [], quiz: [] })),
-      }),
-    ),
-  );
+/** dist/roadmap-texts.jsonl: a header, then each stage's texts, one per line, in the stages' order. */
+export function textsFileText(compiled: CompiledRoadmap): string {
+  return linesText('texts', compiled.stages.map(stageTexts));
 }
 
-/** A skill as its stage's line holds it: everything but the self-check, which is on the next line. */
-type SkillLine = Omit<Skill, 'quiz'>;
-type StageLine = Omit<Stage, 'skills'> & { readonly skills: readonly SkillLine[] };
+function stageLine({ summary, projectIdeas, skills, ...stage }: Stage): StageLine {
+  // ignoreRestSiblings: the texts are left out of the line by naming them.
+  return { ...stage, skills: skills.map(({ summary, whyItMatters, subtopics, resources, practice, quiz, ...skill }): SkillLine => skill) };
+}
 
-function stageLines(stage: Stage): [StageLine, (readonly QuizQuestion[])[]] {
-  // ignoreRestSiblings: the self-check is left out of the line by naming it.
-  const skills = stage.skills.map(({ quiz, ...line }): SkillLine => line);
-  return [{ ...stage, skills }, stage.skills.map((skill) => [...skill.quiz])];
+function stageTexts(stage: Stage): StageTexts {
+  return {
+    summary: stage.summary,
+    projectIdeas: stage.projectIdeas,
+    skills: stage.skills.map(({ summary, whyItMatters, subtopics, resources, practice, quiz }) => ({ summary, whyItMatters, subtopics, resources, practice, quiz })),
+  };
 }
 
 /** dist/roadmap-html.jsonl: a header, then up to PAIRS_PER_LINE block and inline pairs per line. */
@@ -90,27 +105,105 @@ export function markdownFileText(compiled: CompiledRoadmap): string {
 }
 
 /**
- * The roadmap of dist/roadmap.jsonl, given as the file's bytes. Throws when it is not one (a damaged or
- * mismatched install). Each skill's `quiz` is parsed from its stage's second line when first read.
+ * The roadmap of dist/roadmap.jsonl, given as the file's bytes, with its texts read from `texts` when first
+ * asked for. Throws when it is not one, or `texts` is not the texts file built with it (a damaged or
+ * mismatched install).
  */
-export async function parseRoadmapFile(bytes: Buffer): Promise<Roadmap> {
-  const lines = framedLines(bytes, 'roadmap');
-  if (lines.length % 2 !== 0) {
-    throw new Error('the compiled roadmap file ends with a stage without its self-checks: it is cut short');
+export async function parseRoadmapFile(bytes: Buffer, texts: CompiledTexts): Promise<Roadmap> {
+  const { lines, header } = framedLines(bytes, 'roadmap');
+  if (header.textsBytes !== texts.size) {
+    throw new Error(`the texts of the compiled roadmap (${COMPILED_TEXTS_FILE}) are missing, cut short or from another build`);
   }
-  const stages: Stage[] = [];
-  for (let index = 0; index < lines.length; index += 2) {
+  const stageLines: StageLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
     // The build validated every stage against the schema before writing it: only the frame is checked here.
-    const stage = await parseLine(bytes, lines, index, 'roadmap', isStageLine);
-    const quizzes = lazyQuizzes(bytes, lines, index + 1, stage);
-    stages.push({ ...stage, skills: stage.skills.map((skill, position) => withLazyQuiz(skill, () => quizzes()[position] ?? [])) });
+    stageLines.push(await parseLine(bytes, lines, index, 'roadmap', isStageLine));
   }
-  return createRoadmap(stages);
+  const textsOf = lazyTexts(texts, stageLines);
+  return createRoadmap(stageLines.map((stage, index) => withLazyTexts(stage, () => textsOf(index))));
+}
+
+/** The stage and its skills with their text fields read from `texts()` on first use. */
+function withLazyTexts(stage: StageLine, texts: () => StageTexts): Stage {
+  const skillTexts = (position: number): SkillTexts => {
+    const found = texts().skills[position];
+    if (found === undefined) {
+      throw new Error(`the texts of stage "${stage.id}" have no skill ${position + 1}`);
+    }
+    return found;
+  };
+  return {
+    ...stage,
+    get summary() {
+      return texts().summary;
+    },
+    get projectIdeas() {
+      return texts().projectIdeas;
+    },
+    skills: stage.skills.map((skill, position): Skill => ({
+      ...skill,
+      get summary() {
+        return skillTexts(position).summary;
+      },
+      get whyItMatters() {
+        return skillTexts(position).whyItMatters;
+      },
+      get subtopics() {
+        return skillTexts(position).subtopics;
+      },
+      get resources() {
+        return skillTexts(position).resources;
+      },
+      get practice() {
+        return skillTexts(position).practice;
+      },
+      get quiz() {
+        return skillTexts(position).quiz;
+      },
+    })),
+  };
+}
+
+/**
+ * The texts of stage `index`: the file read once, when a text is first asked for, and each stage's line
+ * parsed once, when one of its texts is. Throws, saying to reinstall, when the file is not what the build wrote.
+ */
+function lazyTexts(texts: CompiledTexts, stages: readonly StageLine[]): (index: number) => StageTexts {
+  let file: { readonly bytes: Buffer; readonly lines: readonly LineRange[] } | undefined;
+  const parsed: (StageTexts | undefined)[] = [];
+  return (index) => {
+    let stageTexts = parsed[index];
+    if (stageTexts !== undefined) {
+      return stageTexts;
+    }
+    const stage = stages[index];
+    try {
+      if (file === undefined) {
+        const bytes = texts.read();
+        const { lines } = framedLines(bytes, 'texts');
+        if (lines.length !== stages.length) {
+          throw new Error(`${lines.length} stages where the roadmap has ${stages.length}`);
+        }
+        file = { bytes, lines };
+      }
+      const line = file.lines[index];
+      const value = line === undefined ? undefined : parsedOrUndefined(file.bytes.toString('utf8', line.start, line.end));
+      if (stage === undefined || !isStageTexts(value, stage.skills.length)) {
+        throw new Error(`line ${index + 2} is not what the build writes`);
+      }
+      stageTexts = value;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`the texts of the roadmap built into Backend Roadmap (${COMPILED_TEXTS_FILE}) cannot be read (${reason}): reinstall the extension or the package; from a source checkout, run npm run build`, { cause: error });
+    }
+    parsed[index] = stageTexts;
+    return stageTexts;
+  };
 }
 
 /** The HTML of dist/roadmap-html.jsonl, given as its bytes. Throws when it is not one. */
 export async function parseMarkdownFile(bytes: Buffer): Promise<PrerenderedMarkdown> {
-  const lines = framedLines(bytes, 'markdown');
+  const { lines } = framedLines(bytes, 'markdown');
   const values: MarkdownPairs[] = [];
   for (let index = 0; index < lines.length; index++) {
     values.push(await parseLine(bytes, lines, index, 'markdown', isMarkdownPairs));
@@ -118,20 +211,20 @@ export async function parseMarkdownFile(bytes: Buffer): Promise<PrerenderedMarkd
   return { block: values.flatMap((line) => line.block), inline: values.flatMap((line) => line.inline) };
 }
 
-function linesText(kind: Header['kind'], values: readonly unknown[]): string {
-  const header: Header = { format: COMPILED_ROADMAP_FORMAT, kind, lines: values.length };
+function linesText(kind: Header['kind'], values: readonly unknown[], extra: Pick<Header, 'textsBytes'> = {}): string {
+  const header: Header = { format: COMPILED_ROADMAP_FORMAT, kind, lines: values.length, ...extra };
   return [header, ...values].map((value) => JSON.stringify(value)).join('\n') + '\n';
 }
 
-/** The lines of `bytes` after its header, once the header says it is a whole file of this kind and format. */
-function framedLines(bytes: Buffer, kind: Header['kind']): LineRange[] {
+/** The header of `bytes` and the lines after it, once the header says it is a whole file of this kind and format. */
+function framedLines(bytes: Buffer, kind: Header['kind']): { readonly header: Header; readonly lines: LineRange[] } {
   const lines = lineRanges(bytes);
   const first = lines[0];
   const header: unknown = first === undefined ? null : JSON.parse(bytes.toString('utf8', first.start, first.end));
   if (!isHeader(header, kind) || header.lines !== lines.length - 1) {
     throw new Error(`not a compiled ${kind} file of format ${COMPILED_ROADMAP_FORMAT}, or cut short`);
   }
-  return lines.slice(1);
+  return { header, lines: lines.slice(1) };
 }
 
 /** The value on `lines[index]`, parsed after a turn of the event loop when the current slice of work is used up. */
@@ -152,42 +245,12 @@ async function parseLine<T>(bytes: Buffer, lines: readonly LineRange[], index: n
   return value;
 }
 
-/** The skill with its `quiz` read from `quiz()` on first use, like any other field to whoever reads it. */
-function withLazyQuiz(skill: SkillLine, quiz: () => readonly QuizQuestion[]): Skill {
-  return {
-    ...skill,
-    get quiz() {
-      return quiz();
-    },
-  };
-}
-
-/**
- * The self-checks of the stage's skills, parsed from `lines[index]` of `bytes` once, when first asked for.
- * The line's brackets are checked now, so a cut or misplaced line fails the read, not a later view.
- */
-function lazyQuizzes(bytes: Buffer, lines: readonly LineRange[], index: number, stage: StageLine): () => readonly (readonly QuizQuestion[])[] {
-  const line = lines[index];
-  const damaged = `the self-checks of stage "${stage.id}" (line ${index + 2} of the compiled roadmap file) are damaged: reinstall the extension or the package; from a source checkout, run npm run build`;
-  if (line === undefined || bytes[line.start] !== 0x5b || bytes[line.end - 1] !== 0x5d) {
-    throw new Error(damaged);
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  let quizzes: readonly (readonly QuizQuestion[])[] | undefined;
-  return () => {
-    if (quizzes === undefined) {
-      let value: unknown;
-      try {
-        value = JSON.parse(bytes.toString('utf8', line.start, line.end));
-      } catch {
-        throw new Error(damaged);
-      }
-      if (!isQuizLists(value, stage.skills.length)) {
-        throw new Error(damaged);
-      }
-      quizzes = value;
-    }
-    return quizzes;
-  };
 }
 
 interface LineRange {
@@ -216,9 +279,20 @@ function isStageLine(value: unknown): value is StageLine {
   return typeof value === 'object' && value !== null && 'skills' in value && Array.isArray(value.skills);
 }
 
-/** One list of questions per skill of the stage (the build validated the questions). */
-function isQuizLists(value: unknown, skills: number): value is QuizQuestion[][] {
-  return Array.isArray(value) && value.length === skills && value.every((questions) => Array.isArray(questions));
+/** A stage's texts with one entry per skill (the build validated the texts themselves). */
+function isStageTexts(value: unknown, skills: number): value is StageTexts {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'summary' in value &&
+    typeof value.summary === 'string' &&
+    'projectIdeas' in value &&
+    Array.isArray(value.projectIdeas) &&
+    'skills' in value &&
+    Array.isArray(value.skills) &&
+    value.skills.length === skills &&
+    value.skills.every((skill: unknown) => typeof skill === 'object' && skill !== null && 'summary' in skill && typeof skill.summary === 'string' && 'quiz' in skill && Array.isArray(skill.quiz))
+  );
 }
 
 function isMarkdownPairs(value: unknown): value is MarkdownPairs {

@@ -1,27 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { addPrerenderedMarkdown } from '../content/markdown';
 import type { LoadResult } from '../roadmap/loader';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
-import { parseMarkdownFile, parseRoadmapFile } from './compiledRoadmap';
+import { COMPILED_TEXTS_FILE, parseMarkdownFile, parseRoadmapFile } from './compiledRoadmap';
+import type { CompiledTexts } from './compiledRoadmap';
 
 /**
- * Reads the roadmap compiled at build time (dist/roadmap.jsonl): one file read and a JSON.parse per stage,
- * with the event loop given a turn every few milliseconds; no YAML parser, schema validator or Markdown
- * parser. Self-checks are parsed when first read (src/core/compiled/compiledRoadmap.ts). Never throws.
+ * Reads the roadmap compiled at build time (dist/roadmap.jsonl, its texts left in dist/roadmap-texts.jsonl
+ * beside it until first asked for): one file read and a JSON.parse per stage, with the event loop given a
+ * turn every few milliseconds; no YAML parser, schema validator or Markdown parser. Never throws.
  *
  * The file's bytes are read with the thread blocked, in a turn of their own, as `require` reads a bundle
- * from the same folder: 0.1-2.5 ms for 800 KB. Through Node's thread pool, which every extension of the
- * host shares and keeps busy while they start, the same read took 20-576 ms in code-server's host (the
- * roadmap was ready a median 81-124 ms after activation). An earlier blocking read held the host 36-42 ms
- * under load: it decoded the whole file as UTF-8 in that block (6-11 ms on a quiet machine); the lines are
- * now decoded one at a time, between the parse's turns.
+ * from the same folder. Through Node's thread pool, which every extension of the host shares and keeps busy
+ * while they start, the same read took 20-576 ms in code-server's host (the roadmap was ready a median
+ * 81-124 ms after activation). The lines are decoded one at a time, between the parse's turns.
  */
 export async function readShippedRoadmap(file: string): Promise<LoadResult> {
   try {
-    return { roadmap: await parseRoadmapFile(await readBuiltFile(file)), problems: [] };
+    return { roadmap: await parseRoadmapFile(await readBuiltFile(file), textsBeside(file)), problems: [] };
   } catch (error) {
     return { roadmap: undefined, problems: [damaged(file, error)] };
   }
+}
+
+/**
+ * dist/roadmap-texts.jsonl beside `file`: its size now (a missing file fails the roadmap's read), its bytes
+ * when a text is first read. That read blocks the thread as the one above does (0.3-3 ms for 750 KB), once,
+ * when a view or a command first shows a text.
+ */
+function textsBeside(file: string): CompiledTexts {
+  const textsFile = path.join(path.dirname(file), COMPILED_TEXTS_FILE);
+  return { size: statSync(textsFile).size, read: () => readFileSync(textsFile) };
 }
 
 /**

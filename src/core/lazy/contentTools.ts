@@ -3,5 +3,5 @@
 export { loadRoadmapFromDirectory } from '../roadmap/loader';
 export { createMarkdownEngine } from '../content/markdownEngine';
 export { compileRoadmap, compileRoadmapDirectory } from '../compiled/compileRoadmap';
-export { markdownFileText, outlineFileText, roadmapFileText } from '../compiled/compiledRoadmap';
+export { markdownFileText, roadmapFileText, textsFileText } from '../compiled/compiledRoadmap';
 export { hasRoadmapHeader, loadCustomRoadmap } from '../roadmap/customRoadmap';

@@ -60,10 +60,14 @@ export class SkillNode {
     const auto = progress.state === 'done' && progress.setBy === 'detector';
     item.description = progress.state === 'notStarted' ? '' : auto ? vscode.l10n.t('done · proved') : STATE_LABELS[progress.state].toLowerCase();
     item.command = { command: CommandId.ShowSkill, title: vscode.l10n.t('Show Skill'), arguments: [skill.id] };
-    item.tooltip = skillTooltip(skill, progress);
+    // The tooltip is left for RoadmapTreeProvider.resolveTreeItem: it needs the skill's summary.
     const how = auto ? vscode.l10n.t(', proved automatically') : '';
     item.accessibilityInformation = { label: `${skill.title}, ${STATE_LABELS[progress.state]}${how}` };
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return skillTooltip(this.skill, this.progress);
   }
 }
 

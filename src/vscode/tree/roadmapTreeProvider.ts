@@ -39,6 +39,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return node.toTreeItem();
   }
 
+  /** A skill's tooltip quotes its summary, one of the texts read on first use: built on hover, not with the tree. */
+  resolveTreeItem(item: vscode.TreeItem, node: RoadmapNode): vscode.TreeItem {
+    if (node.kind === 'skill') {
+      item.tooltip = node.tooltip();
+    }
+    return item;
+  }
+
   async getChildren(node?: RoadmapNode): Promise<RoadmapNode[]> {
     const result = await this.roadmaps.load();
     const roadmap = result.roadmap;
