@@ -42,7 +42,7 @@ export async function loadCliRoadmap(roadmapDir: string | undefined, compiled = 
 
 async function loadShippedRoadmap(compiled: string): Promise<CliRoadmap> {
   if (existsSync(compiled)) {
-    return { loaded: await readShippedRoadmap(compiled), from: compiled };
+    return { loaded: readShippedRoadmap(compiled), from: compiled };
   }
   const dir = defaultRoadmapDir();
   return { loaded: await contentTools().loadRoadmapFromDirectory(dir), from: dir };

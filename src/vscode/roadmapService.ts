@@ -21,7 +21,7 @@ const CUSTOM_ROADMAPS_DELAY_MS = 2000;
  * The roadmap the learner works on: the shipped one, or one of their own they switched to.
  *
  * The shipped roadmap loads once, on first use (a view, a command or the status bar asks): the model compiled
- * at build time, parsed a stage at a time (its texts when first shown). The HTML of its Markdown loads when something first displays it
+ * at build time, without its texts (read when first shown). The HTML of its Markdown loads when something first displays it
  * (the details panel). Custom roadmaps (src/vscode/customRoadmaps.ts) are read after it, off the start-up
  * path. Problems of either go to the Problems panel, at their file, line and column.
  */
@@ -106,7 +106,7 @@ export class RoadmapService extends Disposable {
   }
 
   private loadShipped(): Promise<LoadResult> {
-    this.loading ??= this.loadOnce();
+    this.loading ??= Promise.resolve(this.loadNow());
     return this.loading;
   }
 
@@ -155,9 +155,10 @@ export class RoadmapService extends Disposable {
     return result.roadmap;
   }
 
-  private async loadOnce(): Promise<LoadResult> {
+  /** Reads the shipped roadmap, at once: the first view, command or the status bar that needs it waits 1-3 ms, not turns of the event loop. */
+  private loadNow(): LoadResult {
     const started = Date.now();
-    const result = await readShippedRoadmap(this.roadmapFile.fsPath);
+    const result = readShippedRoadmap(this.roadmapFile.fsPath);
     this.loaded = result;
     this.publish(result);
     if (result.roadmap) {

@@ -48,11 +48,11 @@ describe('former ids', () => {
       assert.equal(isKnownSkillId(roadmap, 'first-steps'), false, 'a former stage id is not a skill id');
     });
 
-    it('keeps former ids through the compiled roadmap the build writes', async () => {
+    it('keeps former ids through the compiled roadmap the build writes', () => {
       const { roadmap } = parseRoadmap([one, two]);
       assert.ok(roadmap);
       const built = { stages: roadmap.stages, markdown: { block: [], inline: [] } };
-      const compiled = await parseRoadmapFile(Buffer.from(roadmapFileText(built)), textsInMemory(built));
+      const compiled = parseRoadmapFile(Buffer.from(roadmapFileText(built)), textsInMemory(built));
       assert.deepEqual([...formerSkillIds(compiled)], [...formerSkillIds(roadmap)]);
       assert.deepEqual([...formerStageIds(compiled)], [['first-steps', 'basics']]);
     });

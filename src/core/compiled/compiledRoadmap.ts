@@ -47,8 +47,8 @@ interface Header {
   readonly textsBytes?: number;
 }
 
-// The files are JSON lines (a header, then one value per line) so that reading parses a line at a time and
-// lets the event loop run in between: no single block of work grows with the content.
+// The files are JSON lines (a header, then one value per line), so that a large one is parsed a line at a
+// time with the event loop given turns in between (the HTML) or a line only when needed (the texts).
 //
 // The model is split in two files, one line per stage in each. dist/roadmap.jsonl holds what everything at
 // start-up needs; dist/roadmap-texts.jsonl the texts, which only the details panel, tooltips and the CLI's
@@ -108,8 +108,12 @@ export function markdownFileText(compiled: CompiledRoadmap): string {
  * The roadmap of dist/roadmap.jsonl, given as the file's bytes, with its texts read from `texts` when first
  * asked for. Throws when it is not one, or `texts` is not the texts file built with it (a damaged or
  * mismatched install).
+ *
+ * Parsed at once, without giving the event loop a turn: without its texts the model is 38 KB, 1-3 ms of
+ * work. Each turn at start-up waits behind other extensions' work (17-212 ms each in code-server's host),
+ * and they, not the parse, made the roadmap late.
  */
-export async function parseRoadmapFile(bytes: Buffer, texts: CompiledTexts): Promise<Roadmap> {
+export function parseRoadmapFile(bytes: Buffer, texts: CompiledTexts): Roadmap {
   const { lines, header } = framedLines(bytes, 'roadmap');
   if (header.textsBytes !== texts.size) {
     throw new Error(`the texts of the compiled roadmap (${COMPILED_TEXTS_FILE}) are missing, cut short or from another build`);
@@ -117,7 +121,7 @@ export async function parseRoadmapFile(bytes: Buffer, texts: CompiledTexts): Pro
   const stageLines: StageLine[] = [];
   for (let index = 0; index < lines.length; index++) {
     // The build validated every stage against the schema before writing it: only the frame is checked here.
-    stageLines.push(await parseLine(bytes, lines, index, 'roadmap', isStageLine));
+    stageLines.push(parseLine(bytes, lines, index, 'roadmap', isStageLine));
   }
   const textsOf = lazyTexts(texts, stageLines);
   return createRoadmap(stageLines.map((stage, index) => withLazyTexts(stage, () => textsOf(index))));
@@ -206,7 +210,11 @@ export async function parseMarkdownFile(bytes: Buffer): Promise<PrerenderedMarkd
   const { lines } = framedLines(bytes, 'markdown');
   const values: MarkdownPairs[] = [];
   for (let index = 0; index < lines.length; index++) {
-    values.push(await parseLine(bytes, lines, index, 'markdown', isMarkdownPairs));
+    // A turn for the host's other work every 8 ms of parsing (1.2 MB of HTML), not before every line.
+    if (timeToYield()) {
+      await yieldToEventLoop();
+    }
+    values.push(parseLine(bytes, lines, index, 'markdown', isMarkdownPairs));
   }
   return { block: values.flatMap((line) => line.block), inline: values.flatMap((line) => line.inline) };
 }
@@ -227,16 +235,10 @@ function framedLines(bytes: Buffer, kind: Header['kind']): { readonly header: He
   return { header, lines: lines.slice(1) };
 }
 
-/** The value on `lines[index]`, parsed after a turn of the event loop when the current slice of work is used up. */
-async function parseLine<T>(bytes: Buffer, lines: readonly LineRange[], index: number, kind: Header['kind'], isValue: (value: unknown) => value is T): Promise<T> {
-  // A turn for the host's other work every 8 ms of parsing, not before every line: at start-up each
-  // turn waited behind other extensions' work, and the 23 of them made the roadmap ready 130-200 ms
-  // after activation for about 10 ms of parsing.
-  if (timeToYield()) {
-    await yieldToEventLoop();
-  }
-  // Each line is decoded here, inside the slices: decoding the whole 800 KB file as UTF-8 at once took
-  // 6-11 ms of one block (its dashes and quotes make it a two-byte string), longer than the parse.
+/** The value on `lines[index]`. */
+function parseLine<T>(bytes: Buffer, lines: readonly LineRange[], index: number, kind: Header['kind'], isValue: (value: unknown) => value is T): T {
+  // Each line is decoded on its own: decoding a whole large file as UTF-8 at once took 6-11 ms of one
+  // block (its dashes and quotes make it a two-byte string).
   const line = lines[index];
   const value: unknown = line === undefined ? undefined : JSON.parse(bytes.toString('utf8', line.start, line.end));
   if (!isValue(value)) {
