@@ -87,7 +87,7 @@ export async function runQuizCommand(request: QuizCommandRequest, io: Output, co
   try {
     questions = skill.quiz.length;
   } catch (error) {
-    // The shipped roadmap's self-checks are parsed when first read: a damaged install is found here.
+    // The shipped roadmap's texts are parsed when first read: a damaged install is found here.
     io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }

@@ -106,7 +106,7 @@ describe('compiled roadmap', function () {
     const damagedStage = 3;
     lines[damagedStage + 1] = (lines[damagedStage + 1] ?? '').replace(/"summary"/, '"sumXary"');
     const read = parseRoadmapFile(model, texts(`${lines.join('\n')}\n`));
-    assert.throws(() => read.stages[damagedStage]?.skills[0]?.quiz, /texts of the roadmap built into Backend Roadmap \(roadmap-texts\.jsonl\) cannot be read \(line 5 is not what the build writes\): reinstall/);
+    assert.throws(() => read.stages[damagedStage]?.skills[0]?.quiz, /texts of the roadmap built into Backend Roadmap \(roadmap-texts\.jsonl\) cannot be read \(line 5 of the compiled texts file is not what the build writes\): reinstall/);
     assert.deepStrictEqual(read.stages[0]?.skills[0]?.quiz, compiled.stages[0]?.skills[0]?.quiz);
     // A texts file of another kind.
     const markdown = markdownFileText(compiled);

@@ -125,6 +125,6 @@ describe('CLI: quiz', () => {
     const damaged = await grade();
     assert.equal(damaged.code, 1);
     assert.equal(damaged.stdout, '');
-    assert.match(damaged.stderr, /^backend-roadmap: the texts of the roadmap built into Backend Roadmap \(roadmap-texts\.jsonl\) cannot be read \(line 2 is not what the build writes\): reinstall/);
+    assert.match(damaged.stderr, /^backend-roadmap: the texts of the roadmap built into Backend Roadmap \(roadmap-texts\.jsonl\) cannot be read \(line 2 of the compiled texts file is not what the build writes\): reinstall/);
   });
 });

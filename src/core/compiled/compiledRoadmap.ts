@@ -5,13 +5,13 @@ import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 
 /**
  * The roadmap model the build writes beside the bundles, without its texts: ids, titles, levels, hours,
- * prerequisites and rules (55 KB). What the tree, the status bar, detection and a CLI scan need; read when a
+ * prerequisites and rules (38 KB). What the tree, the status bar, detection and a CLI scan need; read when a
  * view, command or the status bar first needs it.
  */
 export const COMPILED_ROADMAP_FILE = 'roadmap.jsonl';
 /**
  * The texts of that model (summaries, why it matters, subtopics, resources, practice, self-checks, project
- * ideas: 750 KB, 93% of it), read when one is first asked for: the details panel, a tooltip, the CLI's reports.
+ * ideas: 750 KB, 95% of it), read when one is first asked for: the details panel, a tooltip, the CLI's reports.
  */
 export const COMPILED_TEXTS_FILE = 'roadmap-texts.jsonl';
 /** The HTML of the roadmap's Markdown, in its own file: read when the details panel first renders. */
@@ -190,12 +190,8 @@ function lazyTexts(texts: CompiledTexts, stages: readonly StageLine[]): (index: 
         }
         file = { bytes, lines };
       }
-      const line = file.lines[index];
-      const value = line === undefined ? undefined : parsedOrUndefined(file.bytes.toString('utf8', line.start, line.end));
-      if (stage === undefined || !isStageTexts(value, stage.skills.length)) {
-        throw new Error(`line ${index + 2} is not what the build writes`);
-      }
-      stageTexts = value;
+      const skills = stage?.skills.length ?? -1;
+      stageTexts = parseLine(file.bytes, file.lines, index, 'texts', (value): value is StageTexts => isStageTexts(value, skills));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`the texts of the roadmap built into Backend Roadmap (${COMPILED_TEXTS_FILE}) cannot be read (${reason}): reinstall the extension or the package; from a source checkout, run npm run build`, { cause: error });
@@ -240,7 +236,7 @@ function parseLine<T>(bytes: Buffer, lines: readonly LineRange[], index: number,
   // Each line is decoded on its own: decoding a whole large file as UTF-8 at once took 6-11 ms of one
   // block (its dashes and quotes make it a two-byte string).
   const line = lines[index];
-  const value: unknown = line === undefined ? undefined : JSON.parse(bytes.toString('utf8', line.start, line.end));
+  const value = line === undefined ? undefined : parsedOrUndefined(bytes.toString('utf8', line.start, line.end));
   if (!isValue(value)) {
     throw new Error(`line ${index + 2} of the compiled ${kind} file is not what the build writes`);
   }

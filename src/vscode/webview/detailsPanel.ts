@@ -156,7 +156,7 @@ export class DetailsPanel extends Disposable {
     try {
       view = await this.view();
     } catch (error) {
-      // A damaged install (the self-checks of the compiled roadmap are read when first shown): say what to do.
+      // A damaged install (the texts of the compiled roadmap are read when first shown): say what to do.
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error(`The details panel cannot be shown: ${reason}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap cannot show this page: {0}', reason));
