@@ -44,6 +44,16 @@ describe('source candidates of a detector', function () {
     assert.equal(await findRoute({ ...plainFiles(MAX_SOURCE_FILES_PER_DETECTOR - 1), ...deep }, undefined), 'a/b/c/d/server.js', 'within the cap it is read');
   });
 
+  it('reads at most the cap of hinted files, shallowest first, when the hint names more', async () => {
+    const hinted = (count: number): Record<string, string> => Object.fromEntries(Array.from({ length: count }, (_, i) => [`routes/m${i}/file.js`, 'export const x = 1;\n']));
+    const deep = { 'a/b/c/routes/server.js': "app.get('/users', h);\n" };
+    assert.equal(await findRoute({ ...hinted(MAX_SOURCE_FILES_PER_DETECTOR), ...deep }, /rout/), undefined, 'the deepest hinted file is past the cap');
+    assert.equal(await findRoute({ ...hinted(MAX_SOURCE_FILES_PER_DETECTOR - 1), ...deep }, /rout/), 'a/b/c/routes/server.js', 'within the cap it is read');
+    // Test files the hint names do not count towards the cap: they are never read.
+    const tests = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`routes/t${i}/file.test.js`, "app.get('/t', h);\n"]));
+    assert.equal(await findRoute({ ...hinted(MAX_SOURCE_FILES_PER_DETECTOR - 1), ...tests, ...deep }, /rout/), 'a/b/c/routes/server.js');
+  });
+
   it('skips test files and fixtures', async () => {
     const tree = { 'src/app.test.js': "app.get('/a', h);\n", 'fixtures/app.js': "app.get('/b', h);\n", 'src/app.js': "app.get('/c', h);\n" };
     assert.equal(await findRoute(tree, /app/), 'src/app.js');

@@ -121,8 +121,16 @@ interface Candidate {
 async function candidateFiles(context: ScanContext, signals: readonly SourceSignal[], hint: RegExp | undefined): Promise<readonly string[]> {
   const languages = [...new Set(signals.flatMap((signal) => signal.languages))];
   const perLanguage = await Promise.all(languages.map((language) => sourceFilesOf(context.index, language)));
-  const applies = (files: LanguageFiles, at: number, language: SourceLanguage): boolean =>
-    signals.some((signal) => appliesTo(signal, files.paths[at] ?? '', language, files.tests[at] === 1));
+  const applies = (files: LanguageFiles, at: number, language: SourceLanguage): boolean => {
+    const path = files.paths[at] ?? '';
+    const isTest = files.tests[at] === 1;
+    for (const signal of signals) {
+      if (appliesTo(signal, path, language, isTest)) {
+        return true;
+      }
+    }
+    return false;
+  };
   const hinted: Candidate[] = [];
   const hintedAt: (Uint32Array | undefined)[] = [];
   for (const [i, language] of languages.entries()) {
@@ -132,9 +140,15 @@ async function candidateFiles(context: ScanContext, signals: readonly SourceSign
     }
     const positions = await hintedPositions(files, hint);
     hintedAt[i] = positions;
-    for (const at of positions) {
+    // A language's files are shallowest first, so its first `MAX_SOURCE_FILES_PER_DETECTOR` hinted ones
+    // come before the rest of its hinted ones in `shallowestFirst` (a stable sort): the rest can never be
+    // read. A hint that matches most paths (/module/ in "src/module-9/…") no longer tests every one.
+    let taken = 0;
+    for (let next = 0; next < positions.length && taken < MAX_SOURCE_FILES_PER_DETECTOR; next++) {
+      const at = positions[next] ?? 0;
       if (applies(files, at, language)) {
         hinted.push({ files, at });
+        taken++;
       }
     }
   }
