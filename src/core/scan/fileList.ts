@@ -104,14 +104,18 @@ export async function gitListFiles(git: GitRunner, part: GitListPart = 'all'): P
   // are next to each other (the index is sorted; untracked files are never in it): comparing with the
   // previous entry is enough, where a Set of 100k paths cost ~5 MB and tens of milliseconds.
   const files: string[] = [];
-  const entries = outcome.stdout.split('\0');
+  const listed = outcome.stdout;
   let previous = '';
   // Git lists a folder's files one after another: whether the folder is ignored is worked out once per
   // folder, not once per file (2,000 folders for 100k files in a usual layout).
   let folder = '';
   let folderIgnored = false;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i] ?? '';
+  // Entries are cut from the output one by one: a `split` first would add an array of every entry (100k
+  // on a large repository) that is garbage at once.
+  for (let i = 0, start = 0; start < listed.length; i++) {
+    const end = listed.indexOf('\0', start);
+    const entry = listed.slice(start, end < 0 ? listed.length : end);
+    start = end < 0 ? listed.length : end + 1;
     // Nested repositories show up as "dir/"; generated folders that are committed are skipped too.
     if (entry !== '' && entry !== previous && !entry.endsWith('/')) {
       const slash = entry.lastIndexOf('/');
