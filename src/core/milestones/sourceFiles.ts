@@ -1,5 +1,5 @@
 import type { FileIndex } from '../scan/fileIndex';
-import { depthOf } from '../scan/fileIndex';
+import { depthOf, stableOrderByDepth } from '../scan/fileIndex';
 import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import { firstNotBefore } from '../firstNotBefore';
 import { PairMemo } from '../pairMemo';
@@ -49,7 +49,10 @@ async function classify(index: FileIndex, language: SourceLanguage): Promise<Lan
       }
     }
   }
-  const depthOfFound = Uint32Array.from(found, depthOf);
+  const depthOfFound = new Uint32Array(found.length);
+  for (let at = 0; at < found.length; at++) {
+    depthOfFound[at] = depthOf(found[at] ?? '');
+  }
   const order = stableOrderByDepth(depthOfFound);
   const paths: string[] = [];
   const depths = new Uint32Array(order.length);
@@ -114,29 +117,6 @@ async function grow(basePending: Promise<LanguageFiles>, added: readonly string[
   }
   copyBaseUntil(base.paths.length);
   return { paths, depths, tests, hinted: new WeakMap(), grownFrom: { base, inserted } };
-}
-
-/** Positions 0..n-1 ordered by depth, keeping the given order within a depth (a counting sort). */
-function stableOrderByDepth(depths: Uint32Array): Uint32Array {
-  let deepest = 0;
-  for (const depth of depths) {
-    deepest = Math.max(deepest, depth);
-  }
-  const starts = new Uint32Array(deepest + 2);
-  for (const depth of depths) {
-    starts[depth + 1] = (starts[depth + 1] ?? 0) + 1;
-  }
-  for (let depth = 1; depth < starts.length; depth++) {
-    starts[depth] = (starts[depth] ?? 0) + (starts[depth - 1] ?? 0);
-  }
-  const order = new Uint32Array(depths.length);
-  for (let from = 0; from < depths.length; from++) {
-    const depth = depths[from] ?? 0;
-    const to = starts[depth] ?? 0;
-    order[to] = from;
-    starts[depth] = to + 1;
-  }
-  return order;
 }
 
 /** The positions of the files whose path matches `hint` (ignoring case), ascending; worked out once per hint. */

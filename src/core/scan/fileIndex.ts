@@ -126,9 +126,50 @@ export function depthOf(relativePath: string): number {
 
 /** Shallow files first (the project's own root files make the clearest evidence), then by path. */
 export function byDepth(paths: readonly string[]): readonly string[] {
+  const depths = new Uint32Array(paths.length);
+  let sortedByPath = true;
+  for (let at = 0; at < paths.length; at++) {
+    const path = paths[at] ?? '';
+    depths[at] = depthOf(path);
+    if (at > 0 && path < (paths[at - 1] ?? '')) {
+      sortedByPath = false;
+    }
+  }
+  if (sortedByPath) {
+    // The usual case (an index list keeps git's order, which sorts paths): a stable counting sort by depth
+    // gives the same order without comparing 80k paths as strings, nor an object per path.
+    const sorted: string[] = [];
+    for (const from of stableOrderByDepth(depths)) {
+      sorted.push(paths[from] ?? '');
+    }
+    return sorted;
+  }
   // Depths are computed once per path, not per comparison: lists can hold tens of thousands of paths.
   return paths
-    .map((path) => ({ path, depth: depthOf(path) }))
+    .map((path, at) => ({ path, depth: depths[at] ?? 0 }))
     .sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((entry) => entry.path);
+}
+
+/** Positions 0..n-1 ordered by depth, keeping the given order within a depth (a counting sort). */
+export function stableOrderByDepth(depths: Uint32Array): Uint32Array {
+  let deepest = 0;
+  for (const depth of depths) {
+    deepest = Math.max(deepest, depth);
+  }
+  const starts = new Uint32Array(deepest + 2);
+  for (const depth of depths) {
+    starts[depth + 1] = (starts[depth + 1] ?? 0) + 1;
+  }
+  for (let depth = 1; depth < starts.length; depth++) {
+    starts[depth] = (starts[depth] ?? 0) + (starts[depth - 1] ?? 0);
+  }
+  const order = new Uint32Array(depths.length);
+  for (let from = 0; from < depths.length; from++) {
+    const depth = depths[from] ?? 0;
+    const to = starts[depth] ?? 0;
+    order[to] = from;
+    starts[depth] = to + 1;
+  }
+  return order;
 }
