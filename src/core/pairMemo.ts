@@ -19,4 +19,9 @@ export class PairMemo<First extends object, Second, Value extends object> {
     }
     return value;
   }
+
+  /** The value worked out for the pair, if it was. */
+  peek(first: First, second: Second): Value | undefined {
+    return this.byFirst.get(first)?.get(second);
+  }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FileIndex } from '../../src/core/scan/fileIndex';
-import { findFiles, pathMatchesRule, preferFirst } from '../../src/core/milestones/pathRule';
+import { findFiles, pathMatchesRule, preferFirst, walkFiles } from '../../src/core/milestones/pathRule';
 import type { PathRule } from '../../src/core/milestones/pathRule';
 import { createScanContext } from '../../src/core/milestones/scanContext';
 import type { SourceSignal } from '../../src/core/milestones/sourceScan';
@@ -112,5 +112,61 @@ describe('a path rule that keeps every file of a list', () => {
     assert.equal(await findFiles(index, { extensions: ['.ts'], where: everything, globs: [] }), index.withExtension('.ts'));
     const outsideFixtures = await findFiles(index, { extensions: ['.ts'], where: (path) => !path.startsWith('fixtures/'), globs: [] });
     assert.deepEqual(outsideFixtures, ['b.ts', 'src/a.ts']);
+  });
+});
+
+describe('walking the files a path rule matches', () => {
+  const files = ['b/settings.gradle.kts', 'build.gradle.kts', 'x/y/Main.kt', 'README.md', 'src/b.ts', 'src/a.tsx', 'a.ts', 'lib/c.mts', 'x/y/z/d.ts', 'fixtures/e.ts', 'src/a.test.ts', 'Dockerfile', 'z.kts', 'types.d.ts'];
+
+  async function walked(index: FileIndex, rule: PathRule, count = Infinity): Promise<string[]> {
+    const paths: string[] = [];
+    for await (const path of walkFiles(index, rule)) {
+      if (paths.length >= count) {
+        break;
+      }
+      paths.push(path);
+    }
+    return paths;
+  }
+
+  it('gives the files findFiles answers, in its order, for rules of every kind', async () => {
+    const rules: PathRule[] = [
+      { extensions: ['.ts', '.tsx', '.mts'], globs: [] },
+      { extensions: ['.ts', '.tsx'], where: (p) => !p.startsWith('fixtures/') && !p.includes('.test.'), globs: [] },
+      { extensions: ['.gradle.kts', '.kt'], globs: [] },
+      { extensions: ['.kts', '.gradle.kts'], globs: [] },
+      { extensions: ['.ts'], rootOnly: true, globs: [] },
+      { extensions: ['.md'], where: () => false, globs: [] },
+      { names: ['dockerfile', 'readme.md'], globs: [] },
+      { namePattern: /^readme/, extensions: ['.kts'], globs: [] },
+    ];
+    for (const order of [files, [...files].reverse(), [...files].sort()]) {
+      for (const rule of rules) {
+        // A fresh index per rule, so that the walk does not just read findFiles' remembered answer.
+        const expected = await findFiles(await FileIndex.build(order), rule);
+        assert.deepEqual(await walked(await FileIndex.build(order), rule), [...expected], JSON.stringify(rule.extensions ?? rule.names));
+      }
+    }
+  });
+
+  it('tests only as many paths as it is asked for', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `src/m${String(i).padStart(4, '0')}/file.ts`);
+    const index = await FileIndex.build(many);
+    let tested = 0;
+    const rule: PathRule = {
+      extensions: ['.ts'],
+      where: () => {
+        tested++;
+        return true;
+      },
+      globs: [],
+    };
+    assert.deepEqual(await walked(index, rule, 3), many.slice(0, 3));
+    assert.ok(tested <= 4, `tested ${tested} paths for 3`);
+    // A rule findFiles already answered is not worked out again.
+    await findFiles(index, rule);
+    tested = 0;
+    assert.deepEqual(await walked(index, rule, 2), many.slice(0, 2));
+    assert.equal(tested, 0);
   });
 });

@@ -17,7 +17,7 @@ import { MANIFEST_EXTENSIONS, MANIFEST_NAMES, manifestKindOf } from './manifests
 import type { DeclaredDependency } from './manifests/types';
 import { normalizeName } from './manifests/types';
 import type { PathRule } from './pathRule';
-import { findFiles } from './pathRule';
+import { findFiles, walkFiles } from './pathRule';
 import type { SourceLanguage } from './sourceLanguages';
 import { syntaxOf } from './sourceLanguages';
 
@@ -52,6 +52,8 @@ export interface ScanContext {
   /** The learner's emails when authorship is checked (trusted, git available); undefined otherwise. */
   readonly learner: LearnerEmails | undefined;
   find(rule: PathRule): Promise<readonly string[]>;
+  /** The files `find` answers, in its order, worked out only as far as they are read (see `walkFiles`). */
+  walk(rule: PathRule): AsyncIterable<string>;
   /** True when a listed file still exists as a regular file (git lists tracked files deleted from disk). */
   exists(relativePath: string): Promise<boolean>;
   readText(relativePath: string): Promise<string | undefined>;
@@ -149,6 +151,7 @@ export function createScanContext(init: ScanContextInit): ScanContext {
     },
     remembered: cache,
     find: (rule) => findFiles(init.index, rule),
+    walk: (rule) => walkFiles(init.index, rule),
     exists: isFile,
     readText,
     lexed(relativePath, language) {

@@ -100,16 +100,36 @@ export function signalDetector(spec: SignalSpec): Detector {
   };
 }
 
+/** The first `count` files of a walk or list. */
+async function firstFiles(walk: AsyncIterable<string> | readonly string[], count: number): Promise<string[]> {
+  const files: string[] = [];
+  if (count > 0) {
+    for await (const file of walk) {
+      files.push(file);
+      if (files.length >= count) {
+        break;
+      }
+    }
+  }
+  return files;
+}
+
 async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileSignal, wanted: number): Promise<Evidence[]> {
   const found: Evidence[] = [];
-  const listed = await context.find(signal.rule);
   const prefer = signal.prefer;
   const content = signal.content;
   const maxReads = signal.maxReads ?? DEFAULT_MAX_READS;
-  // Read signals look at `maxReads` files at most; existence signals walk until enough files exist.
-  const candidates = prefer === undefined ? listed : preferFirst(listed, prefer, content === undefined ? listed.length : maxReads);
+  // Read signals look at `maxReads` files at most; existence signals walk until enough files exist. Without
+  // a preference that is the start of the rule's files, walked only that far; a preference may pick any.
+  let candidates: AsyncIterable<string> | readonly string[];
+  if (prefer === undefined) {
+    candidates = context.walk(signal.rule);
+  } else {
+    const listed = await context.find(signal.rule);
+    candidates = preferFirst(listed, prefer, content === undefined ? listed.length : maxReads);
+  }
   if (content === undefined) {
-    for (const path of candidates) {
+    for await (const path of candidates) {
       if (found.length >= wanted) {
         break;
       }
@@ -119,7 +139,7 @@ async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileS
     }
     return found;
   }
-  const toRead = candidates.slice(0, maxReads);
+  const toRead = await firstFiles(candidates, maxReads);
   for (let start = 0; start < toRead.length && found.length < wanted; start += READ_BATCH) {
     context.signal?.throwIfAborted();
     const batch = toRead.slice(start, start + READ_BATCH);
