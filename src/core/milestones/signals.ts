@@ -12,6 +12,7 @@ import { preferFirst } from './pathRule';
 import type { ScanContext } from './scanContext';
 import type { SourceSignal } from './sourceScan';
 import { findInSources } from './sourceScan';
+import { declareSourceHint } from './pathHints';
 import { languageOf, sourceGlob } from './sourceLanguages';
 
 /** What a file's content showed: the line, and optionally a better summary than the path. */
@@ -52,6 +53,9 @@ const READ_BATCH = 16;
  * dependencies, then (only while nothing proved the milestone) source patterns.
  */
 export function signalDetector(spec: SignalSpec): Detector {
+  if (spec.sourceHint !== undefined) {
+    declareSourceHint(spec.sourceHint);
+  }
   const matchesDependency = spec.dependencies === undefined ? undefined : compileDependencyRule(spec.dependencies);
   const watch: PathRule[] = (spec.files ?? []).map((signal) => signal.rule);
   if (matchesDependency !== undefined) {

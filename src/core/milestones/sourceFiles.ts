@@ -4,6 +4,7 @@ import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import { firstNotBefore } from '../firstNotBefore';
 import { PairMemo } from '../pairMemo';
 import { caseInsensitive } from '../text/caseInsensitive';
+import { positionsMatching } from './pathHints';
 import { isFixturePath } from './scanContext';
 import type { SourceLanguage } from './sourceLanguages';
 import { isTestPath, LANGUAGE_EXTENSIONS, languageOf } from './sourceLanguages';
@@ -123,23 +124,10 @@ async function grow(basePending: Promise<LanguageFiles>, added: readonly string[
 export function hintedPositions(files: LanguageFiles, hint: RegExp): Promise<Uint32Array> {
   let positions = files.hinted.get(hint);
   if (positions === undefined) {
-    positions = files.grownFrom === undefined ? matchingPositions(files.paths, caseInsensitive(hint)) : grownPositions(files, files.grownFrom, hint);
+    positions = files.grownFrom === undefined ? positionsMatching(files.paths, hint).then((found) => Uint32Array.from(found)) : grownPositions(files, files.grownFrom, hint);
     files.hinted.set(hint, positions);
   }
   return positions;
-}
-
-async function matchingPositions(paths: readonly string[], hint: RegExp): Promise<Uint32Array> {
-  const positions: number[] = [];
-  for (let at = 0; at < paths.length; at++) {
-    if (hint.test(paths[at] ?? '')) {
-      positions.push(at);
-    }
-    if (at % 4096 === 4095 && timeToYield()) {
-      await yieldToEventLoop();
-    }
-  }
-  return Uint32Array.from(positions);
 }
 
 /** `hintedPositions` of grown files: the base's answer moved past the inserted files, and those that match. */

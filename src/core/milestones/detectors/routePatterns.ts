@@ -1,3 +1,4 @@
+import { declareSourceHint } from '../pathHints';
 import type { SourceSignal } from '../sourceScan';
 
 /** Sample routes that project generators write; a learner did not write these. */
@@ -255,4 +256,4 @@ export const ROUTE_SIGNALS: readonly RouteSignal[] = [
 ];
 
 /** Paths (lower case) where route registrations usually are; read first. */
-export const ROUTE_SOURCE_HINT = /rout|controller|server|app\.|main\.|api|handler|urls\.py|views|endpoint|program\.cs/;
+export const ROUTE_SOURCE_HINT = declareSourceHint(/rout|controller|server|app\.|main\.|api|handler|urls\.py|views|endpoint|program\.cs/);
