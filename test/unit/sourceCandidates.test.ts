@@ -120,11 +120,14 @@ describe('walking the files a path rule matches', () => {
 
   async function walked(index: FileIndex, rule: PathRule, count = Infinity): Promise<string[]> {
     const paths: string[] = [];
+    if (count === 0) {
+      return paths;
+    }
     for await (const path of walkFiles(index, rule)) {
+      paths.push(path);
       if (paths.length >= count) {
         break;
       }
-      paths.push(path);
     }
     return paths;
   }
@@ -163,10 +166,53 @@ describe('walking the files a path rule matches', () => {
     };
     assert.deepEqual(await walked(index, rule, 3), many.slice(0, 3));
     assert.ok(tested <= 4, `tested ${tested} paths for 3`);
+    // A second walk (a re-check) reads on from where the first stopped.
+    tested = 0;
+    assert.deepEqual(await walked(index, rule, 5), many.slice(0, 5));
+    assert.ok(tested <= 3, `tested ${tested} more paths for 2 more`);
     // A rule findFiles already answered is not worked out again.
     await findFiles(index, rule);
     tested = 0;
     assert.deepEqual(await walked(index, rule, 2), many.slice(0, 2));
     assert.equal(tested, 0);
+  });
+
+  it('hands a walk to the end to findFiles', async () => {
+    const index = await FileIndex.build(files);
+    let tested = 0;
+    const rule: PathRule = {
+      extensions: ['.ts', '.tsx'],
+      where: (path) => {
+        tested++;
+        return !path.startsWith('fixtures/');
+      },
+      globs: [],
+    };
+    const all = await walked(index, rule);
+    const testedByWalk = tested;
+    assert.deepEqual(await findFiles(index, rule), all);
+    assert.equal(tested, testedByWalk, 'findFiles took the walk as its answer');
+  });
+
+  it('walks a grown index from its base walk and the added files, in the order findFiles gives', async () => {
+    const base = Array.from({ length: 3000 }, (_, i) => `src/m${String(i).padStart(4, '0')}/file.ts`);
+    const added = ['new.ts', 'src/m0001/new.ts', 'src/zz/deep/new.ts', 'notes.md'];
+    let tested = 0;
+    const rule: PathRule = {
+      extensions: ['.ts'],
+      where: () => {
+        tested++;
+        return true;
+      },
+      globs: [],
+    };
+    const baseIndex = await FileIndex.build(base);
+    assert.deepEqual(await walked(baseIndex, rule, 2), base.slice(0, 2));
+    const grown = baseIndex.withFilesBefore([...added, ...base], added);
+    tested = 0;
+    assert.deepEqual(await walked(grown, rule, 3), ['new.ts', base[0], base[1]]);
+    assert.ok(tested <= 6, `tested ${tested} paths for 3 files of the grown index`);
+    const expected = await findFiles(await FileIndex.build([...added, ...base]), rule);
+    assert.deepEqual(await walked(grown, rule), [...expected]);
   });
 });

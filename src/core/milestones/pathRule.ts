@@ -86,53 +86,122 @@ function matchesInList(rule: PathRule, list: CandidateList, file: string): boole
  * The files of the index matching the rule, in `findFiles` order, worked out only as far as the caller
  * reads: a check that wants one file that exists, or the first 40 to read, stops there instead of
  * testing every path of the lists (80k TypeScript files on a large repository, for each such rule).
- * Rules by name or name pattern, and indexes grown from another (whose answers `findFiles` merges from
- * the other's), take `findFiles`' answer, as does a rule it already answered.
+ * How far a rule was walked is kept with the index, so a re-check reads on from there, and a walk to
+ * the end becomes `findFiles`' answer. Rules by name or name pattern take `findFiles`' answer.
  */
 export async function* walkFiles(index: FileIndex, rule: PathRule): AsyncGenerator<string, void, undefined> {
   const answered = foundByIndex.peek(index, rule);
-  if (answered !== undefined || index.grownFrom !== undefined || rule.names !== undefined || rule.namePattern !== undefined) {
+  if (answered !== undefined || rule.names !== undefined || rule.namePattern !== undefined) {
     yield* await (answered ?? findFiles(index, rule));
     return;
   }
-  // A merge of the extension lists by depth, then path (the order `mergeByDepth` gives): each list is in
-  // that order and no file is in two of them (one last extension per file).
-  const cursors = [...listsByExtension(index, rule).values()].map((list) => ({ list, at: 0, next: undefined as string | undefined, depth: 0 }));
-  let checked = 0;
-  const advance = (cursor: (typeof cursors)[number]): void => {
-    const files = cursor.list.files;
-    cursor.next = undefined;
-    while (cursor.at < files.length) {
-      const file = files[cursor.at++] ?? '';
-      checked++;
-      if (matchesInList(rule, cursor.list, file)) {
-        cursor.next = file;
-        cursor.depth = depthOf(file);
-        return;
-      }
-    }
-  };
-  for (const cursor of cursors) {
-    advance(cursor);
-  }
-  for (;;) {
-    let first: (typeof cursors)[number] | undefined;
-    for (const cursor of cursors) {
-      const next = cursor.next;
-      if (next !== undefined && (first?.next === undefined || cursor.depth < first.depth || (cursor.depth === first.depth && next < first.next))) {
-        first = cursor;
-      }
-    }
-    if (first?.next === undefined) {
+  const walk = walksByIndex.get(index, rule, () => new RuleWalk(index, rule));
+  for (let at = 0; ; at++) {
+    const file = walk.fileAt(at);
+    if (file === undefined) {
       return;
     }
-    yield first.next;
-    advance(first);
-    if (checked >= CHECKS_PER_SLICE) {
-      checked = 0;
+    yield file;
+    if (walkChecks >= CHECKS_PER_SLICE) {
+      walkChecks = 0;
       await yieldToEventLoop();
     }
   }
+}
+
+/** Per scan (per file index) and rule: how far `walkFiles` got. */
+const walksByIndex = new PairMemo<FileIndex, PathRule, RuleWalk>();
+
+/** Paths tested by walks since a walker last yielded to the event loop. */
+let walkChecks = 0;
+
+/** One ordered source of files the walk merges, with the next of its files that matches. */
+interface WalkCursor {
+  next: string | undefined;
+  depth: number;
+  /** Moves `next` on to the following file that matches. */
+  readonly step: () => void;
+}
+
+/**
+ * A rule's files found so far, in `findFiles` order, and where each source of files stands: a merge by
+ * depth, then path (the order `mergeByDepth` gives), of sources each in that order with no file in two
+ * of them. For an index grown from another, the sources are the other index's walk and the added files
+ * that match (as `matchAddedFiles` merges them), so a new file does not make 80k paths be tested again.
+ */
+class RuleWalk {
+  private readonly found: string[] = [];
+  private readonly cursors: WalkCursor[];
+  private done = false;
+
+  constructor(
+    private readonly index: FileIndex,
+    private readonly rule: PathRule,
+  ) {
+    const grownFrom = index.grownFrom;
+    if (grownFrom === undefined) {
+      this.cursors = [...listsByExtension(index, rule).values()].map((list) => listCursor(list.files, (file) => matchesInList(rule, list, file)));
+    } else {
+      const base = walksByIndex.get(grownFrom.base, rule, () => new RuleWalk(grownFrom.base, rule));
+      let read = 0;
+      const fromBase: WalkCursor = {
+        next: undefined,
+        depth: 0,
+        step: () => {
+          fromBase.next = base.fileAt(read++);
+          fromBase.depth = fromBase.next === undefined ? 0 : depthOf(fromBase.next);
+        },
+      };
+      this.cursors = [listCursor(byDepth(grownFrom.added.filter((file) => pathMatchesRule(rule, file))), () => true), fromBase];
+    }
+    for (const cursor of this.cursors) {
+      cursor.step();
+    }
+  }
+
+  /** The `at`-th file the rule matches, or undefined past the last one. */
+  fileAt(at: number): string | undefined {
+    while (this.found.length <= at && !this.done) {
+      let first: WalkCursor | undefined;
+      for (const cursor of this.cursors) {
+        const next = cursor.next;
+        if (next !== undefined && (first?.next === undefined || cursor.depth < first.depth || (cursor.depth === first.depth && next < first.next))) {
+          first = cursor;
+        }
+      }
+      if (first?.next === undefined) {
+        this.done = true;
+        // Walked to the end: the whole answer, which `findFiles` gives from now on.
+        void foundByIndex.get(this.index, this.rule, () => Promise.resolve(this.found));
+      } else {
+        this.found.push(first.next);
+        first.step();
+      }
+    }
+    return this.found[at];
+  }
+}
+
+/** A cursor over a list in walk order, stopping at the files `matches` keeps. */
+function listCursor(files: readonly string[], matches: (file: string) => boolean): WalkCursor {
+  let at = 0;
+  const cursor: WalkCursor = {
+    next: undefined,
+    depth: 0,
+    step: () => {
+      cursor.next = undefined;
+      while (at < files.length) {
+        const file = files[at++] ?? '';
+        walkChecks++;
+        if (matches(file)) {
+          cursor.next = file;
+          cursor.depth = depthOf(file);
+          return;
+        }
+      }
+    },
+  };
+  return cursor;
 }
 
 async function matchFiles(index: FileIndex, rule: PathRule): Promise<readonly string[]> {
