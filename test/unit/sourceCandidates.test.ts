@@ -132,6 +132,20 @@ describe('walking the files a path rule matches', () => {
     return paths;
   }
 
+  /** A rule over `extensions` keeping what `keep` keeps, counting the paths it is asked about. */
+  function countingRule(extensions: string[], keep: (path: string) => boolean = () => true): { rule: PathRule; tested: () => number; reset: () => void } {
+    let tested = 0;
+    const rule: PathRule = {
+      extensions,
+      where: (path) => {
+        tested++;
+        return keep(path);
+      },
+      globs: [],
+    };
+    return { rule, tested: () => tested, reset: () => (tested = 0) };
+  }
+
   it('gives the files findFiles answers, in its order, for rules of every kind', async () => {
     const rules: PathRule[] = [
       { extensions: ['.ts', '.tsx', '.mts'], globs: [] },
@@ -155,63 +169,39 @@ describe('walking the files a path rule matches', () => {
   it('tests only as many paths as it is asked for', async () => {
     const many = Array.from({ length: 5000 }, (_, i) => `src/m${String(i).padStart(4, '0')}/file.ts`);
     const index = await FileIndex.build(many);
-    let tested = 0;
-    const rule: PathRule = {
-      extensions: ['.ts'],
-      where: () => {
-        tested++;
-        return true;
-      },
-      globs: [],
-    };
+    const { rule, tested, reset } = countingRule(['.ts']);
     assert.deepEqual(await walked(index, rule, 3), many.slice(0, 3));
-    assert.ok(tested <= 4, `tested ${tested} paths for 3`);
+    assert.ok(tested() <= 4, `tested ${tested()} paths for 3`);
     // A second walk (a re-check) reads on from where the first stopped.
-    tested = 0;
+    reset();
     assert.deepEqual(await walked(index, rule, 5), many.slice(0, 5));
-    assert.ok(tested <= 3, `tested ${tested} more paths for 2 more`);
+    assert.ok(tested() <= 3, `tested ${tested()} more paths for 2 more`);
     // A rule findFiles already answered is not worked out again.
     await findFiles(index, rule);
-    tested = 0;
+    reset();
     assert.deepEqual(await walked(index, rule, 2), many.slice(0, 2));
-    assert.equal(tested, 0);
+    assert.equal(tested(), 0);
   });
 
   it('hands a walk to the end to findFiles', async () => {
     const index = await FileIndex.build(files);
-    let tested = 0;
-    const rule: PathRule = {
-      extensions: ['.ts', '.tsx'],
-      where: (path) => {
-        tested++;
-        return !path.startsWith('fixtures/');
-      },
-      globs: [],
-    };
+    const { rule, tested } = countingRule(['.ts', '.tsx'], (path) => !path.startsWith('fixtures/'));
     const all = await walked(index, rule);
-    const testedByWalk = tested;
+    const testedByWalk = tested();
     assert.deepEqual(await findFiles(index, rule), all);
-    assert.equal(tested, testedByWalk, 'findFiles took the walk as its answer');
+    assert.equal(tested(), testedByWalk, 'findFiles took the walk as its answer');
   });
 
   it('walks a grown index from its base walk and the added files, in the order findFiles gives', async () => {
     const base = Array.from({ length: 3000 }, (_, i) => `src/m${String(i).padStart(4, '0')}/file.ts`);
     const added = ['new.ts', 'src/m0001/new.ts', 'src/zz/deep/new.ts', 'notes.md'];
-    let tested = 0;
-    const rule: PathRule = {
-      extensions: ['.ts'],
-      where: () => {
-        tested++;
-        return true;
-      },
-      globs: [],
-    };
+    const { rule, tested, reset } = countingRule(['.ts']);
     const baseIndex = await FileIndex.build(base);
     assert.deepEqual(await walked(baseIndex, rule, 2), base.slice(0, 2));
     const grown = baseIndex.withFilesBefore([...added, ...base], added);
-    tested = 0;
+    reset();
     assert.deepEqual(await walked(grown, rule, 3), ['new.ts', base[0], base[1]]);
-    assert.ok(tested <= 6, `tested ${tested} paths for 3 files of the grown index`);
+    assert.ok(tested() <= 6, `tested ${tested()} paths for 3 files of the grown index`);
     const expected = await findFiles(await FileIndex.build([...added, ...base]), rule);
     assert.deepEqual(await walked(grown, rule), [...expected]);
   });
