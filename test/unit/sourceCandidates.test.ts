@@ -183,6 +183,23 @@ describe('walking the files a path rule matches', () => {
     assert.equal(tested(), 0);
   });
 
+  it('gives two walks of one rule read at once the same files, and lets the thread go on long lists', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `src/m${String(i).padStart(5, '0')}/file.ts`);
+    const index = await FileIndex.build(many);
+    const { rule } = countingRule(['.ts'], (path) => path.endsWith('7/file.ts'));
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      const [a, b] = await Promise.all([walked(index, rule), walked(index, rule)]);
+      const expected = many.filter((path) => path.endsWith('7/file.ts'));
+      assert.deepEqual(a, expected);
+      assert.deepEqual(b, expected);
+    } finally {
+      clearInterval(ticker);
+    }
+    assert.ok(turns > 0, 'timers ran while 20,000 paths were walked');
+  });
+
   it('hands a walk to the end to findFiles', async () => {
     const index = await FileIndex.build(files);
     const { rule, tested } = countingRule(['.ts', '.tsx'], (path) => !path.startsWith('fixtures/'));

@@ -97,30 +97,30 @@ export async function* walkFiles(index: FileIndex, rule: PathRule): AsyncGenerat
   }
   const walk = walksByIndex.get(index, rule, () => new RuleWalk(index, rule));
   for (let at = 0; ; at++) {
-    const file = walk.fileAt(at);
+    // Files found already (by an earlier walk of this rule) are given without waiting.
+    const file = walk.foundAt(at) ?? (await walk.fileAt(at));
     if (file === undefined) {
       return;
     }
     yield file;
-    if (walkChecks >= CHECKS_PER_SLICE) {
-      walkChecks = 0;
-      await yieldToEventLoop();
-    }
   }
 }
 
 /** Per scan (per file index) and rule: how far `walkFiles` got. */
 const walksByIndex = new PairMemo<FileIndex, PathRule, RuleWalk>();
 
-/** Paths tested by walks since a walker last yielded to the event loop. */
+/** Paths tested by walks since one last yielded to the event loop (an extension host shares its thread). */
 let walkChecks = 0;
 
 /** One ordered source of files the walk merges, with the next of its files that matches. */
 interface WalkCursor {
   next: string | undefined;
   depth: number;
-  /** Moves `next` on to the following file that matches. */
-  readonly step: () => void;
+  /**
+   * Moves `next` on to the following file that matches (undefined: none is left). Returns a promise only
+   * when it has to wait (another walk, or a turn of the event loop after many paths): then await it.
+   */
+  readonly step: () => Promise<void> | undefined;
 }
 
 /**
@@ -128,11 +128,14 @@ interface WalkCursor {
  * depth, then path (the order `mergeByDepth` gives), of sources each in that order with no file in two
  * of them. For an index grown from another, the sources are the other index's walk and the added files
  * that match (as `matchAddedFiles` merges them), so a new file does not make 80k paths be tested again.
+ * Walks of one rule take turns (`busy`): two checks reading it at once never move its sources twice.
  */
 class RuleWalk {
   private readonly found: string[] = [];
   private readonly cursors: WalkCursor[];
+  private started = false;
   private done = false;
+  private busy: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly index: FileIndex,
@@ -144,23 +147,46 @@ class RuleWalk {
     } else {
       const base = walksByIndex.get(grownFrom.base, rule, () => new RuleWalk(grownFrom.base, rule));
       let read = 0;
+      const take = (file: string | undefined): void => {
+        read++;
+        fromBase.next = file;
+        fromBase.depth = file === undefined ? 0 : depthOf(file);
+      };
       const fromBase: WalkCursor = {
         next: undefined,
         depth: 0,
         step: () => {
-          fromBase.next = base.fileAt(read++);
-          fromBase.depth = fromBase.next === undefined ? 0 : depthOf(fromBase.next);
+          const known = base.foundAt(read);
+          if (known === undefined) {
+            return base.fileAt(read).then(take);
+          }
+          take(known);
+          return undefined;
         },
       };
       this.cursors = [listCursor(byDepth(grownFrom.added.filter((file) => pathMatchesRule(rule, file))), () => true), fromBase];
     }
-    for (const cursor of this.cursors) {
-      cursor.step();
-    }
+  }
+
+  /** The `at`-th file found so far, if it was. */
+  foundAt(at: number): string | undefined {
+    return this.found[at];
   }
 
   /** The `at`-th file the rule matches, or undefined past the last one. */
-  fileAt(at: number): string | undefined {
+  fileAt(at: number): Promise<string | undefined> {
+    const result = this.busy.then(() => this.walkTo(at));
+    this.busy = result.catch(() => undefined);
+    return result;
+  }
+
+  private async walkTo(at: number): Promise<string | undefined> {
+    if (!this.started) {
+      this.started = true;
+      for (const cursor of this.cursors) {
+        await cursor.step();
+      }
+    }
     while (this.found.length <= at && !this.done) {
       let first: WalkCursor | undefined;
       for (const cursor of this.cursors) {
@@ -175,7 +201,11 @@ class RuleWalk {
         void foundByIndex.get(this.index, this.rule, () => Promise.resolve(this.found));
       } else {
         this.found.push(first.next);
-        first.step();
+        // Usually settled at once: only a step that has to wait is awaited.
+        const waiting = first.step();
+        if (waiting !== undefined) {
+          await waiting;
+        }
       }
     }
     return this.found[at];
@@ -185,20 +215,27 @@ class RuleWalk {
 /** A cursor over a list in walk order, stopping at the files `matches` keeps. */
 function listCursor(files: readonly string[], matches: (file: string) => boolean): WalkCursor {
   let at = 0;
+  const advance = (): Promise<void> | undefined => {
+    while (at < files.length) {
+      if (++walkChecks >= CHECKS_PER_SLICE) {
+        walkChecks = 0;
+        return yieldToEventLoop().then(advance);
+      }
+      const file = files[at++] ?? '';
+      if (matches(file)) {
+        cursor.next = file;
+        cursor.depth = depthOf(file);
+        return undefined;
+      }
+    }
+    return undefined;
+  };
   const cursor: WalkCursor = {
     next: undefined,
     depth: 0,
     step: () => {
       cursor.next = undefined;
-      while (at < files.length) {
-        const file = files[at++] ?? '';
-        walkChecks++;
-        if (matches(file)) {
-          cursor.next = file;
-          cursor.depth = depthOf(file);
-          return;
-        }
-      }
+      return advance();
     },
   };
   return cursor;
