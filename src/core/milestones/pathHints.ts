@@ -47,19 +47,25 @@ const MAX_RUNS_PER_PATH = 0.25;
 /** Paths looked at before giving up on a list whose folders are not shared. */
 const PROBE_PATHS = 4096;
 
-const runsOfList = new WeakMap<readonly string[], FolderRuns | undefined>();
+const runsOfList = new WeakMap<readonly string[], Promise<FolderRuns | undefined>>();
 
-function folderRuns(paths: readonly string[]): FolderRuns | undefined {
-  if (runsOfList.has(paths)) {
-    return runsOfList.get(paths);
+function folderRuns(paths: readonly string[]): Promise<FolderRuns | undefined> {
+  let runs = runsOfList.get(paths);
+  if (runs === undefined) {
+    runs = findFolderRuns(paths);
+    runsOfList.set(paths, runs);
   }
+  return runs;
+}
+
+/** One pass over the list (about 25 ms on 80,000 paths), yielding when a slice of time is used up. */
+async function findFolderRuns(paths: readonly string[]): Promise<FolderRuns | undefined> {
   declaredUnion ??= { hints: new Set(declaredHints), union: new RegExp([...declaredHints].map((hint) => hint.source).join('|'), 'i') };
   const { hints, union } = declaredUnion;
   const runOf = new Uint32Array(paths.length);
   const nameMayMatch = new Uint8Array(paths.length);
   const folders: string[] = [];
   let folder: string | undefined;
-  let runs: FolderRuns | undefined;
   for (let at = 0; at < paths.length; at++) {
     const path = paths[at] ?? '';
     const slash = path.lastIndexOf('/');
@@ -73,11 +79,13 @@ function folderRuns(paths: readonly string[]): FolderRuns | undefined {
     runOf[at] = folders.length - 1;
     nameMayMatch[at] = hints.size > 0 && union.test(path.slice(slash + 1)) ? 1 : 0;
     if (at === paths.length - 1) {
-      runs = folders.length > paths.length * MAX_RUNS_PER_PATH ? undefined : { runOf, folders, nameMayMatch, hints };
+      return folders.length > paths.length * MAX_RUNS_PER_PATH ? undefined : { runOf, folders, nameMayMatch, hints };
+    }
+    if (at % 4096 === 4095 && timeToYield()) {
+      await yieldToEventLoop();
     }
   }
-  runsOfList.set(paths, runs);
-  return runs;
+  return undefined;
 }
 
 /**
@@ -87,7 +95,7 @@ function folderRuns(paths: readonly string[]): FolderRuns | undefined {
  */
 export async function positionsMatching(paths: readonly string[], hint: RegExp): Promise<number[]> {
   const pattern = caseInsensitive(hint);
-  const runs = declaredHints.has(hint) ? folderRuns(paths) : undefined;
+  const runs = declaredHints.has(hint) ? await folderRuns(paths) : undefined;
   const inFolder = runs?.hints.has(hint) === true ? runs.folders.map((folder) => pattern.test(folder)) : undefined;
   const positions: number[] = [];
   for (let at = 0; at < paths.length; at++) {
