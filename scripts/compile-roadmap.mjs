@@ -23,10 +23,11 @@ if (!result.ok) {
   }
   process.exit(1);
 }
+const texts = tools.textsFileText(result.compiled);
 const files = [
-  ['dist/roadmap.jsonl', tools.roadmapFileText(result.compiled)],
+  ['dist/roadmap.jsonl', tools.roadmapFileText(result.compiled, texts)],
   ['dist/roadmap-html.jsonl', tools.markdownFileText(result.compiled)],
-  ['dist/roadmap-texts.jsonl', tools.textsFileText(result.compiled)],
+  ['dist/roadmap-texts.jsonl', texts],
 ];
 for (const [file, text] of files) {
   await writeFile(path.join(ROOT, file), text);

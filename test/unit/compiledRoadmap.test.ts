@@ -202,6 +202,8 @@ describe('compiled roadmap', function () {
       assert.throws(() => parseRoadmapFile(Buffer.from(markdownFileText(compiled)), texts), /not a compiled roadmap file/);
       assert.throws(() => parseRoadmapFile(Buffer.from(textsFileText(compiled)), texts), /not a compiled roadmap file/);
       assert.throws(() => parseRoadmapFile(Buffer.from('{"format":0,"kind":"roadmap","lines":0}\n'), texts), /not a compiled roadmap file of format 3/);
+      // A header that is not JSON says the same as any other line that is not what the build writes.
+      assert.throws(() => parseRoadmapFile(Buffer.from('{"format":3,"kind":"road\n'), texts), /not a compiled roadmap file of format 3/);
     });
 
     it('gives file:line:column problems instead of a compiled roadmap when the YAML is broken', async () => {

@@ -71,9 +71,12 @@ export interface CompiledTexts {
   read(): Buffer;
 }
 
-/** dist/roadmap.jsonl: a header, then each stage without its texts, one per line. */
-export function roadmapFileText(compiled: CompiledRoadmap): string {
-  return linesText('roadmap', compiled.stages.map(stageLine), { textsBytes: Buffer.byteLength(textsFileText(compiled)) });
+/**
+ * dist/roadmap.jsonl: a header, then each stage without its texts, one per line. The header records the
+ * size of `texts`, the texts file written with it (the build passes the text it writes).
+ */
+export function roadmapFileText(compiled: CompiledRoadmap, texts: string = textsFileText(compiled)): string {
+  return linesText('roadmap', compiled.stages.map(stageLine), { textsBytes: Buffer.byteLength(texts) });
 }
 
 /** dist/roadmap-texts.jsonl: a header, then each stage's texts, one per line, in the stages' order. */
@@ -224,7 +227,7 @@ function linesText(kind: Header['kind'], values: readonly unknown[], extra: Pick
 function framedLines(bytes: Buffer, kind: Header['kind']): { readonly header: Header; readonly lines: LineRange[] } {
   const lines = lineRanges(bytes);
   const first = lines[0];
-  const header: unknown = first === undefined ? null : JSON.parse(bytes.toString('utf8', first.start, first.end));
+  const header = first === undefined ? undefined : parsedOrUndefined(bytes.toString('utf8', first.start, first.end));
   if (!isHeader(header, kind) || header.lines !== lines.length - 1) {
     throw new Error(`not a compiled ${kind} file of format ${COMPILED_ROADMAP_FORMAT}, or cut short`);
   }
