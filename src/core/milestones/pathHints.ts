@@ -1,3 +1,4 @@
+import { isDirectlyIn } from '../scan/fileIndex';
 import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
 import { caseInsensitive } from '../text/caseInsensitive';
 
@@ -69,7 +70,7 @@ async function findFolderRuns(paths: readonly string[]): Promise<FolderRuns | un
   for (let at = 0; at < paths.length; at++) {
     const path = paths[at] ?? '';
     const slash = path.lastIndexOf('/');
-    if (folder === undefined || slash !== folder.length - 1 || !path.startsWith(folder)) {
+    if (folder === undefined || !isDirectlyIn(path, slash, folder)) {
       folder = path.slice(0, slash + 1);
       folders.push(folder);
       if (at + 1 === PROBE_PATHS && folders.length > PROBE_PATHS * MAX_RUNS_PER_PATH) {

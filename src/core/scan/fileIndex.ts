@@ -114,6 +114,15 @@ export function baseName(relativePath: string): string {
   return slash < 0 ? relativePath : relativePath.slice(slash + 1);
 }
 
+/**
+ * Whether `relativePath`, whose last slash is at `slash`, is a file directly in `folder` (given with its
+ * trailing slash): how a walk over a list, where a folder's files come one after another, knows it is
+ * still in the folder it saw last, without cutting the folder out of each path.
+ */
+export function isDirectlyIn(relativePath: string, slash: number, folder: string): boolean {
+  return slash === folder.length - 1 && relativePath.startsWith(folder);
+}
+
 export function depthOf(relativePath: string): number {
   let depth = 0;
   for (let i = 0; i < relativePath.length; i++) {

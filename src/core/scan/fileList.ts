@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { GitRunner } from './gitRunner';
 import { IGNORED_DIR_NAMES, isIgnoredDirectory, isIgnoredPath } from './ignoredPaths';
+import { isDirectlyIn } from './fileIndex';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** How the files of a folder were found. */
@@ -122,7 +123,7 @@ export async function gitListFiles(git: GitRunner, part: GitListPart = 'all'): P
       if (slash < 0) {
         files.push(entry);
       } else {
-        if (slash !== folder.length - 1 || !entry.startsWith(folder)) {
+        if (!isDirectlyIn(entry, slash, folder)) {
           folder = entry.slice(0, slash + 1);
           folderIgnored = isIgnoredPath(folder);
         }
