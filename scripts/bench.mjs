@@ -23,6 +23,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixtureGit, makeRepo } from './bench/makeRepo.mjs';
+import { ACTIVATION_BUDGET, BUNDLES } from './bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const num = (name, fallback) => {
@@ -40,7 +41,6 @@ const BLOCK_RUNS = num('BENCH_BLOCK_RUNS', 3);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'small,large,crawl,recheck,bundle,activation').split(',').map((s) => s.trim()));
 const DIR = path.resolve(process.env.BENCH_DIR ?? path.join(tmpdir(), 'backend-roadmap-bench'));
 const CLI = path.join(root, 'dist', 'cli.js');
-const EXTENSION_BUDGET = 150 * 1024;
 /** What the detectors look for in source, as one ripgrep run: the peer of a full scan. */
 const RG_PATTERNS = [
   String.raw`\b(app|router)\.(get|post|put|patch|delete)\(`,
@@ -223,9 +223,18 @@ function bundles() {
   const sizes = readdirSync(dist)
     .filter((name) => name.endsWith('.js'))
     .map((name) => ({ name, bytes: statSync(path.join(dist, name)).size }));
-  const extension = sizes.find((s) => s.name === 'extension.js');
-  const others = sizes.filter((s) => s.name !== 'extension.js').map((s) => `${s.name} ${s.bytes.toLocaleString('en-US')} B`).join(', ');
-  row('`dist/extension.js` (release build), what activation loads', `${extension.bytes.toLocaleString('en-US')} B; loaded on first use: ${others}`, '≤ 150 KB', `${((extension.bytes / EXTENSION_BUDGET) * 100).toFixed(0)}% of the budget`, extension.bytes <= EXTENSION_BUDGET);
+  // What activation loads: the bundles scripts/bundles.mjs marks (the loader and the extension it loads).
+  const atActivation = new Set(BUNDLES.filter((bundle) => bundle.activation).map((bundle) => path.basename(bundle.options.outfile)));
+  const loaded = sizes.filter((s) => atActivation.has(s.name));
+  const bytes = loaded.reduce((sum, s) => sum + s.bytes, 0);
+  const list = (items) => items.map((s) => `${s.name} ${s.bytes.toLocaleString('en-US')} B`).join(', ');
+  row(
+    `${loaded.map((s) => `\`dist/${s.name}\``).join(' + ')} (release build), what activation loads`,
+    `${bytes.toLocaleString('en-US')} B (${list(loaded)}); loaded on first use: ${list(sizes.filter((s) => !atActivation.has(s.name)))}`,
+    '≤ 150 KB',
+    `${((bytes / ACTIVATION_BUDGET) * 100).toFixed(0)}% of the budget`,
+    bytes <= ACTIVATION_BUDGET,
+  );
 }
 
 async function activation() {

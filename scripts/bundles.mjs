@@ -1,14 +1,16 @@
 // The bundles esbuild makes, shared by esbuild.mjs and scripts/check-bundle-size.mjs. `budget` is the
 // most a bundle may weigh minified (the release build), in bytes; `npm test` fails past it.
 //
-// Activation loads only dist/extension.js. The rest loads on first use (src/core/lazy/modules.ts):
+// Activation loads dist/extension.js, a loader, and through it dist/extensionMain.js (through V8's code
+// cache when the extension's global storage holds one: src/vscode/extension.ts); `activation: true` marks
+// them, and together they must stay within ACTIVATION_BUDGET. The rest loads on first use (src/core/lazy/modules.ts):
 // detection.js (engine, detectors, git runner) when the first scan or change event comes, 1.5 s after
 // start-up at the earliest, and for the CLI's `scan`; contentTools.js (YAML parser, schema validator,
 // Markdown parser) only for a roadmap given at run time (CLI --roadmap): the shipped one is compiled at
 // build time into dist/roadmap.jsonl, dist/roadmap-texts.jsonl and dist/roadmap-html.jsonl by scripts/compile-roadmap.mjs;
 // gitWorker.js is the extension host's thread that starts git processes (src/core/scan/gitWorkerClient.ts),
 // compileWorker.js the thread that compiles detection.js before the host loads it (src/core/lazy/prepareBundle.ts).
-// Budgets: the extension's is the goal of issue 10; the others leave room for content and detectors to grow.
+// Budgets: ACTIVATION_BUDGET is the goal of issue 10; the others leave room for content and detectors to grow.
 
 const node = { platform: 'node', format: 'cjs', target: 'node20' };
 
@@ -26,8 +28,12 @@ const vscodeOnce = {
   },
 };
 
+/** What activation loads, every bundle marked `activation` together: the goal of issue 10. */
+export const ACTIVATION_BUDGET = 150_000;
+
 export const BUNDLES = [
-  { name: 'extension', budget: 150_000, options: { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vscodeOnce] } },
+  { name: 'extension', budget: 10_000, activation: true, options: { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] } },
+  { name: 'extensionMain', budget: 150_000, activation: true, options: { ...node, entryPoints: ['src/vscode/extensionMain.ts'], outfile: 'dist/extensionMain.js', external: ['vscode'], plugins: [vscodeOnce] } },
   { name: 'detection', budget: 400_000, options: { ...node, entryPoints: ['src/core/lazy/detection.ts'], outfile: 'dist/detection.js' } },
   { name: 'compileWorker', budget: 10_000, options: { ...node, entryPoints: ['src/core/lazy/compileWorker.ts'], outfile: 'dist/compileWorker.js' } },
   { name: 'gitWorker', budget: 10_000, options: { ...node, entryPoints: ['src/core/scan/gitWorker.ts'], outfile: 'dist/gitWorker.js' } },

@@ -1,4 +1,4 @@
-// What loads when: dist/extension.js and dist/cli.js hold no YAML parser, schema validator, Markdown parser
+// What loads when: what activation loads (dist/extension.js, dist/extensionMain.js) and dist/cli.js hold no YAML parser, schema validator, Markdown parser
 // or detection engine (those are their own bundles, required on first use), and each CLI command loads
 // only what it needs.
 import * as assert from 'node:assert/strict';
@@ -71,7 +71,7 @@ describe('lazy loading', function () {
   this.timeout(60_000);
 
   describe('bundles', () => {
-    for (const name of ['extension', 'cli']) {
+    for (const name of ['extension', 'extensionMain', 'cli']) {
       it(`keeps the YAML, schema and Markdown tools and the detection engine out of dist/${name}.js`, async () => {
         assert.deepEqual(heavyIn(await bundleInputs(name)), []);
       });
@@ -87,21 +87,90 @@ describe('lazy loading', function () {
     });
   });
 
-  it("loads no perf_hooks with dist/extension.js (the first use of `performance` loads them, on activation's time)", async () => {
+  it("loads no perf_hooks with what activation loads (the first use of `performance` loads them, on activation's time)", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-activation-'));
     try {
-      const bundle = path.join(dir, 'extension.js');
-      await fs.writeFile(bundle, await bundleText('extension'));
+      const bundles = { extension: path.join(dir, 'extension.js'), extensionMain: path.join(dir, 'extensionMain.js') };
+      for (const [name, file] of Object.entries(bundles)) {
+        await fs.writeFile(file, await bundleText(name));
+      }
       // A stand-in for the vscode API: loading the bundle only needs its names to exist.
       const stub = `const Module = require('module'); const load = Module._load; const api = new Proxy({}, { get: (_t, key) => (key === '__esModule' ? false : class {}) }); Module._load = function (request, ...rest) { return request === 'vscode' ? api : load.call(this, request, ...rest); };`;
       const perf = `process.moduleLoadList.filter((m) => m.includes('perf_hooks') || m.includes('internal/perf/performance'))`;
-      const { stdout } = await promisify(execFile)(process.execPath, ['-e', `${stub} const before = ${perf}; require(${JSON.stringify(bundle)}); console.log(JSON.stringify({ before, after: ${perf} }));`], { cwd: REPO_ROOT });
+      const requires = Object.values(bundles).map((file) => `require(${JSON.stringify(file)});`).join(' ');
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', `${stub} const before = ${perf}; ${requires} console.log(JSON.stringify({ before, after: ${perf} }));`], { cwd: REPO_ROOT });
       const loaded: unknown = JSON.parse(stdout);
       assert.ok(typeof loaded === 'object' && loaded !== null && 'before' in loaded && 'after' in loaded);
       assert.deepEqual(loaded.after, loaded.before);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('activation through the code cache (src/vscode/extension.ts)', () => {
+    let dir: string;
+    before(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-loader-'));
+      await fs.writeFile(path.join(dir, 'extension.js'), await bundleText('extension'));
+      // The loader runs whatever extensionMain.js is beside it: a stand-in that says what it was given.
+      await fs.writeFile(path.join(dir, 'extensionMain.js'), 'exports.activate = (context) => ({ answer: 42, file: __filename, storage: context.globalStorageUri.fsPath });\n');
+    });
+    after(async () => fs.rm(dir, { recursive: true, force: true }));
+
+    interface Activation {
+      readonly api: { readonly answer: number; readonly file: string; readonly storage: string };
+      /** Whether Node's require loaded extensionMain.js (it is not in require.cache when compiled from the cache's code). */
+      readonly required: boolean;
+      readonly delays: readonly number[];
+      readonly subscriptions: number;
+      /** The cache folder's files and their modification times, after the timers ran. */
+      readonly cache: Readonly<Record<string, number>>;
+    }
+
+    /** Activates the loader in a fresh node with a stand-in context; runs its timers at once. */
+    async function activateIn(storage: string, scheme = 'file', env: NodeJS.ProcessEnv = {}): Promise<Activation> {
+      const script = `
+        const fs = require('fs'); const path = require('path');
+        const timers = []; globalThis.setTimeout = (fn, ms) => { timers.push([fn, ms]); return 0; };
+        const context = { globalStorageUri: { scheme: ${JSON.stringify(scheme)}, fsPath: ${JSON.stringify(storage)} }, subscriptions: [] };
+        const api = require(${JSON.stringify(path.join(dir, 'extension.js'))}).activate(context);
+        timers.forEach(([fn]) => fn());
+        const folder = path.join(${JSON.stringify(storage)}, 'code-cache');
+        const cache = fs.existsSync(folder) ? Object.fromEntries(fs.readdirSync(folder).map((f) => [f, fs.statSync(path.join(folder, f)).mtimeMs])) : {};
+        console.log(JSON.stringify({ api, required: require.cache[${JSON.stringify(path.join(dir, 'extensionMain.js'))}] !== undefined, delays: timers.map(([, ms]) => ms), subscriptions: context.subscriptions.length, cache }));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: REPO_ROOT, env: { ...process.env, BACKEND_ROADMAP_NO_CODE_CACHE: '', ...env } });
+      return JSON.parse(stdout) as Activation;
+    }
+
+    it('compiles the extension once, saves its code after activation, and loads it from there in the next session', async () => {
+      const storage = path.join(dir, 'storage');
+      const first = await activateIn(storage);
+      assert.deepEqual(first.api, { answer: 42, file: path.join(dir, 'extensionMain.js'), storage });
+      assert.equal(first.required, false, 'loaded through the cache, not require');
+      assert.deepEqual(first.delays, [3000], 'saved once, 3 s after activation');
+      assert.equal(first.subscriptions, 1, 'the timer is disposed with the extension');
+      const files = Object.keys(first.cache);
+      assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
+      assert.match(files[0] ?? '', /^extensionMain\.js-v8-/);
+      const text = await fs.readFile(path.join(storage, 'code-cache', files[0] ?? ''));
+      assert.ok(text.includes(await fs.readFile(path.join(dir, 'extensionMain.js'))), 'the cache holds the exact text it was compiled from');
+
+      const second = await activateIn(storage);
+      assert.equal(second.api.answer, 42);
+      assert.equal(second.required, false);
+      assert.deepEqual(second.cache, first.cache, 'a cache that was used is not written again');
+    });
+
+    it('loads the extension with require when there is no local storage or the cache is turned off', async () => {
+      const remote = await activateIn(path.join(dir, 'remote'), 'vscode-remote');
+      assert.equal(remote.api.answer, 42);
+      assert.equal(remote.required, true);
+      assert.deepEqual(remote.delays, []);
+      assert.deepEqual(remote.cache, {});
+      const off = await activateIn(path.join(dir, 'off'), 'file', { BACKEND_ROADMAP_NO_CODE_CACHE: '1' });
+      assert.equal(off.required, true);
+      assert.deepEqual(off.cache, {});
+    });
   });
 
   describe('CLI', () => {

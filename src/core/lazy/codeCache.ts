@@ -7,9 +7,10 @@ import { compileBundle, runBundle } from './bundleScript';
 /**
  * V8's compiled code for a bundle, kept between runs (what `module.enableCompileCache` does from Node 22
  * on): compiling dist/detection.js takes 30–40 ms of a CLI scan that should cost about what `git ls-files`
- * does. The cache is only an optimisation: a missing, stale or rejected cache compiles as usual. (Measured
- * and not used for the extension: loading its 140 KB through `vm.Script` with a cache took as long as
- * `require` without one.)
+ * does. The cache is only an optimisation: a missing, stale or rejected cache compiles as usual. The
+ * extension loads itself through one too (src/vscode/extension.ts): saved once activation has run, the
+ * cache holds the functions it compiled, and loading plus activating take 23 ms instead of 28 (a cache
+ * saved right after compiling, measured in an earlier round, saved nothing).
  *
  * Code compiled from other text must never run, and V8's own check compares only the text's length. So
  * each cache file holds the exact text it was compiled from, compared byte for byte (a `memcmp`, cheaper

@@ -1,0 +1,46 @@
+import type * as vscode from 'vscode';
+import type { MilestoneSummary } from '../core/detection/ledger';
+import type { Evidence, SkillProgress } from '../core/progress/model';
+import { Services } from './services';
+
+/** What the extension returns from activate(): used by our integration tests and open to other extensions. */
+export interface BackendRoadmapApi {
+  /** The learner's record for a skill. */
+  progressOf(skillId: string): SkillProgress;
+  /** Resolves when every progress change so far is in storage. */
+  flush(): Promise<void>;
+  /** The status bar text, as a learner sees it. */
+  statusBarText(): string;
+  /** The status bar tooltip (progress, the plan, reviews due) as plain text, one paragraph a line. */
+  statusBarTooltip(): string;
+  /** What automatic detection knows about a milestone in the open workspace. */
+  milestoneStatus(id: string): MilestoneSummary;
+  /** Resolves when queued and running workspace checks are finished. */
+  detectionIdle(): Promise<void>;
+  /** Evidence of what the learner did (test runs, terminal practice), exactly as it is stored. */
+  recordedEvents(): readonly Evidence[];
+  /** The roadmaps Switch Roadmap offers now (custom folders read first), and the id of the one in use. */
+  roadmapChoices(): Promise<{ readonly selected: string | undefined; readonly choices: readonly { readonly id: string; readonly title: string; readonly stale: boolean }[] }>;
+}
+
+/** Called by the loader (./extension.ts), which loads this module through V8's code cache. */
+export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
+  const services = new Services(context);
+  context.subscriptions.push(services);
+  services.createViews();
+  services.registerCommands();
+  services.detection.start();
+  return {
+    progressOf: (skillId) => services.progress.get(skillId),
+    flush: () => services.progress.flush(),
+    statusBarText: () => services.statusBarText(),
+    statusBarTooltip: () => services.statusBarTooltip(),
+    milestoneStatus: (id) => services.detection.milestoneStatus(id),
+    detectionIdle: () => services.detection.idle(),
+    recordedEvents: () => services.detection.eventEvidence(),
+    roadmapChoices: async () => {
+      const { choices, selected } = await services.roadmaps.choices();
+      return { selected: selected?.id, choices: choices.map(({ id, title, stale }) => ({ id, title, stale })) };
+    },
+  };
+}
