@@ -21,6 +21,8 @@ interface LoadReport {
   /** Whether loading the two modules loaded worker_threads (activation must not pay for it). */
   readonly workerThreadsAtStart: boolean;
   readonly workersStarted: number;
+  /** Scripts of the bundle made before the first `requireBundle` after the steps: compiled when the worker's code arrived. */
+  readonly compiledBeforeLoad: number;
 }
 
 /** In a fresh node: records scripts and reads on the main thread, runs `steps` (a promise chain), loads `detection` twice, reports. */
@@ -46,10 +48,11 @@ async function loadInFreshNode(steps: string): Promise<LoadReport> {
       constructor(...args) { super(...args); workersStarted++; }
     };
     Promise.resolve().then(() => ${steps}).then(() => {
+      const compiledBeforeLoad = scripts.filter((s) => s.file === bundleFile('detection')).length;
       const first = requireBundle('detection');
       const second = requireBundle('detection');
       const file = bundleFile('detection');
-      console.log(JSON.stringify({ scripts: scripts.filter((s) => s.file === file), sameModule: first === second, sameAsEarly: globalThis.early === undefined || globalThis.early === first, scanFolder: typeof first.scanFolder, inRequireCache: require.cache[file] !== undefined, readHere: reads.includes(file), workerThreadsAtStart, workersStarted }));
+      console.log(JSON.stringify({ scripts: scripts.filter((s) => s.file === file), sameModule: first === second, sameAsEarly: globalThis.early === undefined || globalThis.early === first, scanFolder: typeof first.scanFolder, inRequireCache: require.cache[file] !== undefined, readHere: reads.includes(file), workerThreadsAtStart, workersStarted, compiledBeforeLoad }));
     });`;
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
   return JSON.parse(stdout) as LoadReport;
@@ -61,6 +64,7 @@ describe('bundles compiled on a worker thread before their first load', function
   it('loads the bundle from the compiled code the worker made, which V8 accepts, without reading or compiling it here', async () => {
     const report = await loadInFreshNode("prepareBundle('detection')");
     assert.deepEqual(report.scripts.map(({ cached, rejected }) => ({ cached, rejected })), [{ cached: true, rejected: false }]);
+    assert.equal(report.compiledBeforeLoad, 1, 'taken in when the code from the worker arrived, a turn before the load runs it');
     assert.equal(report.readHere, false);
     assert.equal(report.inRequireCache, false);
     assert.equal(report.sameModule, true);

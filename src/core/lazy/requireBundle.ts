@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { compileBundle, runBundle } from './bundleScript';
+import type * as vm from 'node:vm';
 import type { CodeCache } from './codeCache';
 
 /** The parts of the program that load on first use, each its own file. */
@@ -27,11 +28,10 @@ export function requireBundle(name: LazyBundleName): unknown {
   if (exports !== undefined) {
     return exports;
   }
-  const prepared = preparedBundles.get(file);
-  preparedBundles.delete(file);
+  const prepared = preparedScripts.get(file);
+  preparedScripts.delete(file);
   if (prepared !== undefined && !loadedByRequire(file)) {
-    const script = compileBundle(file, asBuffer(prepared.source), asBuffer(prepared.cachedData));
-    exports = runBundle(script, file);
+    exports = runBundle(prepared, file);
   } else if (codeCache !== undefined && !loadedByRequire(file)) {
     exports = codeCache.load(file);
   } else {
@@ -48,17 +48,24 @@ export function isBundleLoaded(name: LazyBundleName): boolean {
   return loadedHere.has(file) || loadedByRequire(file);
 }
 
-/** The next load of `name` uses this text and compiled code instead of reading and compiling the file. */
+/**
+ * The next load of `name` runs this text's compiled code instead of reading and compiling the file. V8 takes
+ * the code in now, in the turn of the event loop the worker's message arrives (about 21 ms for
+ * detection.js in a loaded extension host), so the load itself only runs the bundle's top-level code: two
+ * stretches of this thread instead of one of 36 ms.
+ */
 export function offerPreparedBundle(name: LazyBundleName, prepared: PreparedBundle): void {
   if (!isBundleLoaded(name)) {
-    preparedBundles.set(bundleFile(name), prepared);
+    const file = bundleFile(name);
+    preparedScripts.set(file, compileBundle(file, asBuffer(prepared.source), asBuffer(prepared.cachedData)));
   }
 }
 
 let codeCache: CodeCache | undefined;
 /** Bundles loaded through a code cache or prepared code: `require` does not know them. */
 const loadedHere = new Map<string, unknown>();
-const preparedBundles = new Map<string, PreparedBundle>();
+/** Bundles compiled from a worker's code (see offerPreparedBundle), not run yet. */
+const preparedScripts = new Map<string, vm.Script>();
 
 /** Loads bundles through a code cache from now on (the CLI, a short-lived process that pays for every compile). */
 export function useCodeCache(cache: CodeCache): void {

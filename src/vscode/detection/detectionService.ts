@@ -146,12 +146,21 @@ export class DetectionService extends Disposable implements DetectionExplainer {
       this.restartWatchers();
       if (getConfig('detection.enabled')) {
         // Compiled on a worker thread first: loading the engine then holds this thread only for its own
-        // top-level code, not for reading and compiling 300 KB as well (prepareBundle.ts).
-        void prepareBundle('detection').then(() => {
-          if (!this.isDisposed) {
-            void this.recheckAll();
-          }
-        });
+        // top-level code, not for reading and compiling 300 KB as well (prepareBundle.ts). Loaded, then a
+        // turn of the event loop, then the first check: under load the engine's top-level code (building
+        // every detector, 20-26 ms) and the check's first work made one 63 ms block of the host's thread.
+        void prepareBundle('detection')
+          .then(() => {
+            if (!this.isDisposed) {
+              detectionModule();
+            }
+            return new Promise<void>((resolve) => setImmediate(resolve));
+          })
+          .then(() => {
+            if (!this.isDisposed) {
+              void this.recheckAll();
+            }
+          });
       }
     }, STARTUP_DELAY_MS);
     this._register({ dispose: () => clearTimeout(timer) });
