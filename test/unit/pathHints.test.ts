@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { declareSourceHint, matchesWithinParts, positionsMatching } from '../../src/core/milestones/pathHints';
+import { declareSourceHint, matchesWithinParts, MIN_PATHS_FOR_FOLDERS, positionsMatching } from '../../src/core/milestones/pathHints';
 import { ROUTE_SOURCE_HINT } from '../../src/core/milestones/detectors/routePatterns';
 
 /** What testing each path gives: the answer the folder and name tests must equal. */
@@ -41,6 +41,34 @@ describe('path hints tested by folder and name', () => {
         assert.deepEqual(await positionsMatching(paths, hint), pathByPath(paths, hint), `${String(hint)} over ${paths.length} paths`);
       }
     }
+  });
+
+  it('tests a short list path by path, and a long one by folder and name', async () => {
+    /** How many regular expression tests one call makes. */
+    const testsMade = async (paths: readonly string[]): Promise<number> => {
+      const descriptor = Object.getOwnPropertyDescriptor(RegExp.prototype, 'test');
+      const test = descriptor?.value as (this: RegExp, text: string) => boolean;
+      let count = 0;
+      Object.defineProperty(RegExp.prototype, 'test', {
+        ...descriptor,
+        value(this: RegExp, text: string): boolean {
+          count++;
+          return test.call(this, text);
+        },
+      });
+      try {
+        await positionsMatching(paths, ROUTE_SOURCE_HINT);
+      } finally {
+        Object.defineProperty(RegExp.prototype, 'test', { ...descriptor, value: test });
+      }
+      return count;
+    };
+    const short = folders(Math.floor(MIN_PATHS_FOR_FOLDERS / 8) - 1, 8);
+    assert.ok(short.length < MIN_PATHS_FOR_FOLDERS);
+    assert.equal(await testsMade(short), short.length, 'one test per path, and no table of folders');
+    const long = folders(Math.ceil(MIN_PATHS_FOR_FOLDERS / 8) + 1, 8);
+    await positionsMatching(long, ROUTE_SOURCE_HINT);
+    assert.ok((await testsMade(long)) < long.length / 2, 'a test per folder and per name that may match');
   });
 
   it('does not declare a hint it would have to test path by path', () => {
