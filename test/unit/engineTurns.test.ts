@@ -1,0 +1,60 @@
+// A scan shares its thread with an extension host: it must give the event loop a turn between checks
+// once a slice of time is used up, even when every check answers at once (cached or quick answers chain
+// through resolved promises and never return to the event loop by themselves).
+import * as assert from 'node:assert/strict';
+import { scanFolder } from '../../src/core/milestones/engine';
+import { yieldToEventLoop } from '../../src/core/scan/yieldToEventLoop';
+import { makeTree, removeTree } from './helpers/scanFixtures';
+
+const FILES: Record<string, string> = {
+  'package.json': JSON.stringify({ dependencies: { express: '^4.19.0' } }),
+  'src/app.js': "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.json({ ok: true }));\n",
+  Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "src/app.js"]\n',
+};
+
+/** Event loop turns (setImmediate callbacks) while `scan` runs, with `Date.now` moving on `stepMs` per call. */
+async function turnsDuring<T>(stepMs: number, scan: () => Promise<T>): Promise<{ turns: number; result: T }> {
+  const realNow = Date.now;
+  let now = realNow();
+  Date.now = () => (now += stepMs);
+  // The slice starts now, by this clock (the last yield of an earlier test is on the real one).
+  await yieldToEventLoop();
+  let turns = 0;
+  let scanning = true;
+  const tick = (): void => {
+    turns++;
+    if (scanning) {
+      setImmediate(tick);
+    }
+  };
+  try {
+    setImmediate(tick);
+    const result = await scan();
+    return { turns, result };
+  } finally {
+    scanning = false;
+    Date.now = realNow;
+  }
+}
+
+describe('scan turns of the event loop', () => {
+  let project = '';
+  before(async () => {
+    project = await makeTree(FILES);
+  });
+  after(async () => removeTree(project));
+
+  const scan = (): ReturnType<typeof scanFolder> => scanFolder(project, { allowGit: false, blockingFileReads: true, files: { files: Object.keys(FILES), source: 'crawl' }, now: () => new Date(0) });
+
+  it('gives the event loop a turn between checks once a slice of time is used up', async () => {
+    // Every look at the clock finds a slice used up: a turn before every check.
+    const { turns, result } = await turnsDuring(10, scan);
+    assert.ok(result.milestones.length > 100, `${result.milestones.length} checks`);
+    assert.ok(turns >= result.milestones.length, `${turns} turns for ${result.milestones.length} checks`);
+  });
+
+  it('runs the checks without a turn of their own while the slice lasts', async () => {
+    const { turns, result } = await turnsDuring(0, scan);
+    assert.ok(turns < result.milestones.length / 2, `${turns} turns for ${result.milestones.length} checks`);
+  });
+});
