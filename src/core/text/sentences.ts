@@ -19,6 +19,6 @@ export function listSome(items: readonly string[], shown = 3): string {
  * ending, and a list cut short with ", …" (as some evidence summaries are) reads "and more" instead of ", …."
  */
 export function endSentence(text: string): string {
-  const trimmed = text.trimEnd().replace(/,\s*(?:…|\.\.\.)$/, ' and more');
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  const trimmed = text.trimEnd().replace(/,\s*(?:\u2026|\.\.\.)$/, ' and more');
+  return /[.!?\u2026]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

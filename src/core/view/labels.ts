@@ -27,7 +27,7 @@ function shorten(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   // Cut at the last word boundary when it keeps most of the text; never leave a dangling comma or "and".
   const space = /\s/.test(text.charAt(max - 1)) ? cut.length : cut.lastIndexOf(' ');
-  const words = (space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '').replace(/\s+(?:and|or|of|for|with|the|a|an)$/i, '');
+  const words = (space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:\u2013-]+$/, '').replace(/\s+(?:and|or|of|for|with|the|a|an)$/i, '');
   return `${words}…`;
 }
 
