@@ -9,11 +9,10 @@ export type { BackendRoadmapApi } from './extensionMain';
 const MAIN_FILE = path.join(__dirname, 'extensionMain.js');
 
 /**
- * When the compiled code is saved: by then activation, the status bar, the tree and the first check have
- * run, and the functions they compiled go into the cache with the rest; soon enough that a short session
- * saves it too.
+ * When the compiled code is saved: by then activation, the status bar and the tree have run, and the
+ * functions they compiled go into the cache with the rest; soon enough that a short session saves it too.
  */
-export const SAVE_CODE_CACHE_AFTER_MS = 3000;
+export const SAVE_CODE_CACHE_AFTER_MS = 1000;
 
 /**
  * Activation loads the extension (dist/extensionMain.js) through V8's compiled code, kept in the
