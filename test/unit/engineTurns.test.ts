@@ -12,27 +12,24 @@ const FILES: Record<string, string> = {
   Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "src/app.js"]\n',
 };
 
-/** Event loop turns (setImmediate callbacks) while `scan` runs, with `Date.now` moving on `stepMs` per call. */
+/** Turns of the event loop the scan asks for (its `setImmediate` calls) while `Date.now` moves on `stepMs` per call. */
 async function turnsDuring<T>(stepMs: number, scan: () => Promise<T>): Promise<{ turns: number; result: T }> {
   const realNow = Date.now;
+  const realSetImmediate = global.setImmediate;
   let now = realNow();
   Date.now = () => (now += stepMs);
   // The slice starts now, by this clock (the last yield of an earlier test is on the real one).
   await yieldToEventLoop();
   let turns = 0;
-  let scanning = true;
-  const tick = (): void => {
+  global.setImmediate = Object.assign((...args: Parameters<typeof setImmediate>) => {
     turns++;
-    if (scanning) {
-      setImmediate(tick);
-    }
-  };
+    return realSetImmediate(...args);
+  }, realSetImmediate);
   try {
-    setImmediate(tick);
     const result = await scan();
     return { turns, result };
   } finally {
-    scanning = false;
+    global.setImmediate = realSetImmediate;
     Date.now = realNow;
   }
 }
