@@ -96,6 +96,15 @@ describe('bundles compiled on a worker thread before their first load', function
     assert.equal(report.sameModule, true);
   });
 
+  it('loads the bundle as usual when the code offered for it does not compile', async () => {
+    const offer = `require(${JSON.stringify(path.join(LAZY, 'requireBundle.js'))}).offerPreparedBundle('detection', { source: Buffer.from('exports.x = ('), cachedData: Buffer.alloc(0) })`;
+    const report = await loadInFreshNode(`(${offer}, undefined)`);
+    assert.deepEqual(report.scripts, []);
+    assert.equal(report.inRequireCache, true);
+    assert.equal(report.sameModule, true);
+    assert.equal(report.scanFolder, 'function');
+  });
+
   it('starts no worker for a bundle already loaded', async () => {
     const report = await loadInFreshNode("(globalThis.early = requireBundle('detection'), prepareBundle('detection'))");
     assert.equal(report.workersStarted, 0);

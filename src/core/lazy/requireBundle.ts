@@ -57,7 +57,11 @@ export function isBundleLoaded(name: LazyBundleName): boolean {
 export function offerPreparedBundle(name: LazyBundleName, prepared: PreparedBundle): void {
   if (!isBundleLoaded(name)) {
     const file = bundleFile(name);
-    preparedScripts.set(file, compileBundle(file, asBuffer(prepared.source), asBuffer(prepared.cachedData)));
+    try {
+      preparedScripts.set(file, compileBundle(file, asBuffer(prepared.source), asBuffer(prepared.cachedData)));
+    } catch {
+      // Text that does not compile here is left to the usual load, which reports why where it is needed.
+    }
   }
 }
 
