@@ -1,7 +1,7 @@
 import type { PrerenderedMarkdown } from '../content/markdown';
 import { createRoadmap } from '../roadmap/model';
 import type { Roadmap, Skill, Stage } from '../roadmap/model';
-import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { yieldWhenDue } from '../scan/yieldToEventLoop';
 
 /**
  * The roadmap model the build writes beside the bundles, without its texts: ids, titles, levels, hours,
@@ -210,9 +210,7 @@ export async function parseMarkdownFile(bytes: Buffer): Promise<PrerenderedMarkd
   const values: MarkdownPairs[] = [];
   for (let index = 0; index < lines.length; index++) {
     // A turn for the host's other work every 8 ms of parsing (1.2 MB of HTML), not before every line.
-    if (timeToYield()) {
-      await yieldToEventLoop();
-    }
+    await yieldWhenDue();
     values.push(parseLine(bytes, lines, index, 'markdown', isMarkdownPairs));
   }
   return { block: values.flatMap((line) => line.block), inline: values.flatMap((line) => line.inline) };

@@ -8,7 +8,7 @@ import type { EvidenceResult } from '../progress/rules';
 import type { DetectRule, Roadmap, Skill } from '../roadmap/model';
 import type { ListingSource } from '../scan/fileList';
 import { updateFileList } from '../scan/fileListUpdate';
-import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { yieldWhenDue } from '../scan/yieldToEventLoop';
 import { createGitRunner } from '../scan/gitRunner';
 import { AuthorshipCache } from './authorship';
 import { GitStateCache } from './gitStateCache';
@@ -278,9 +278,7 @@ export class DetectionCore {
       }
       // Awaiting a settled promise gives no other work a turn: the first check of a workspace judges dozens
       // of skills and marks some done (measured in the extension host: one 59 ms block without this).
-      if (timeToYield()) {
-        await yieldToEventLoop();
-      }
+      await yieldWhenDue();
       const verdict = judgeSkill(skill.detect, projects, policy, this.deps.quizPassed?.(skill.id) ?? false, memo);
       if (!verdict.complete) {
         continue;

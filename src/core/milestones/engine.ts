@@ -8,7 +8,7 @@ import type { FileListing, GitListing, ListingSource } from '../scan/fileList';
 import { createGitRunner } from '../scan/gitRunner';
 import type { GitRunner } from '../scan/gitRunner';
 import { isIgnoredPath } from '../scan/ignoredPaths';
-import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { yieldWhenDue } from '../scan/yieldToEventLoop';
 import type { MilestoneId } from './catalog';
 import { milestonesOfKind } from './catalog';
 import type { AuthorshipCache, AuthorshipOptions, WorkTree } from '../detection/authorship';
@@ -283,6 +283,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
 
   const found: MilestoneResult[] = [];
   for (const detector of detectors) {
+    // Checks whose answers are cached or quick resolve at once: one after another they ran without giving
+    // the thread back (stretches of 24-42 ms in a code-server host's profile).
     await yieldWhenDue();
     signal?.throwIfAborted();
     found.push(toResult(detector.id, await runDetector(detector, context, warnings)));
@@ -357,17 +359,6 @@ async function attributeResults(folder: string, results: readonly MilestoneResul
   const attributed = await attributeFileEvidence(folder, evidence, workTree, options);
   const byOriginal = new Map(evidence.map((e, i) => [e, attributed[i] ?? e]));
   return results.map((result) => ({ ...result, evidence: result.evidence.map((e) => byOriginal.get(e) ?? e) }));
-}
-
-/**
- * A turn of the event loop once a slice of time is used up. Checks whose answers are cached or quick resolve
- * at once, and one after another they ran without giving the thread back: stretches of 24-42 ms in a
- * code-server host's profile, where each check's own loops yield after 8 ms.
- */
-async function yieldWhenDue(): Promise<void> {
-  if (timeToYield()) {
-    await yieldToEventLoop();
-  }
 }
 
 async function runDetector(detector: Detector, context: ReturnType<typeof createScanContext>, warnings: string[]): Promise<DetectOutcome> {

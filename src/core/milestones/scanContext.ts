@@ -5,7 +5,7 @@ import { isRegularFile, isRegularFileNow, MAX_FILE_BYTES, readTextFile, readText
 import type { LexedSource } from '../scan/sourceLexer';
 import { TextCache } from './textCache';
 import { lexSource } from '../scan/sourceLexer';
-import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { yieldWhenDue } from '../scan/yieldToEventLoop';
 import type { Evidence } from '../progress/model';
 import type { MilestoneId } from './catalog';
 import type { GitFactsResult } from './gitFacts';
@@ -232,9 +232,7 @@ async function readAllDependencies(
         });
       }
     }
-    if (timeToYield()) {
-      await yieldToEventLoop();
-    }
+    await yieldWhenDue();
   }
   return all;
 }

@@ -1,5 +1,5 @@
 import type { Evidence } from '../progress/model';
-import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { yieldWhenDue } from '../scan/yieldToEventLoop';
 import type { MilestoneId } from './catalog';
 import type { Detector, DetectOutcome } from './detector';
 import { checked, MAX_EVIDENCE } from './detector';
@@ -160,9 +160,7 @@ async function fileEvidence(context: ScanContext, id: MilestoneId, signal: FileS
         );
       }
     }
-    if (timeToYield()) {
-      await yieldToEventLoop();
-    }
+    await yieldWhenDue();
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { timeToYield, yieldToEventLoop } from '../scan/yieldToEventLoop';
+import { timeToYield, yieldToEventLoop, yieldWhenDue } from '../scan/yieldToEventLoop';
 import type { EvidenceLocation, ScanContext } from './scanContext';
 import type { SourceLanguage } from './sourceLanguages';
 import { isTestPath, languageOf } from './sourceLanguages';
@@ -59,9 +59,7 @@ export async function findInSources(
         return finding;
       }
     }
-    if (timeToYield()) {
-      await yieldToEventLoop();
-    }
+    await yieldWhenDue();
   }
   return undefined;
 }

@@ -23,3 +23,13 @@ export function yieldToEventLoop(): Promise<void> {
 export function timeToYield(): boolean {
   return Date.now() - lastYieldAt >= SLICE_MS;
 }
+
+/**
+ * A turn of the event loop once a slice of time is used up (`timeToYield`): for loops whose steps may all
+ * resolve at once (cached answers, settled promises), which by themselves never give the thread back.
+ */
+export async function yieldWhenDue(): Promise<void> {
+  if (timeToYield()) {
+    await yieldToEventLoop();
+  }
+}

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../progress/model';
-import { timeToYield, yieldToEventLoop } from '../../scan/yieldToEventLoop';
+import { yieldWhenDue } from '../../scan/yieldToEventLoop';
 import type { Detector, DetectOutcome } from '../detector';
 import { checked, MAX_EVIDENCE } from '../detector';
 import type { PathRule } from '../pathRule';
@@ -107,9 +107,7 @@ async function methodsHandled(context: ScanContext): Promise<Map<HttpMethod, Evi
     for (const [file, answer] of answers) {
       add(file, answer instanceof Promise ? await answer : answer.value);
     }
-    if (timeToYield()) {
-      await yieldToEventLoop();
-    }
+    await yieldWhenDue();
   }
   return found;
 }
