@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 
 /** Why a git command gave no output: git is absent, the folder is not a repository, or it failed otherwise. */
 export type GitFailureKind = 'missing' | 'notRepository' | 'failed';
@@ -34,7 +35,11 @@ export function runGitProcess(request: GitProcessRequest, signal: AbortSignal | 
   const { folder, args, env, subcommand, idleTimeoutMs } = request;
   return new Promise<GitProcessOutcome>((resolve) => {
     const child = spawn('git', [...args], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: !WINDOWS, windowsHide: true });
-    const stdout: Buffer[] = [];
+    // Output is decoded chunk by chunk, so each 64 KB read buffer is freed at once. Kept until git exits,
+    // the buffers of a 4 MB file list stayed in the C allocator's heap after the scan no longer needed
+    // them, and so did a concatenated copy: about 10 MB of the CLI's peak memory on 100k files.
+    const decoder = new StringDecoder('utf8');
+    const stdout: string[] = [];
     const stderr: Buffer[] = [];
     let stdoutBytes = 0;
     let stderrBytes = 0;
@@ -93,7 +98,8 @@ export function runGitProcess(request: GitProcessRequest, signal: AbortSignal | 
         kill();
         finish({ ok: false, kind: 'failed', message: `git ${subcommand} left a program running that held its output open`, stuck: true });
       } else if (exitCode === 0) {
-        finish({ ok: true, stdout: Buffer.concat(stdout).toString('utf8') });
+        stdout.push(decoder.end());
+        finish({ ok: true, stdout: stdout.join('') });
       } else {
         finish(classifyExit(subcommand, exitCode, Buffer.concat(stderr).toString('utf8')));
       }
@@ -110,7 +116,7 @@ export function runGitProcess(request: GitProcessRequest, signal: AbortSignal | 
       if (stdoutBytes > MAX_OUTPUT_BYTES) {
         stop('output');
       } else {
-        stdout.push(chunk);
+        stdout.push(decoder.write(chunk));
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
