@@ -14,6 +14,7 @@ import { runQuizCommand } from './quizCommand';
 import { runScanAllCommand } from './scanAllCommand';
 import { jsonReportText, textReport } from './report';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
+import { useCliMemorySettings } from './memorySettings';
 import { sanitizeForTerminal } from '../core/text/sanitize';
 
 /** Where the CLI writes; process.stdout/stderr when run, string buffers in tests. */
@@ -99,6 +100,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  // This process is the CLI's alone: its V8 may be tuned for a scan's memory before any work starts.
+  useCliMemorySettings();
   const cacheFolder = defaultCodeCacheFolder();
   const cache = cacheFolder === undefined ? undefined : codeCacheIn(cacheFolder);
   if (cache !== undefined) {

@@ -1,0 +1,19 @@
+import * as v8 from 'node:v8';
+
+/**
+ * V8 settings for the CLI's own process. On a scan of 100k files they take its peak memory from about
+ * 128 to 95 MiB, at the same speed (docs/performance.md):
+ * - the young generation keeps its first size (1 MiB semi-spaces) instead of growing to 16 MiB ones, which
+ *   a scan's long-lived data (the file list and its index) made it do;
+ * - the old generation is collected once it grows by 30%, rather than by up to four times.
+ * V8 reads both whenever it decides (whether new space grows, where the next collection starts), so they
+ * take effect when set after start-up, unlike `--max-semi-space-size`. Never set in the extension host:
+ * its V8 is shared with every other extension.
+ */
+export const CLI_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=30'];
+
+export function useCliMemorySettings(setFlags: (flags: string) => void = v8.setFlagsFromString): void {
+  for (const flag of CLI_V8_FLAGS) {
+    setFlags(flag);
+  }
+}
