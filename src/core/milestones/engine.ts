@@ -156,7 +156,8 @@ function untrackedAdded(tracked: FileIndex, untracked: GitListing, warnings: str
  * its index; the tracked-only list and what was worked out for it (each rule's files) are not kept.
  */
 function withUntracked<L extends { readonly files: readonly string[] }>(listing: L, index: FileIndex, added: readonly string[], options: { readonly reuseAnswers: boolean }): { listing: L; index: FileIndex } {
-  const files = [...added, ...listing.files];
+  // concat allocates the whole list once; a spread grows it step by step (100k paths: ~2 MB of garbage).
+  const files = added.concat(listing.files);
   const extended = index.withFilesBefore(files, added, options);
   indexOfList.set(files, Promise.resolve(extended));
   indexOfList.delete(listing.files);

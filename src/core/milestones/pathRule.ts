@@ -55,8 +55,20 @@ export function findFiles(index: FileIndex, rule: PathRule): Promise<readonly st
 async function matchAddedFiles(base: Promise<readonly string[]>, added: readonly string[], rule: PathRule): Promise<readonly string[]> {
   const matching = added.filter((file) => pathMatchesRule(rule, file));
   const found = await base;
-  return matching.length === 0 ? found : mergeByDepth([found, byDepth(matching)]);
+  if (matching.length === 0) {
+    return found;
+  }
+  const sorted = byDepth(matching);
+  return mergedWithAdded.get(found, sorted.join('\0'), () => mergeByDepth([found, sorted]));
 }
+
+/**
+ * Per base answer and the added files that match it: the merged list. Rules over one extension usually
+ * share their base answer (the index's list, or one filtered list) and the few untracked files that match,
+ * so the merge (0.6 MB on 80k paths) is made once, not once per rule: eight rules over TypeScript files
+ * held eight equal copies at the scan's peak.
+ */
+const mergedWithAdded = new PairMemo<readonly string[], string, readonly string[]>();
 
 /** Where candidates come from, and whether their name is known to match already. */
 interface CandidateList {

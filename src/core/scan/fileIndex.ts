@@ -61,11 +61,11 @@ export class FileIndex {
     }
     for (const [name, list] of this.byName) {
       const before = index.byName.get(name);
-      index.byName.set(name, before === undefined ? list : [...before, ...list]);
+      index.byName.set(name, before === undefined ? list : before.concat(list));
     }
     for (const [extension, list] of this.byExtension) {
       const before = index.byExtension.get(extension);
-      index.byExtension.set(extension, before === undefined ? list : [...before, ...list]);
+      index.byExtension.set(extension, before === undefined ? list : before.concat(list));
     }
     for (const [extension, sorted] of this.sortedByExtension) {
       if (!touchedExtensions.has(extension)) {
