@@ -5,6 +5,7 @@ import { detectionModule } from '../core/lazy/modules';
 import { useCodeCache } from '../core/lazy/requireBundle';
 import type { FolderScan } from '../core/milestones/engine';
 import { folderProblem } from '../core/scan/folderCheck';
+import { gitIndexBytes, LARGE_GIT_INDEX_BYTES } from '../core/scan/gitIndexSize';
 import { parseArgs, USAGE } from './args';
 import { packageVersion } from './packageRoot';
 import { runPortfolioCommand, runVerifyCommand } from './portfolioCommands';
@@ -27,8 +28,14 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+/** What the CLI's own process may change about itself; nothing when `main` runs inside another program (tests). */
+export interface CliTuning {
+  /** Called before the scan of a large repository, one whose git index is LARGE_GIT_INDEX_BYTES or more. */
+  readonly beforeLargeScan?: () => void;
+}
+
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning = {}): Promise<number> {
   const request = parseArgs(argv);
   switch (request.kind) {
     case 'help':
@@ -67,6 +74,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(problem)}\n`);
     return EXIT_USAGE;
   }
+  // Before any of the scan's work: V8 reads the settings when its heap grows.
+  if (tuning.beforeLargeScan !== undefined && (await gitIndexBytes(folder)) >= LARGE_GIT_INDEX_BYTES) {
+    tuning.beforeLargeScan();
+  }
 
   // The scan (mostly waiting on git) and the roadmap (mostly parsing) overlap. Not with --run-tests: the
   // project's tests must not run for a command that then fails on its roadmap.
@@ -100,14 +111,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
-  // This process is the CLI's alone: its V8 may be tuned for a scan's memory before any work starts.
-  useCliMemorySettings();
   const cacheFolder = defaultCodeCacheFolder();
   const cache = cacheFolder === undefined ? undefined : codeCacheIn(cacheFolder);
   if (cache !== undefined) {
     useCodeCache(cache);
   }
-  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  // This process is the CLI's alone: its V8 may be tuned for a large scan's memory.
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }, { beforeLargeScan: useCliMemorySettings }).then((code) => {
     process.exitCode = code;
     cache?.save();
   });

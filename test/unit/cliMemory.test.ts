@@ -1,5 +1,5 @@
-// The CLI tunes V8 for its own process (memorySettings.ts): the young generation keeps its first size,
-// which a scan's long-lived data otherwise grows to 16 MiB semi-spaces. Only the CLI does it.
+// The CLI tunes V8 for its own process before a large scan (memorySettings.ts): the young generation keeps
+// its first size, which a scan's long-lived data otherwise grows to 16 MiB semi-spaces. Only the CLI does it.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { CLI_V8_FLAGS } from '../../src/cli/memorySettings';
+import { LARGE_GIT_INDEX_BYTES } from '../../src/core/scan/gitIndexSize';
 
 // Compiled to <out>/test/unit/: two levels up is the compiled tree, three up the repository.
 const OUT_ROOT = path.resolve(__dirname, '../..');
@@ -43,16 +44,27 @@ describe('CLI memory settings', function () {
     assert.ok(plain > 4 * 1024 * 1024, `new space stayed at ${plain} bytes without the settings`);
   });
 
-  it('are set by the CLI entry, once each, and V8 knows every one of them', async () => {
+  it('are set by the CLI entry before the scan of a large repository, and only then', async () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-flags-'));
     try {
       // Loaded before the entry: records each flag the CLI sets, then sets it.
       const recorder = path.join(folder, 'recorder.cjs');
       await fs.writeFile(recorder, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (flag) => { process.stderr.write(`flag ${flag}\\n`); set(flag); };");
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--require', recorder, path.join(OUT_ROOT, 'src', 'cli', 'main.js'), '--version'], { cwd: REPO_ROOT });
-      // An unknown flag would add "Error: unrecognized flag" to stderr.
-      assert.deepEqual(stderr.trim().split('\n'), CLI_V8_FLAGS.map((flag) => `flag ${flag}`));
-      assert.match(stdout, /^\d+\.\d+\.\d+/);
+      // A git index the size of about 25,000 files' (--no-git: only its size is looked at).
+      const large = path.join(folder, 'large');
+      await fs.mkdir(path.join(large, '.git'), { recursive: true });
+      await fs.writeFile(path.join(large, '.git', 'index'), Buffer.alloc(LARGE_GIT_INDEX_BYTES));
+      const small = path.join(folder, 'small');
+      await fs.mkdir(path.join(small, '.git'), { recursive: true });
+      await fs.writeFile(path.join(small, '.git', 'index'), Buffer.alloc(LARGE_GIT_INDEX_BYTES - 1));
+      const flagsSetScanning = async (repository: string): Promise<string[]> => {
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--require', recorder, path.join(OUT_ROOT, 'src', 'cli', 'main.js'), 'scan', repository, '--no-git', '--json'], { cwd: REPO_ROOT });
+        assert.ok(JSON.parse(stdout), 'the scan printed no report');
+        // An unknown flag would add "Error: unrecognized flag" to stderr.
+        return stderr.split('\n').filter((line) => line !== '');
+      };
+      assert.deepEqual(await flagsSetScanning(large), CLI_V8_FLAGS.map((flag) => `flag ${flag}`));
+      assert.deepEqual(await flagsSetScanning(small), []);
     } finally {
       await fs.rm(folder, { recursive: true, force: true });
     }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import { baseName, FileIndex } from '../scan/fileIndex';
@@ -20,6 +19,7 @@ import type { GitStateCache } from '../detection/gitStateCache';
 import { readGitFacts } from './gitFacts';
 import { findGitRepository, isInsideRepository } from './gitRepository';
 import { pathMatchesRule } from './pathRule';
+import { gitIndexBytes, LARGE_GIT_INDEX_BYTES } from '../scan/gitIndexSize';
 import { CACHE_BUDGET_CHARS, createScanContext } from './scanContext';
 import { TextCache } from './textCache';
 
@@ -165,15 +165,7 @@ function withUntracked<L extends { readonly files: readonly string[] }>(listing:
 }
 
 /** About 25,000 tracked files: below it one `git ls-files` process costs less than two. */
-export const SPLIT_LISTING_INDEX_BYTES = 2 * 1024 * 1024;
-
-async function indexBytes(folder: string): Promise<number> {
-  try {
-    return (await fs.stat(path.join(folder, '.git', 'index'))).size;
-  } catch {
-    return 0;
-  }
-}
+export const SPLIT_LISTING_INDEX_BYTES = LARGE_GIT_INDEX_BYTES;
 
 /**
  * Tracked files from the index at once, untracked ones (a walk of every folder) from a second process
@@ -217,7 +209,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
   const listOptions = { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) };
   const toList = needsFiles && options.files === undefined;
-  const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await indexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES);
+  const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await gitIndexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES);
   // On a large repository the listing is asked for before anything else (git processes start one per turn,
   // in the order asked): the checks wait for the tracked files, the longest answer. On a small one it comes
   // after the git history, branches and the learner's emails, as before: there it takes no longer than they
