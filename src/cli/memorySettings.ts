@@ -5,7 +5,7 @@ import * as v8 from 'node:v8';
  * LARGE_GIT_INDEX_BYTES or more, about 25,000 files). On 100k files they take the scan's peak memory from
  * about 128 to 95 MiB at the same speed (docs/performance.md). On a small repository they would only add
  * collections (the demo's pauses 25 vs 19 ms), so they are not set there:
- * - the young generation keeps its first size (1 MiB semi-spaces) instead of growing to 16 MiB ones, which
+ * - the young generation stays small (2 MiB in all) instead of growing to 32 MiB, which
  *   a scan's long-lived data (the file list and its index) made it do;
  * - the old generation is collected once it grows by 30%, rather than by up to four times.
  * V8 reads both whenever it decides (whether new space grows, where the next collection starts), so they
