@@ -42,7 +42,7 @@ export interface ScanOptions {
   /** Keeps the folder's git configuration and work tree between scans while they are unchanged. */
   readonly gitState?: GitStateCache;
   /**
-   * From `indexBytes` of `.git/index` on (default SPLIT_LISTING_INDEX_BYTES), tracked and untracked files
+   * From `indexBytes` of `.git/index` on (default LARGE_GIT_INDEX_BYTES), tracked and untracked files
    * are listed by two processes and the tracked ones are checked while git looks for the others, which
    * join at once if they come within `waitMs` of the tracked ones being indexed (default
    * UNTRACKED_GRACE_MS; 0: never), else after the checks.
@@ -164,9 +164,6 @@ function withUntracked<L extends { readonly files: readonly string[] }>(listing:
   return { listing: { ...listing, files }, index: extended };
 }
 
-/** About 25,000 tracked files: below it one `git ls-files` process costs less than two. */
-export const SPLIT_LISTING_INDEX_BYTES = LARGE_GIT_INDEX_BYTES;
-
 /**
  * Tracked files from the index at once, untracked ones (a walk of every folder) from a second process
  * started at the same time. `tracked` is undefined when git listed none (a new repository, or a folder an
@@ -209,7 +206,7 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');
   const listOptions = { ...(git === undefined ? {} : { git }), ...(signal === undefined ? {} : { signal }) };
   const toList = needsFiles && options.files === undefined;
-  const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await gitIndexBytes(absolute)) >= (options.splitListing?.indexBytes ?? SPLIT_LISTING_INDEX_BYTES);
+  const splitList = toList && git !== undefined && ownRepository?.kind === 'directory' && (await gitIndexBytes(absolute)) >= (options.splitListing?.indexBytes ?? LARGE_GIT_INDEX_BYTES);
   // On a large repository the listing is asked for before anything else (git processes start one per turn,
   // in the order asked): the checks wait for the tracked files, the longest answer. On a small one it comes
   // after the git history, branches and the learner's emails, as before: there it takes no longer than they
