@@ -23,7 +23,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixtureGit, makeRepo } from './bench/makeRepo.mjs';
-import { ACTIVATION_BUDGET, BUNDLES } from './bundles.mjs';
+import { ACTIVATION_BUDGET, ACTIVATION_BUNDLES } from './bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const num = (name, fallback) => {
@@ -224,7 +224,7 @@ function bundles() {
     .filter((name) => name.endsWith('.js'))
     .map((name) => ({ name, bytes: statSync(path.join(dist, name)).size }));
   // What activation loads: the bundles scripts/bundles.mjs marks (the loader and the extension it loads).
-  const atActivation = new Set(BUNDLES.filter((bundle) => bundle.activation).map((bundle) => path.basename(bundle.options.outfile)));
+  const atActivation = new Set(ACTIVATION_BUNDLES.map((bundle) => path.basename(bundle.options.outfile)));
   const loaded = sizes.filter((s) => atActivation.has(s.name));
   const bytes = loaded.reduce((sum, s) => sum + s.bytes, 0);
   const list = (items) => items.map((s) => `${s.name} ${s.bytes.toLocaleString('en-US')} B`).join(', ');

@@ -21,10 +21,10 @@ const SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
-/** A minimal extension activated by the same event as ours (onStartupFinished), registering one command. */
 /** How long each warm-up load stays open after its activation is read. */
 const WARM_UP_SETTLE_MS = 3000;
 
+/** A minimal extension activated by the same event as ours (onStartupFinished), registering one command. */
 function writeHelloWorld(dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
