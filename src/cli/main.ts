@@ -16,6 +16,7 @@ import { runScanAllCommand } from './scanAllCommand';
 import { jsonReportText, textReport } from './report';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
 import { useCliMemorySettings } from './memorySettings';
+import type { CliTuning } from './memorySettings';
 import { sanitizeForTerminal } from '../core/text/sanitize';
 
 /** Where the CLI writes; process.stdout/stderr when run, string buffers in tests. */
@@ -28,11 +29,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** What the CLI's own process may change about itself; nothing when `main` runs inside another program (tests). */
-export interface CliTuning {
-  /** Called before the scan of a large repository, one whose git index is LARGE_GIT_INDEX_BYTES or more. */
-  readonly beforeLargeScan?: () => void;
-}
+export type { CliTuning } from './memorySettings';
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning = {}): Promise<number> {
@@ -58,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning
       // Reads a progress export and the roadmap: no folder is scanned.
       return runProgressCommand(request, io);
     case 'scanAll':
-      return runScanAllCommand(request, io);
+      return runScanAllCommand(request, io, tuning);
     case 'portfolio':
       // Reads a progress export; asks git about the folders its evidence came from (unless --no-git).
       return runPortfolioCommand(request, io);

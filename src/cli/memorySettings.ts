@@ -1,13 +1,15 @@
 import * as v8 from 'node:v8';
 
 /**
- * V8 settings for the CLI's own process, set before the scan of a large repository (a git index of
- * LARGE_GIT_INDEX_BYTES or more, about 25,000 files). On 100k files they take the scan's peak memory from
- * about 128 to 95 MiB at the same speed (docs/performance.md). On a small repository they would only add
- * collections (the demo's pauses 25 vs 19 ms), so they are not set there:
- * - the young generation stays small (2 MiB in all) instead of growing to 32 MiB, which
- *   a scan's long-lived data (the file list and its index) made it do;
+ * V8 settings for the CLI's own process:
+ * - the young generation stays small (2 MiB in all) instead of growing to 32 MiB, which a scan's
+ *   long-lived data (the file list and its index) made it do;
  * - the old generation is collected once it grows by 30%, rather than by up to four times.
+ * On 100k files they take a scan's peak memory from about 128 to 95 MiB at the same speed
+ * (docs/performance.md). A single scan sets them only for a large repository (a git index of
+ * LARGE_GIT_INDEX_BYTES or more, about 25,000 files): on a small one they only added collections (the demo's
+ * pauses 25 vs 19 ms). `scan --all` sets them at its start, as it cannot know its repositories' sizes before
+ * its first collections fix the old generation's limit.
  * V8 reads both whenever it decides (whether new space grows, where the next collection starts), so they
  * take effect when set after start-up, unlike `--max-semi-space-size`. Never set in the extension host:
  * its V8 is shared with every other extension.
@@ -19,3 +21,13 @@ export function useCliMemorySettings(setFlags: (flags: string) => void = v8.setF
     setFlags(flag);
   }
 }
+
+/** What the CLI's own process may change about itself; nothing when `main` runs inside another program (tests). */
+export interface CliTuning {
+  /**
+   * Called before the scan of a large repository (a git index of LARGE_GIT_INDEX_BYTES or more), and at the
+   * start of `scan --all`, which scans every repository under a folder in one process.
+   */
+  readonly beforeLargeScan?: () => void;
+}
+

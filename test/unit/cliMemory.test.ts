@@ -70,6 +70,37 @@ describe('CLI memory settings', function () {
     }
   });
 
+  it('are set once by `scan --all`, before it looks for repositories, whatever their size', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-flags-all-'));
+    try {
+      const recorder = path.join(folder, 'recorder.cjs');
+      await fs.writeFile(recorder, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (flag) => { process.stderr.write(`flag ${flag}\\n`); set(flag); };");
+      const repository = async (root: string, name: string, indexBytes: number): Promise<void> => {
+        await fs.mkdir(path.join(root, name, '.git'), { recursive: true });
+        await fs.writeFile(path.join(root, name, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+        await fs.writeFile(path.join(root, name, '.git', 'index'), Buffer.alloc(indexBytes));
+      };
+      const mixed = path.join(folder, 'mixed');
+      await repository(mixed, 'a-small', LARGE_GIT_INDEX_BYTES - 1);
+      await repository(mixed, 'b-large', LARGE_GIT_INDEX_BYTES);
+      await repository(mixed, 'c-large', LARGE_GIT_INDEX_BYTES);
+      const smallOnly = path.join(folder, 'small-only');
+      await repository(smallOnly, 'a-small', LARGE_GIT_INDEX_BYTES - 1);
+      const flagsSetScanningAll = async (root: string): Promise<string[]> => {
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--require', recorder, path.join(OUT_ROOT, 'src', 'cli', 'main.js'), 'scan', '--all', root, '--no-git', '--json'], { cwd: REPO_ROOT });
+        const report: unknown = JSON.parse(stdout);
+        assert.ok(typeof report === 'object' && report !== null && 'repositories' in report && Array.isArray(report.repositories));
+        assert.equal(report.repositories.length, root === mixed ? 3 : 1, 'repositories scanned');
+        return stderr.split('\n').filter((line) => line !== '');
+      };
+      // Once, though two of its repositories are large.
+      assert.deepEqual(await flagsSetScanningAll(mixed), CLI_V8_FLAGS.map((flag) => `flag ${flag}`));
+      assert.deepEqual(await flagsSetScanningAll(smallOnly), CLI_V8_FLAGS.map((flag) => `flag ${flag}`));
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('are never set by code the extension host runs', async () => {
     const hostCode = [...(await sourceFiles(path.join(REPO_ROOT, 'src', 'core'))), ...(await sourceFiles(path.join(REPO_ROOT, 'src', 'vscode')))];
     assert.ok(hostCode.length > 50, 'no sources found');
