@@ -30,4 +30,3 @@ export interface CliTuning {
    */
   readonly beforeLargeScan?: () => void;
 }
-

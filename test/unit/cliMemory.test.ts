@@ -29,6 +29,13 @@ async function newSpaceAfterKeeping(withSettings: boolean): Promise<number> {
   return parsed.size;
 }
 
+/** A script to load before the CLI's entry: it prints each flag the CLI sets to stderr, then sets it. */
+async function writeFlagRecorder(folder: string): Promise<string> {
+  const recorder = path.join(folder, 'recorder.cjs');
+  await fs.writeFile(recorder, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (flag) => { process.stderr.write(`flag ${flag}\\n`); set(flag); };");
+  return recorder;
+}
+
 async function sourceFiles(folder: string): Promise<string[]> {
   const entries = await fs.readdir(folder, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => path.join(entry.parentPath, entry.name));
@@ -47,9 +54,7 @@ describe('CLI memory settings', function () {
   it('are set by the CLI entry before the scan of a large repository, and only then', async () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-flags-'));
     try {
-      // Loaded before the entry: records each flag the CLI sets, then sets it.
-      const recorder = path.join(folder, 'recorder.cjs');
-      await fs.writeFile(recorder, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (flag) => { process.stderr.write(`flag ${flag}\\n`); set(flag); };");
+      const recorder = await writeFlagRecorder(folder);
       // A git index the size of about 25,000 files' (--no-git: only its size is looked at).
       const large = path.join(folder, 'large');
       await fs.mkdir(path.join(large, '.git'), { recursive: true });
@@ -73,8 +78,7 @@ describe('CLI memory settings', function () {
   it('are set once by `scan --all`, before it looks for repositories, whatever their size', async () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-flags-all-'));
     try {
-      const recorder = path.join(folder, 'recorder.cjs');
-      await fs.writeFile(recorder, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (flag) => { process.stderr.write(`flag ${flag}\\n`); set(flag); };");
+      const recorder = await writeFlagRecorder(folder);
       const repository = async (root: string, name: string, indexBytes: number): Promise<void> => {
         await fs.mkdir(path.join(root, name, '.git'), { recursive: true });
         await fs.writeFile(path.join(root, name, '.git', 'HEAD'), 'ref: refs/heads/main\n');
