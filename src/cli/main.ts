@@ -29,8 +29,6 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-export type { CliTuning } from './memorySettings';
-
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning = {}): Promise<number> {
   const request = parseArgs(argv);
