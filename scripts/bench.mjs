@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { fixtureGit, makeRepo } from './bench/makeRepo.mjs';
 import { bundleFromSource } from './bench/bundleSource.mjs';
 import { buildScanFloorLoader } from './bench/scanFloor.mjs';
-import { ACTIVATION_BUDGET, ACTIVATION_BUNDLES } from './bundles.mjs';
+import { ACTIVATION_BUDGET, ACTIVATION_BUNDLES, AFTER_ACTIVATION_BUNDLES } from './bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const num = (name, fallback) => {
@@ -227,14 +227,16 @@ function bundles() {
   const sizes = readdirSync(dist)
     .filter((name) => name.endsWith('.js'))
     .map((name) => ({ name, bytes: statSync(path.join(dist, name)).size }));
-  // What activation loads: the bundles scripts/bundles.mjs marks (the loader and the extension it loads).
-  const atActivation = new Set(ACTIVATION_BUNDLES.map((bundle) => path.basename(bundle.options.outfile)));
+  // What activation loads: the bundles scripts/bundles.mjs marks (the loader); then what it loads right after.
+  const names = (bundles) => new Set(bundles.map((bundle) => path.basename(bundle.options.outfile)));
+  const atActivation = names(ACTIVATION_BUNDLES);
+  const afterActivation = names(AFTER_ACTIVATION_BUNDLES);
   const loaded = sizes.filter((s) => atActivation.has(s.name));
   const bytes = loaded.reduce((sum, s) => sum + s.bytes, 0);
   const list = (items) => items.map((s) => `${s.name} ${s.bytes.toLocaleString('en-US')} B`).join(', ');
   row(
     `${loaded.map((s) => `\`dist/${s.name}\``).join(' + ')} (release build), what activation loads`,
-    `${bytes.toLocaleString('en-US')} B (${list(loaded)}); loaded on first use: ${list(sizes.filter((s) => !atActivation.has(s.name)))}`,
+    `${bytes.toLocaleString('en-US')} B (${list(loaded)}); right after activation: ${list(sizes.filter((s) => afterActivation.has(s.name)))}; on first use: ${list(sizes.filter((s) => !atActivation.has(s.name) && !afterActivation.has(s.name)))}`,
     '≤ 150 KB',
     `${((bytes / ACTIVATION_BUDGET) * 100).toFixed(0)}% of the budget`,
     bytes <= ACTIVATION_BUDGET,

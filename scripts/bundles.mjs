@@ -1,9 +1,11 @@
 // The bundles esbuild makes, shared by esbuild.mjs and scripts/check-bundle-size.mjs. `budget` is the
 // most a bundle may weigh minified (the release build), in bytes; `npm test` fails past it.
 //
-// Activation loads dist/extension.js, a loader, and through it dist/extensionMain.js (through V8's code
-// cache when the extension's global storage holds one: src/vscode/extension.ts); `activation: true` marks
-// them, and together they must stay within ACTIVATION_BUDGET. The rest loads on first use (src/core/lazy/modules.ts):
+// Activation loads dist/extension.js alone (`activation: true`, within ACTIVATION_BUDGET): a loader that
+// registers stand-ins for the commands and the panel and returns (src/vscode/extension.ts). Right after
+// activation, in the next turn of the event loop (or at the first command), it loads dist/extensionMain.js,
+// the extension itself (`afterActivation: true`), through V8's code cache when the extension's global
+// storage holds one. The rest loads on first use (src/core/lazy/modules.ts):
 // detection.js (engine, detectors, git runner) when the first scan or change event comes, 1.5 s after
 // start-up at the earliest, and for the CLI's `scan`; contentTools.js (YAML parser, schema validator,
 // Markdown parser) only for a roadmap given at run time (CLI --roadmap): the shipped one is compiled at
@@ -28,12 +30,12 @@ const vscodeOnce = {
   },
 };
 
-/** What activation loads, every bundle marked `activation` together: the goal of issue 10. */
+/** What activation loads, every bundle marked `activation` together: the goal of issue 10 (150 KB). */
 export const ACTIVATION_BUDGET = 150_000;
 
 export const BUNDLES = [
-  { name: 'extension', budget: 10_000, activation: true, options: { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] } },
-  { name: 'extensionMain', budget: 150_000, activation: true, options: { ...node, entryPoints: ['src/vscode/extensionMain.ts'], outfile: 'dist/extensionMain.js', external: ['vscode'], plugins: [vscodeOnce] } },
+  { name: 'extension', budget: 10_000, activation: true, options: { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vscodeOnce] } },
+  { name: 'extensionMain', budget: 150_000, afterActivation: true, options: { ...node, entryPoints: ['src/vscode/extensionMain.ts'], outfile: 'dist/extensionMain.js', external: ['vscode'], plugins: [vscodeOnce] } },
   { name: 'detection', budget: 400_000, options: { ...node, entryPoints: ['src/core/lazy/detection.ts'], outfile: 'dist/detection.js' } },
   { name: 'compileWorker', budget: 10_000, options: { ...node, entryPoints: ['src/core/lazy/compileWorker.ts'], outfile: 'dist/compileWorker.js' } },
   { name: 'gitWorker', budget: 10_000, options: { ...node, entryPoints: ['src/core/scan/gitWorker.ts'], outfile: 'dist/gitWorker.js' } },
@@ -44,6 +46,9 @@ export const BUNDLES = [
 
 /** The bundles activation loads (marked `activation`): their sizes together must stay within ACTIVATION_BUDGET. */
 export const ACTIVATION_BUNDLES = BUNDLES.filter((bundle) => bundle.activation);
+
+/** What the loader loads right after activation (the extension itself): the status bar and the views wait for it. */
+export const AFTER_ACTIVATION_BUNDLES = BUNDLES.filter((bundle) => bundle.afterActivation);
 
 /** esbuild options for one bundle. */
 export function buildOptions(bundle, production) {

@@ -27,8 +27,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Registers every command in CommandId; each handler reports failures instead of throwing silently. */
-export function registerCommands(services: Services): vscode.Disposable[] {
+/**
+ * Runs any command in CommandId (the loader registered them all at activation: src/vscode/extension.ts);
+ * a failure is logged and shown to the learner instead of thrown.
+ */
+export function commandRunner(services: Services): (id: CommandId, args: readonly unknown[]) => Promise<unknown> {
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandId.OpenDashboard]: async () => {
       await services.roadmaps.require();
@@ -99,17 +102,15 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [CommandId.SwitchRoadmap]: () => switchRoadmap(services.roadmaps),
   };
 
-  return Object.entries(handlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        services.logger.error(`Command ${id} failed`, error);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap: {0}', errorText(error)));
-        return undefined;
-      }
-    }),
-  );
+  return async (id, args) => {
+    try {
+      return await (handlers[id] as (...args: readonly unknown[]) => unknown)(...args);
+    } catch (error) {
+      services.logger.error(`Command ${id} failed`, error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap: {0}', errorText(error)));
+      return undefined;
+    }
+  };
 }
 
 function planCommandDeps(services: Services): PlanCommandDeps {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { codeCacheIn } from '../core/lazy/codeCache';
 import type * as ExtensionMain from './extensionMain';
+import { lazyApi, registerStandIns } from './standIns';
 
 export type { BackendRoadmapApi } from './extensionMain';
 
@@ -9,34 +10,74 @@ export type { BackendRoadmapApi } from './extensionMain';
 const MAIN_FILE = path.join(__dirname, 'extensionMain.js');
 
 /**
- * When the compiled code is saved: by then activation, the status bar and the tree have run, and the
+ * When the compiled code is saved: by then the workbench, the status bar and the tree have run, and the
  * functions they compiled go into the cache with the rest; soon enough that a short session saves it too.
  */
 export const SAVE_CODE_CACHE_AFTER_MS = 1000;
 
 /**
- * Activation loads the extension (dist/extensionMain.js) through V8's compiled code, kept in the
- * extension's global storage between sessions (src/core/lazy/codeCache.ts: used only when made from
- * exactly that file's text by this V8). Without it, every window compiles the 146 KB again, and every
- * function activation runs, before returning: 23 ms of 31 in plain Node, against 18 with the cache.
+ * Activation registers stand-ins for the commands and the panel (./standIns.ts) and returns: it loads
+ * none of the extension (dist/extensionMain.js, 146 KB), whose loading and start took 18 ms of
+ * activation in plain Node and 40–55 ms under this machine's load, while VS Code waits on activation
+ * to start other extensions. The extension loads in the next turn of the event loop (the status bar,
+ * the views, detection's schedule), or sooner when a command, a restored panel or the API needs it,
+ * through V8's compiled code kept in the extension's global storage between sessions
+ * (src/core/lazy/codeCache.ts: used only when made from exactly that file's text by this V8).
  */
 export function activate(context: vscode.ExtensionContext): ExtensionMain.BackendRoadmapApi {
-  const folder = codeCacheFolder(context);
-  if (folder === undefined) {
-    // A computed path: esbuild leaves this require alone instead of bundling the module into this one.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(MAIN_FILE) as typeof ExtensionMain).activate(context);
-  }
-  const cache = codeCacheIn(folder);
-  const api = (cache.load(MAIN_FILE) as typeof ExtensionMain).activate(context);
-  // Writes only when there was no usable cache (a first session, an update of the extension or of VS Code).
-  const timer = setTimeout(() => cache.save(), SAVE_CODE_CACHE_AFTER_MS);
+  const activatedAt = Date.now();
+  const workbench = once(() => loadMain(context).start(context, activatedAt));
+  registerStandIns(context, workbench);
+  const timer = setTimeout(() => {
+    try {
+      workbench();
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not start: {0}. Reload the window; if this happens again, reinstall the extension.', error instanceof Error ? error.message : String(error)));
+    }
+  }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  return api;
+  return lazyApi(workbench);
 }
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+/** Loads dist/extensionMain.js, through the code cache when the extension's storage is a local folder. */
+function loadMain(context: vscode.ExtensionContext): typeof ExtensionMain {
+  const folder = codeCacheFolder(context);
+  if (folder === undefined) {
+    // A computed path: esbuild leaves this require alone instead of bundling the module into this one.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(MAIN_FILE) as typeof ExtensionMain;
+  }
+  const cache = codeCacheIn(folder);
+  const main = cache.load(MAIN_FILE) as typeof ExtensionMain;
+  // Writes only when there was no usable cache (a first session, an update of the extension or of VS Code).
+  const timer = setTimeout(() => cache.save(), SAVE_CODE_CACHE_AFTER_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  return main;
+}
+
+/**
+ * `make` runs on the first call only; later calls return its result, or throw its error again: a start
+ * that failed halfway must not run twice (its views and listeners would be registered twice).
+ */
+function once<T>(make: () => T): () => T {
+  let outcome: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown } | undefined;
+  return () => {
+    if (outcome === undefined) {
+      try {
+        outcome = { ok: true, value: make() };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+    }
+    if (!outcome.ok) {
+      throw outcome.error;
+    }
+    return outcome.value;
+  };
 }
 
 /** In the extension's global storage on this machine; none when that is not a local folder or `BACKEND_ROADMAP_NO_CODE_CACHE=1`. */

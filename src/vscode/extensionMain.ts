@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { MilestoneSummary } from '../core/detection/ledger';
 import type { Evidence, SkillProgress } from '../core/progress/model';
+import type { CommandId } from '../core/view/commandIds';
+import { commandRunner } from './commands';
 import { Services } from './services';
 
 /** What the extension returns from activate(): used by our integration tests and open to other extensions. */
@@ -23,24 +25,45 @@ export interface BackendRoadmapApi {
   roadmapChoices(): Promise<{ readonly selected: string | undefined; readonly choices: readonly { readonly id: string; readonly title: string; readonly stale: boolean }[] }>;
 }
 
-/** Called by the loader (./extension.ts), which loads this module through V8's code cache. */
-export function activate(context: vscode.ExtensionContext): BackendRoadmapApi {
-  const services = new Services(context);
+/**
+ * The extension once it runs: what the loader's stand-ins (./extension.ts), registered at activation,
+ * hand their calls to.
+ */
+export interface Workbench {
+  readonly api: BackendRoadmapApi;
+  /** Runs a command; failures are logged and shown to the learner, not thrown. */
+  runCommand(id: CommandId, args: readonly unknown[]): Promise<unknown>;
+  /** Restores a details panel VS Code kept from the last session. */
+  restorePanel(panel: vscode.WebviewPanel, state: unknown): void;
+}
+
+/**
+ * Called by the loader (./extension.ts) just after activation, or sooner by the first command, panel or
+ * API call: makes the views and the status bar and schedules detection.
+ */
+export function start(context: vscode.ExtensionContext, activatedAt: number): Workbench {
+  const services = new Services(context, activatedAt);
   context.subscriptions.push(services);
   services.createViews();
-  services.registerCommands();
   services.detection.start();
   return {
-    progressOf: (skillId) => services.progress.get(skillId),
-    flush: () => services.progress.flush(),
-    statusBarText: () => services.statusBarText(),
-    statusBarTooltip: () => services.statusBarTooltip(),
-    milestoneStatus: (id) => services.detection.milestoneStatus(id),
-    detectionIdle: () => services.detection.idle(),
-    recordedEvents: () => services.detection.eventEvidence(),
-    roadmapChoices: async () => {
-      const { choices, selected } = await services.roadmaps.choices();
-      return { selected: selected?.id, choices: choices.map(({ id, title, stale }) => ({ id, title, stale })) };
+    api: {
+      progressOf: (skillId) => services.progress.get(skillId),
+      flush: () => services.progress.flush(),
+      statusBarText: () => services.statusBarText(),
+      statusBarTooltip: () => services.statusBarTooltip(),
+      milestoneStatus: (id) => services.detection.milestoneStatus(id),
+      detectionIdle: () => services.detection.idle(),
+      recordedEvents: () => services.detection.eventEvidence(),
+      roadmapChoices: async () => {
+        const { choices, selected } = await services.roadmaps.choices();
+        return { selected: selected?.id, choices: choices.map(({ id, title, stale }) => ({ id, title, stale })) };
+      },
+    },
+    runCommand: commandRunner(services),
+    restorePanel: (panel, state) => {
+      const skillId = typeof state === 'object' && state !== null && 'skillId' in state && typeof state.skillId === 'string' ? state.skillId : undefined;
+      services.panel.restore(panel, skillId ? { skillId } : {});
     },
   };
 }

@@ -6,7 +6,6 @@ import { nothingStarted } from '../core/progress/stats';
 import { CommandId, ContextKey, VIEW_ID } from '../core/view/commandIds';
 import { isShown, treeFilterNotes } from '../core/view/treeFilter';
 import { walkthroughFacts } from '../core/view/walkthrough';
-import { registerCommands } from './commands';
 import { getConfig, onDidChangeConfig } from './config';
 import { BriefService } from './briefs/briefService';
 import { CompletionNotifier } from './detection/completionNotifier';
@@ -50,10 +49,14 @@ export class Services extends Disposable {
   /** What detection says is off (Restricted Mode, checks disabled), shown above the tree. */
   private detectionMessage: string | undefined;
 
-  constructor(readonly context: vscode.ExtensionContext) {
+  /** `activatedAt`: when the loader's activate() ran (Date.now()); the roadmap logs how long after it it was ready. */
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    activatedAt: number,
+  ) {
     super();
     this.storage = this._register(new Storage(context.globalState));
-    this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_ROADMAP_FILE), vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_MARKDOWN_FILE), this.logger, this.storage));
+    this.roadmaps = this._register(new RoadmapService(vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_ROADMAP_FILE), vscode.Uri.joinPath(context.extensionUri, 'dist', COMPILED_MARKDOWN_FILE), this.logger, this.storage, activatedAt));
     this.progress = this._register(new ProgressService(this.storage, this.logger));
     this.notifier = new CompletionNotifier(this.progress);
     this.plan = this._register(new PlanService({ roadmaps: this.roadmaps, progress: this.progress, detection: () => this.detection }));
@@ -136,15 +139,6 @@ export class Services extends Disposable {
     this.statusBar = this._register(new ProgressStatusBar(this.roadmaps, this.progress, this.plan));
     this._register(new ReviewBadge(this.plan, this.treeView));
     this._register(
-      vscode.window.registerWebviewPanelSerializer('backendRoadmap.details', {
-        deserializeWebviewPanel: (panel, state: unknown) => {
-          const skillId = typeof state === 'object' && state !== null && 'skillId' in state && typeof state.skillId === 'string' ? state.skillId : undefined;
-          this.panel.restore(panel, skillId ? { skillId } : {});
-          return Promise.resolve();
-        },
-      }),
-    );
-    this._register(
       this.progress.onDidChange(() => {
         this.updateTreeDescription();
         this.updateWalkthroughFacts();
@@ -180,12 +174,6 @@ export class Services extends Disposable {
         this.briefs.checkCompletionSoon();
       }
     });
-  }
-
-  registerCommands(): void {
-    for (const command of registerCommands(this)) {
-      this._register(command);
-    }
   }
 
   /** A line above the tree, for what is off and why (Restricted Mode, checks disabled). */

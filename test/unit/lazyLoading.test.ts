@@ -1,4 +1,4 @@
-// What loads when: what activation loads (dist/extension.js, dist/extensionMain.js) and dist/cli.js hold no YAML parser, schema validator, Markdown parser
+// What loads when: what activation loads (dist/extension.js), the extension it loads right after (dist/extensionMain.js) and dist/cli.js hold no YAML parser, schema validator, Markdown parser
 // or detection engine (those are their own bundles, required on first use), and each CLI command loads
 // only what it needs.
 import * as assert from 'node:assert/strict';
@@ -122,18 +122,43 @@ describe('lazy loading', function () {
     }
   });
 
-  describe('activation through the code cache (src/vscode/extension.ts)', () => {
+  describe('activation (src/vscode/extension.ts): stand-ins first, the extension right after, through the code cache', () => {
     let dir: string;
+    let packageCommands: string[];
     before(async () => {
       dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-loader-'));
       await fs.writeFile(path.join(dir, 'extension.js'), await bundleText('extension'));
-      // The loader runs whatever extensionMain.js is beside it: a stand-in that says what it was given.
-      await fs.writeFile(path.join(dir, 'extensionMain.js'), 'exports.activate = (context) => ({ answer: 42, file: __filename, storage: context.globalStorageUri.fsPath });\n');
+      // The loader runs whatever extensionMain.js is beside it: a stand-in that counts its starts and says what it was given.
+      await fs.writeFile(
+        path.join(dir, 'extensionMain.js'),
+        `exports.start = (context, activatedAt) => {
+          globalThis.starts = (globalThis.starts ?? 0) + 1;
+          if (process.env.BROKEN_START === '1') throw new Error('the roadmap file is missing');
+          return {
+            api: { statusBarText: () => 'made from ' + __filename + ' with ' + context.globalStorageUri.fsPath + (typeof activatedAt === 'number' ? ' at activation' : '') },
+            runCommand: (id, args) => Promise.resolve({ id, args }),
+            restorePanel: (panel, state) => { globalThis.restored = [panel, state]; },
+          };
+        };\n`,
+      );
+      const manifest: unknown = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+      assert.ok(typeof manifest === 'object' && manifest !== null && 'contributes' in manifest);
+      const contributes = manifest.contributes as { commands: { command: string }[] };
+      packageCommands = contributes.commands.map((c) => c.command).sort();
     });
     after(async () => fs.rm(dir, { recursive: true, force: true }));
 
     interface Activation {
-      readonly api: { readonly answer: number; readonly file: string; readonly storage: string };
+      /** How many times the extension had started when activate() returned, and at the end. */
+      readonly startsAtActivation: number;
+      readonly starts: number;
+      readonly commands: readonly string[];
+      readonly serializers: readonly string[];
+      readonly statusBarText: string | undefined;
+      readonly commandResult: unknown;
+      readonly commandError: string | undefined;
+      readonly errorMessages: readonly string[];
+      readonly restored: unknown;
       /** Whether Node's require loaded extensionMain.js (it is not in require.cache when compiled from the cache's code). */
       readonly required: boolean;
       readonly delays: readonly number[];
@@ -142,28 +167,75 @@ describe('lazy loading', function () {
       readonly cache: Readonly<Record<string, number>>;
     }
 
-    /** Activates the loader in a fresh node with a stand-in context; runs its timers at once. */
-    async function activateIn(storage: string, scheme = 'file', env: NodeJS.ProcessEnv = {}): Promise<Activation> {
+    /**
+     * Activates the loader in a fresh node with stand-ins for the vscode API and the context, then runs
+     * its timers (`commandFirst`: runs a command before them, as a learner's first click would), then calls
+     * the API and restores a panel.
+     */
+    async function activateIn(storage: string, options: { scheme?: string; env?: NodeJS.ProcessEnv; commandFirst?: boolean } = {}): Promise<Activation> {
       const script = `
-        const fs = require('fs'); const path = require('path');
+        const fs = require('fs'); const path = require('path'); const Module = require('module');
+        const commands = new Map(); const serializers = new Map(); const errorMessages = [];
+        const vscode = {
+          commands: { registerCommand: (id, fn) => { commands.set(id, fn); return { dispose() {} }; } },
+          window: { registerWebviewPanelSerializer: (type, s) => { serializers.set(type, s); return { dispose() {} }; }, showErrorMessage: (m) => { errorMessages.push(m); } },
+          l10n: { t: (m, ...a) => m.replace(/\\{(\\d+)\\}/g, (_, i) => String(a[Number(i)])) },
+        };
+        const load = Module._load; Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
         const timers = []; globalThis.setTimeout = (fn, ms) => { timers.push([fn, ms]); return 0; };
-        const context = { globalStorageUri: { scheme: ${JSON.stringify(scheme)}, fsPath: ${JSON.stringify(storage)} }, subscriptions: [] };
+        const context = { globalStorageUri: { scheme: ${JSON.stringify(options.scheme ?? 'file')}, fsPath: ${JSON.stringify(storage)} }, subscriptions: [] };
         const api = require(${JSON.stringify(path.join(dir, 'extension.js'))}).activate(context);
-        timers.forEach(([fn]) => fn());
-        const folder = path.join(${JSON.stringify(storage)}, 'code-cache');
-        const cache = fs.existsSync(folder) ? Object.fromEntries(fs.readdirSync(folder).map((f) => [f, fs.statSync(path.join(folder, f)).mtimeMs])) : {};
-        console.log(JSON.stringify({ api, required: require.cache[${JSON.stringify(path.join(dir, 'extensionMain.js'))}] !== undefined, delays: timers.map(([, ms]) => ms), subscriptions: context.subscriptions.length, cache }));`;
-      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: REPO_ROOT, env: { ...process.env, BACKEND_ROADMAP_NO_CODE_CACHE: '', ...env } });
+        const startsAtActivation = globalThis.starts ?? 0;
+        (async () => {
+          let commandResult; let commandError;
+          const run = async () => { try { commandResult = await commands.get('backendRoadmap.markDone')('http.basics', 'twice'); } catch (e) { commandError = e.message; } };
+          if (${options.commandFirst === true}) await run();
+          for (let i = 0; i < timers.length; i++) timers[i][0]();
+          if (${options.commandFirst !== true}) await run();
+          let statusBarText; try { statusBarText = api.statusBarText(); } catch {}
+          try { await serializers.get('backendRoadmap.details')?.deserializeWebviewPanel('the panel', { skillId: 'git.basics' }); } catch {}
+          const folder = path.join(${JSON.stringify(storage)}, 'code-cache');
+          const cache = fs.existsSync(folder) ? Object.fromEntries(fs.readdirSync(folder).map((f) => [f, fs.statSync(path.join(folder, f)).mtimeMs])) : {};
+          console.log(JSON.stringify({ startsAtActivation, starts: globalThis.starts ?? 0, commands: [...commands.keys()].sort(), serializers: [...serializers.keys()], statusBarText, commandResult, commandError, errorMessages, restored: globalThis.restored,
+            required: require.cache[${JSON.stringify(path.join(dir, 'extensionMain.js'))}] !== undefined, delays: timers.map(([, ms]) => ms), subscriptions: context.subscriptions.length, cache }));
+        })();`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: REPO_ROOT, env: { ...process.env, BACKEND_ROADMAP_NO_CODE_CACHE: '', ...options.env } });
       return JSON.parse(stdout) as Activation;
     }
 
-    it('compiles the extension once, saves its code after activation, and loads it from there in the next session', async () => {
+    it("returns from activate() without loading the extension, with every command of package.json and the panel's serializer registered", async () => {
+      const activation = await activateIn(path.join(dir, 'stand-ins'));
+      assert.equal(activation.startsAtActivation, 0, 'activate() started the extension');
+      assert.deepEqual(activation.commands, packageCommands);
+      assert.deepEqual(activation.serializers, ['backendRoadmap.details']);
+      assert.deepEqual(activation.delays, [0, 1000], 'the extension starts in the next turn; its code is saved 1 s after');
+      assert.equal(activation.starts, 1);
+      assert.deepEqual(activation.commandResult, { id: 'backendRoadmap.markDone', args: ['http.basics', 'twice'] }, 'a stand-in hands the command and its arguments on');
+      assert.deepEqual(activation.restored, ['the panel', { skillId: 'git.basics' }]);
+      assert.match(activation.statusBarText ?? '', / at activation$/, 'the extension is told when activation ran');
+    });
+
+    it('starts the extension once, at the first command when that comes before the next turn', async () => {
+      const activation = await activateIn(path.join(dir, 'command-first'), { commandFirst: true });
+      assert.equal(activation.startsAtActivation, 0);
+      assert.deepEqual(activation.commandResult, { id: 'backendRoadmap.markDone', args: ['http.basics', 'twice'] });
+      assert.equal(activation.starts, 1, 'the timer found it started');
+    });
+
+    it('starts a broken extension once: says so to the learner, and each command fails with the same reason', async () => {
+      const activation = await activateIn(path.join(dir, 'broken'), { env: { BROKEN_START: '1' } });
+      assert.equal(activation.starts, 1);
+      assert.deepEqual(activation.errorMessages, ['Backend Roadmap could not start: the roadmap file is missing. Reload the window; if this happens again, reinstall the extension.']);
+      assert.equal(activation.commandError, 'the roadmap file is missing');
+      assert.equal(activation.statusBarText, undefined);
+    });
+
+    it('compiles the extension once, saves its code after it started, and loads it from there in the next session', async () => {
       const storage = path.join(dir, 'storage');
       const first = await activateIn(storage);
-      assert.deepEqual(first.api, { answer: 42, file: path.join(dir, 'extensionMain.js'), storage });
+      assert.equal(first.statusBarText, `made from ${path.join(dir, 'extensionMain.js')} with ${storage} at activation`);
       assert.equal(first.required, false, 'loaded through the cache, not require');
-      assert.deepEqual(first.delays, [1000], 'saved once, 1 s after activation');
-      assert.equal(first.subscriptions, 1, 'the timer is disposed with the extension');
+      assert.equal(first.subscriptions, packageCommands.length + 3, 'the commands, the serializer and both timers are disposed with the extension');
       const files = Object.keys(first.cache);
       assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
       assert.match(files[0] ?? '', /^extensionMain\.js-v8-/);
@@ -171,18 +243,18 @@ describe('lazy loading', function () {
       assert.ok(text.includes(await fs.readFile(path.join(dir, 'extensionMain.js'))), 'the cache holds the exact text it was compiled from');
 
       const second = await activateIn(storage);
-      assert.equal(second.api.answer, 42);
+      assert.match(second.statusBarText ?? '', /^made from /);
       assert.equal(second.required, false);
       assert.deepEqual(second.cache, first.cache, 'a cache that was used is not written again');
     });
 
     it('loads the extension with require when there is no local storage or the cache is turned off', async () => {
-      const remote = await activateIn(path.join(dir, 'remote'), 'vscode-remote');
-      assert.equal(remote.api.answer, 42);
+      const remote = await activateIn(path.join(dir, 'remote'), { scheme: 'vscode-remote' });
+      assert.match(remote.statusBarText ?? '', /^made from /);
       assert.equal(remote.required, true);
-      assert.deepEqual(remote.delays, []);
+      assert.deepEqual(remote.delays, [0]);
       assert.deepEqual(remote.cache, {});
-      const off = await activateIn(path.join(dir, 'off'), 'file', { BACKEND_ROADMAP_NO_CODE_CACHE: '1' });
+      const off = await activateIn(path.join(dir, 'off'), { env: { BACKEND_ROADMAP_NO_CODE_CACHE: '1' } });
       assert.equal(off.required, true);
       assert.deepEqual(off.cache, {});
     });
