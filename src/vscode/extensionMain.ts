@@ -44,6 +44,8 @@ export interface Workbench {
 export function start(context: vscode.ExtensionContext, activatedAt: number): Workbench {
   const services = new Services(context, activatedAt);
   context.subscriptions.push(services);
+  // With the roadmap's "ready N ms after activation", this says whether a late start or a slow read made it late.
+  services.logger.info(`Started ${Date.now() - activatedAt} ms after activation`);
   services.createViews();
   services.detection.start();
   return {
