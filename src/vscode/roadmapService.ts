@@ -45,7 +45,7 @@ export class RoadmapService extends Disposable {
     private readonly logger: Logger,
     private readonly storage: Storage,
     /** When activation ran (Date.now()): how long after it the roadmap was ready is logged (the bench reads it). */
-    private readonly activatedAt = Date.now(),
+    private readonly activatedAt: number,
   ) {
     super();
     this.customs = this._register(new CustomRoadmaps(storage, logger, async () => (await this.loadShipped()).roadmap));
