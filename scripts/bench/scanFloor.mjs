@@ -1,8 +1,9 @@
 // A lower bound of what `backend-roadmap scan` costs by its design, for the small-repository figure of
 // `npm run bench`: the engine (dist/detection.js) loaded from the code cache the CLI keeps, the git processes
-// every scan that finds evidence starts (configuration, history, branches, work tree, listing, then status
-// and the files' history for the evidence), run through the engine's own git runner, and a read of the
-// files the checks would read. Left out: the CLI's own code, the roadmap, every check and every blame. So a
+// every scan that finds evidence starts (configuration, history, branches, work tree, listing, the remote
+// branches' history where there are some, then status and the files' history for the evidence), with the
+// engine's own arguments (SCAN_GIT_QUESTIONS) through its own git runner, and a read of the files the checks
+// would read. Left out: the CLI's own code, the roadmap, every check and every blame. So a
 // scan can never be faster than this program, whatever its checks cost.
 //
 // Usage: node scripts/bench/scanFloor.mjs LOADER FOLDER, where LOADER is the bundle `buildScanFloorLoader`
@@ -38,14 +39,14 @@ async function floor(loaderFile, folder) {
     if (!outcome.ok) throw new Error(`git ${what} failed in ${folder}: ${outcome.message}`);
     return outcome.stdout;
   };
-  // Asked for at once, as the scan does: the runner starts one process per turn, four at a time.
-  const [, , , , listed] = await Promise.all([
-    git.config(),
-    git.run(['log', '--max-count=2000', '--no-show-signature', '--no-color', '--format=%H%x1f%P%x1f%ae%x1f%h%x1f%s%x1f%b%x1e', 'HEAD', '--']),
-    git.run(['for-each-ref', '--format=%(refname)%09%(authoremail)%09%(HEAD)%09%(symref)', 'refs/heads', 'refs/remotes']),
-    git.run(['rev-parse', '--show-prefix', '-q', '--verify', 'HEAD^{commit}']),
-    git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
-  ]);
+  // The engine's own questions (src/core/milestones/scanGitQuestions.ts), asked as the scan asks them: at
+  // once (the runner starts one process per turn, four at a time), the remote branches' history once the
+  // branches are known, then the evidence's status and history.
+  const questions = engine.SCAN_GIT_QUESTIONS;
+  const [, , refs, , listed] = await Promise.all([git.config(), ...questions.atStart.map((args) => git.run(args))]);
+  if (ok(refs, 'for-each-ref').includes('refs/remotes/')) {
+    await git.run(questions.whenRemotes);
+  }
   const files = ok(listed, 'ls-files').split('\0').filter((file) => READ.test(file)).slice(0, FILES_READ);
   for (const file of files) {
     try {
@@ -55,11 +56,7 @@ async function floor(loaderFile, folder) {
     }
   }
   // The evidence's status and history: one process each, for the few files a scan's evidence names.
-  const evidence = files.slice(0, 8).map((file) => `:(literal)${file}`);
-  await Promise.all([
-    git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...evidence]),
-    git.run(['log', '--max-count=2000', '--no-show-signature', '--format=%x01%H%x09%ae%x09%P', '--name-only', '-z', 'HEAD', '--', ...evidence]),
-  ]);
+  await Promise.all(questions.forEvidence(files.slice(0, 8)).map((args) => git.run(args)));
   // Never saved: the cache is the CLI's, and one holding only what this program ran would slow the CLI.
   return files.length;
 }

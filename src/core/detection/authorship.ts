@@ -84,10 +84,14 @@ export interface WorkTree {
   readonly head: string | undefined;
 }
 
+/**
+ * One process in the usual case: the prefix line, then HEAD's commit. Without a commit yet it fails, and only
+ * then is the prefix asked for alone.
+ */
+export const WORK_TREE_ARGS: readonly string[] = ['rev-parse', '--show-prefix', '-q', '--verify', 'HEAD^{commit}'];
+
 export async function readWorkTree(git: GitRunner): Promise<WorkTree | undefined> {
-  // One process in the usual case: the prefix line, then HEAD's commit. Without a commit yet it fails,
-  // and only then is the prefix asked for alone.
-  const both = await git.run(['rev-parse', '--show-prefix', '-q', '--verify', 'HEAD^{commit}']);
+  const both = await git.run(WORK_TREE_ARGS);
   if (both.ok) {
     const [prefix = '', head = ''] = both.stdout.split('\n');
     return { prefix: prefix.trim(), head: head.trim() || undefined };
@@ -334,7 +338,7 @@ async function workingTreeStatus(folder: string, workTree: WorkTree, paths: read
   if (asked.length === 0) {
     return status;
   }
-  const outcome = await options.git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...asked.map((p) => `:(literal)${p}`)]);
+  const outcome = await options.git.run(workingTreeStatusArgs(asked));
   if (!outcome.ok) {
     return undefined;
   }
@@ -349,6 +353,11 @@ async function workingTreeStatus(folder: string, workTree: WorkTree, paths: read
     status.set(relative, code === '??' ? 'untracked' : 'changed');
   }
   return status;
+}
+
+/** The `git status` that says which of `paths` (relative to the folder) are untracked or changed. */
+export function workingTreeStatusArgs(paths: readonly string[]): readonly string[] {
+  return ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...paths.map((p) => `:(literal)${p}`)];
 }
 
 /** The learner's when the author is one of their emails; null when their emails are unknown. */
@@ -390,6 +399,11 @@ async function blameLines(git: GitRunner, file: string, lines: readonly number[]
 const FILE_LOG_LIMIT = 2000;
 const COMMIT_MARK = '\x01';
 
+/** The `git log` over several files at once that `filesHistory` reads. */
+export function filesHistoryArgs(files: readonly string[]): readonly string[] {
+  return ['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae%x09%P`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)];
+}
+
 /** What one `git log` over several files says about them. */
 interface FilesHistory {
   /** The commit and author that last changed each file found within FILE_LOG_LIMIT commits. */
@@ -412,7 +426,7 @@ async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly 
   const commitsOf = new Map<string, number>();
   const inRoot = new Set<string>();
   const wanted = new Set(files);
-  const outcome = await git.run(['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae%x09%P`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)]);
+  const outcome = await git.run(filesHistoryArgs(files));
   if (!outcome.ok) {
     return undefined;
   }

@@ -2,6 +2,8 @@
 export { DetectionCore } from '../detection/detectionCore';
 export { milestonesAffectedByPath, scanFolder } from '../milestones/engine';
 export { createGitRunner, startGitFrom } from '../scan/gitRunner';
+// The bench's design floor asks git what a scan asks (scripts/bench/scanFloor.mjs).
+export { SCAN_GIT_QUESTIONS } from '../milestones/scanGitQuestions';
 export { gitWorkerLauncher } from '../scan/gitWorkerClient';
 export { describeTestRunners, detectTestCommand } from '../milestones/tests/findTestCommand';
 export { isTestCommandLine, testPassingEvidence } from '../milestones/tests/recogniseTestRun';

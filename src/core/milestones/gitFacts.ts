@@ -54,12 +54,19 @@ export const HISTORY_LIMIT = HEAD_LOG_LIMIT;
 
 const LOG_FORMAT = '--format=%H%x09%P%x09%ae';
 
+/**
+ * The branch and remote tips with their authors. %(HEAD) marks the checked-out branch and %(symref) says
+ * where origin/HEAD points: the branch and the trunk come with the tips, with no `symbolic-ref` of their own.
+ */
+/** The commits on remote branches (what was pushed), asked for only when there are remote refs. */
+export const PUSHED_LOG_ARGS: readonly string[] = ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--'];
+
+export const BRANCH_TIPS_ARGS: readonly string[] = ['for-each-ref', '--format=%(refname)%09%(authoremail)%09%(HEAD)%09%(symref)', 'refs/heads', 'refs/remotes'];
+
 export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
-  // %(HEAD) marks the checked-out branch and %(symref) says where origin/HEAD points: the branch and the
-  // trunk come with the tips, with no `symbolic-ref` of their own.
   const [log, refs, remotes] = await Promise.all([
     readHeadLog(git),
-    git.run(['for-each-ref', '--format=%(refname)%09%(authoremail)%09%(HEAD)%09%(symref)', 'refs/heads', 'refs/remotes']),
+    git.run(BRANCH_TIPS_ARGS),
     gitConfigOf(git),
   ]);
   for (const outcome of [log, refs]) {
@@ -78,7 +85,7 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
   const hasRemoteRefs = tips.some((tip) => tip.remote);
   const latest = logged[0] === undefined ? undefined : commitInfo(logged[0]);
   const merge = mergeCommit === undefined ? undefined : commitInfo(mergeCommit);
-  const pushedLog = hasRemoteRefs ? await git.run(['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--']) : undefined;
+  const pushedLog = hasRemoteRefs ? await git.run(PUSHED_LOG_ARGS) : undefined;
   const { branch, originHead } = headsOf(refs.stdout);
   const branches = branchNames(tips);
   const trunk = trunkName(originHead, branches);

@@ -19,7 +19,7 @@ const FIELD = '\x1f';
 const RECORD = '\x1e';
 const BODY_CHARS = 2000;
 
-const HEAD_LOG_ARGS: readonly string[] = ['log', `--max-count=${HEAD_LOG_LIMIT}`, '--no-show-signature', '--no-color', '--format=%H%x1f%P%x1f%ae%x1f%h%x1f%s%x1f%b%x1e', 'HEAD', '--'];
+export const HEAD_LOG_ARGS: readonly string[] = ['log', `--max-count=${HEAD_LOG_LIMIT}`, '--no-show-signature', '--no-color', '--format=%H%x1f%P%x1f%ae%x1f%h%x1f%s%x1f%b%x1e', 'HEAD', '--'];
 
 const logOfRunner = new WeakMap<GitRunner, Promise<GitOutcome>>();
 

@@ -90,8 +90,13 @@ const LIST_ARGS: Record<GitListPart, readonly string[]> = {
   untracked: ['--others', '--exclude-standard', ...GIT_EXCLUDES],
 };
 
+/** The `git ls-files` that lists `part`. */
+export function gitListArgs(part: GitListPart): readonly string[] {
+  return ['ls-files', '-z', ...LIST_ARGS[part]];
+}
+
 export async function gitListFiles(git: GitRunner, part: GitListPart = 'all'): Promise<GitListing> {
-  const outcome = await git.run(['ls-files', '-z', ...LIST_ARGS[part]]);
+  const outcome = await git.run(gitListArgs(part));
   if (!outcome.ok) {
     if (outcome.kind === 'missing') {
       return { missing: true, warning: 'git is not installed or not on PATH: files were listed by a crawl, and git history, branches and remotes were not checked.' };
