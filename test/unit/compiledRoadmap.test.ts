@@ -8,6 +8,7 @@ import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
 import { compileRoadmap, compileRoadmapDirectory } from '../../src/core/compiled/compileRoadmap';
 import type { CompiledRoadmap } from '../../src/core/compiled/compiledRoadmap';
 import { markdownFileText, parseMarkdownFile, parseRoadmapFile, roadmapFileText, textsFileText } from '../../src/core/compiled/compiledRoadmap';
+import { readText } from '../../src/core/roadmap/readText';
 import { readShippedMarkdown, readShippedRoadmap } from '../../src/core/compiled/shippedRoadmap';
 import { gradeQuiz } from '../../src/core/quiz/grade';
 import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
@@ -111,6 +112,20 @@ describe('compiled roadmap', function () {
     // A texts file of another kind.
     const markdown = markdownFileText(compiled);
     assert.throws(() => parseRoadmapFile(model, { size: Buffer.byteLength(text), read: () => Buffer.from(markdown) }).skills[0]?.summary, /cannot be read \(not a compiled texts file of format 3, or cut short\): reinstall/);
+  });
+
+  it('gives a tooltip or a picker the reason a damaged text cannot be read, and the other texts as they are', () => {
+    const model = Buffer.from(roadmapFileText(compiled));
+    const lines = textsFileText(compiled).trimEnd().split('\n');
+    lines[2] = (lines[2] ?? '').replace(/"subtopics"/, '"subXopics"');
+    const content = `${lines.join('\n')}\n`;
+    const read = parseRoadmapFile(model, { size: Buffer.byteLength(content), read: () => Buffer.from(content) });
+    const damaged = readText(() => read.stages[1]?.skills[0]?.subtopics.join(' · '));
+    assert.equal(damaged.ok, false);
+    assert.match(damaged.reason, /cannot be read \(line 3 of the compiled texts file is not what the build writes\): reinstall the extension/);
+    // Asked again (another hover), the same answer, not a crash.
+    assert.equal(readText(() => read.stages[1]?.skills[0]?.summary).ok, false);
+    assert.deepStrictEqual(readText(() => read.stages[0]?.skills[0]?.subtopics), { ok: true, value: compiled.stages[0]?.skills[0]?.subtopics });
   });
 
   it('reads the model without its texts at once, in one small block (each turn at start-up waits behind other extensions)', () => {

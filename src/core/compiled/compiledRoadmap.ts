@@ -290,7 +290,27 @@ function isStageTexts(value: unknown, skills: number): value is StageTexts {
     'skills' in value &&
     Array.isArray(value.skills) &&
     value.skills.length === skills &&
-    value.skills.every((skill: unknown) => typeof skill === 'object' && skill !== null && 'summary' in skill && typeof skill.summary === 'string' && 'quiz' in skill && Array.isArray(skill.quiz))
+    value.skills.every(isSkillTexts)
+  );
+}
+
+/** Every text field of a skill there, of its kind: a line damaged inside says so here, not as a crash where a text is used. */
+function isSkillTexts(skill: unknown): skill is SkillTexts {
+  return (
+    typeof skill === 'object' &&
+    skill !== null &&
+    'summary' in skill &&
+    typeof skill.summary === 'string' &&
+    'whyItMatters' in skill &&
+    typeof skill.whyItMatters === 'string' &&
+    'subtopics' in skill &&
+    Array.isArray(skill.subtopics) &&
+    'resources' in skill &&
+    Array.isArray(skill.resources) &&
+    'practice' in skill &&
+    Array.isArray(skill.practice) &&
+    'quiz' in skill &&
+    Array.isArray(skill.quiz)
   );
 }
 

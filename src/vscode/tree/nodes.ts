@@ -11,6 +11,7 @@ import { plural } from '../../core/text/plural';
 import { CommandId } from '../../core/view/commandIds';
 import { inlineCodeParts } from '../../core/view/inlineCode';
 import { stageRow, studyEstimate } from '../../core/view/labels';
+import { readText } from '../../core/roadmap/readText';
 import { stateIcon } from './stateIcons';
 
 export type RoadmapNode = StageNode | SkillNode | ProblemNode;
@@ -86,7 +87,9 @@ export class ProblemNode {
 }
 
 function skillTooltip(skill: Skill, progress: SkillProgress): vscode.MarkdownString {
-  const lines = [`**${escapeMarkdown(skill.title)}** · ${STATE_LABELS[progress.state]}`, '', firstSentence(skill.summary), '', capitalise(studyEstimate(skill.estimatedHours))];
+  const summary = readText(() => firstSentence(skill.summary));
+  const about = summary.ok ? summary.value : escapeMarkdown(vscode.l10n.t('The text of this skill cannot be shown: {0}', summary.reason));
+  const lines = [`**${escapeMarkdown(skill.title)}** · ${STATE_LABELS[progress.state]}`, '', about, '', capitalise(studyEstimate(skill.estimatedHours))];
   if (progress.at && progress.state !== 'notStarted') {
     const who = progress.setBy === 'detector' ? vscode.l10n.t('proved automatically') : vscode.l10n.t('set by you');
     lines.push('', `${who}, ${new Date(progress.at).toLocaleString()}`);
