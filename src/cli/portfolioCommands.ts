@@ -8,6 +8,7 @@ import { parseProgressExport } from '../core/progress/exchange';
 import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
 import { errorCode } from '../core/errorCode';
+import { errorMessage } from '../core/errorMessage';
 
 /** `backend-roadmap portfolio --progress FILE [--format md|html] [--proof OUT.json] [--no-notes] [--no-git] [--roadmap DIR]`. */
 export interface PortfolioCommandRequest {
@@ -146,7 +147,7 @@ async function readUserFile(file: string, what: string, io: Output): Promise<str
     return await fs.readFile(path.resolve(file), 'utf8');
   } catch (error) {
     const code = errorCode(error);
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : errorMessage(error);
     io.stderr.write(`backend-roadmap: cannot read the ${what} ${sanitizeForTerminal(file)}: ${sanitizeForTerminal(why)}.\n`);
     return undefined;
   }
@@ -176,7 +177,7 @@ export async function runPortfolioCommand(request: PortfolioCommandRequest, io: 
     try {
       await fs.writeFile(path.resolve(request.proofFile), exported.proofText);
     } catch (error) {
-      io.stderr.write(`backend-roadmap: cannot write the proof file ${sanitizeForTerminal(request.proofFile)}: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}. Choose a path in a folder you can write to.\n`);
+      io.stderr.write(`backend-roadmap: cannot write the proof file ${sanitizeForTerminal(request.proofFile)}: ${sanitizeForTerminal(errorMessage(error))}. Choose a path in a folder you can write to.\n`);
       return 1;
     }
     const skipped = exported.notClaimed === 0 ? '' : ` (${plural(exported.notClaimed, 'piece', 'pieces')} of evidence left out: their folder is not on this machine or not a git repository; run this where your projects are)`;
@@ -223,7 +224,7 @@ export async function runVerifyCommand(request: VerifyCommandRequest, io: Output
   try {
     outcome = await detection.verifyProof(parsed.claims, path.resolve(request.repoDir), detection, { roadmap: loaded.roadmap });
   } catch (error) {
-    io.stderr.write(`backend-roadmap: verification failed: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr.write(`backend-roadmap: verification failed: ${sanitizeForTerminal(errorMessage(error))}\n`);
     return 1;
   }
   if (!outcome.ok) {

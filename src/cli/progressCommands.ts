@@ -20,6 +20,7 @@ import type { Roadmap } from '../core/roadmap/model';
 import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
 import { errorCode } from '../core/errorCode';
+import { errorMessage } from '../core/errorMessage';
 
 /**
  * `backend-roadmap status|next|plan --progress FILE`: the plan, computed headlessly by the same core code
@@ -183,7 +184,7 @@ async function readProgressFile(file: string, now: Date): Promise<{ readonly ok:
     }
     text = await readFile(file, 'utf8');
   } catch (error: unknown) {
-    const why = errorCode(error) === 'ENOENT' ? 'there is no such file' : sanitizeForTerminal(error instanceof Error ? error.message : String(error));
+    const why = errorCode(error) === 'ENOENT' ? 'there is no such file' : sanitizeForTerminal(errorMessage(error));
     return { ok: false, message: `cannot read ${shown}: ${why}. ${exportHint}` };
   }
   const parsed = parseProgressExport(text, now);

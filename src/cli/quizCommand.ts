@@ -5,6 +5,7 @@ import { gradeQuiz } from '../core/quiz/grade';
 import { escapeJsonControls, sanitizeForTerminal } from '../core/text/sanitize';
 import { defaultRoadmapDir } from './packageRoot';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
+import { errorMessage } from '../core/errorMessage';
 
 /** `backend-roadmap quiz SKILL_ID --answers 0,2,1 [--json] [--roadmap DIR]`. */
 export interface QuizCommandRequest {
@@ -88,7 +89,7 @@ export async function runQuizCommand(request: QuizCommandRequest, io: Output, co
     questions = skill.quiz.length;
   } catch (error) {
     // The shipped roadmap's texts are parsed when first read: a damaged install is found here.
-    io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr.write(`backend-roadmap: ${sanitizeForTerminal(errorMessage(error))}\n`);
     return 1;
   }
   if (questions === 0) {

@@ -19,13 +19,10 @@ import type { Services } from './services';
 import { pickSkill } from './skillPicker';
 import { switchRoadmap } from './switchRoadmap';
 import { SkillNode } from './tree/nodes';
+import { errorMessage } from '../core/errorMessage';
 
 /** A command's target skill: a tree node (context menu), an id (links, tests), or nothing (palette). */
 type SkillArgument = SkillNode | string | undefined;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Runs any command in CommandId (the loader registered them all at activation: src/vscode/extension.ts);
@@ -107,7 +104,7 @@ export function commandRunner(services: Services): (id: CommandId, args: readonl
       return await (handlers[id] as (...args: readonly unknown[]) => unknown)(...args);
     } catch (error) {
       services.logger.error(`Command ${id} failed`, error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap: {0}', errorText(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap: {0}', errorMessage(error)));
       return undefined;
     }
   };
@@ -174,7 +171,7 @@ async function importCommand(services: Services, source: vscode.Uri | undefined)
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
-    throw new Error(vscode.l10n.t('could not read {0}: {1}', uri.fsPath, errorText(error)), { cause: error });
+    throw new Error(vscode.l10n.t('could not read {0}: {1}', uri.fsPath, errorMessage(error)), { cause: error });
   }
   const parsed = parseProgressExport(text);
   if (!parsed.ok) {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { codeCacheIn } from '../core/lazy/codeCache';
 import type * as ExtensionMain from './extensionMain';
 import { lazyApi, registerStandIns } from './standIns';
+import { errorMessage } from '../core/errorMessage';
 
 export type { BackendRoadmapApi } from './extensionMain';
 
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionMain.Backen
     try {
       workbench();
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not start: {0}. Reload the window; if this happens again, reinstall the extension.', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not start: {0}. Reload the window; if this happens again, reinstall the extension.', errorMessage(error)));
     }
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });

@@ -23,6 +23,7 @@ import { SkillNode } from './tree/nodes';
 import type { RoadmapNode } from './tree/nodes';
 import { RoadmapTreeProvider } from './tree/roadmapTreeProvider';
 import { DetailsPanel } from './webview/detailsPanel';
+import { errorMessage } from '../core/errorMessage';
 
 /**
  * The extension's object graph. Cheap pieces are made up front; the rest on first use from getters,
@@ -206,7 +207,7 @@ export class Services extends Disposable {
     try {
       await this.treeView.reveal(node, { select: true, focus: false, expand: true });
     } catch (error) {
-      this.logger.warn(`Could not reveal "${skillId}" in the Roadmap view: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`Could not reveal "${skillId}" in the Roadmap view: ${errorMessage(error)}`);
     }
   }
 

@@ -2,6 +2,7 @@ import type { PrerenderedMarkdown } from '../content/markdown';
 import { createRoadmap } from '../roadmap/model';
 import type { Roadmap, Skill, Stage } from '../roadmap/model';
 import { yieldWhenDue } from '../scan/yieldToEventLoop';
+import { errorMessage } from '../errorMessage';
 
 /**
  * The roadmap model the build writes beside the bundles, without its texts: ids, titles, levels, hours,
@@ -196,7 +197,7 @@ function lazyTexts(texts: CompiledTexts, stages: readonly StageLine[]): (index: 
       const skills = stage?.skills.length ?? -1;
       stageTexts = parseLine(file.bytes, file.lines, index, 'texts', (value): value is StageTexts => isStageTexts(value, skills));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw new Error(`the texts of the roadmap built into Backend Roadmap (${COMPILED_TEXTS_FILE}) cannot be read (${reason}): reinstall the extension or the package; from a source checkout, run npm run build`, { cause: error });
     }
     parsed[index] = stageTexts;

@@ -5,6 +5,7 @@ import type { LoadResult } from '../roadmap/loader';
 import { yieldToEventLoop } from '../scan/yieldToEventLoop';
 import { COMPILED_TEXTS_FILE, parseMarkdownFile, parseRoadmapFile } from './compiledRoadmap';
 import type { CompiledTexts } from './compiledRoadmap';
+import { errorMessage } from '../errorMessage';
 
 /**
  * Reads the roadmap compiled at build time (dist/roadmap.jsonl; its texts stay in dist/roadmap-texts.jsonl
@@ -54,6 +55,6 @@ async function readBuiltFile(file: string): Promise<Buffer> {
 }
 
 function damaged(file: string, error: unknown): { file: string; line: number; column: number; message: string } {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return { file, line: 1, column: 1, message: `the roadmap built into Backend Roadmap cannot be read (${reason}): reinstall the extension or the package; from a source checkout, run npm run build` };
 }

@@ -5,6 +5,7 @@ import type { FindRepositoriesOptions } from '../scan/findRepositories';
 import type { CreditPolicy } from './credit';
 import { creditRepository, creditedUnion } from './repositoryCredit';
 import type { CreditedSkill, RepositoryCredit } from './repositoryCredit';
+import { errorMessage } from '../errorMessage';
 
 /** One repository's outcome: what it credits to the learner, or why it could not be scanned. */
 export type RepositoryOutcome =
@@ -56,7 +57,7 @@ async function scanOne(roadmap: Roadmap, folder: string, options: ScanMyProjects
     scan = await options.scan(folder, { ...options.scanOptions, runTests: false, ...(options.signal === undefined ? {} : { signal: options.signal }) });
   } catch (error: unknown) {
     options.signal?.throwIfAborted();
-    return { folder, error: `scan failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { folder, error: `scan failed: ${errorMessage(error)}` };
   }
   return { folder, credit: creditRepository(roadmap, scan, options.credit), warnings: scan.warnings };
 }

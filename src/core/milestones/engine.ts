@@ -22,6 +22,7 @@ import { pathMatchesRule } from './pathRule';
 import { gitIndexBytes, LARGE_GIT_INDEX_BYTES } from '../scan/gitIndexSize';
 import { CACHE_BUDGET_CHARS, createScanContext } from './scanContext';
 import { TextCache } from './textCache';
+import { errorMessage } from '../errorMessage';
 
 export interface ScanOptions {
   /** False in untrusted workspaces (and with --no-git): then no git process runs at all. */
@@ -357,7 +358,7 @@ async function runDetector(detector: Detector, context: ReturnType<typeof create
   } catch (error: unknown) {
     context.signal?.throwIfAborted();
     // One broken detector must not hide the others' results.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     warnings.push(`${detector.id}: check failed (${message})`);
     return { kind: 'notChecked', reason: `check failed: ${message}` };
   }

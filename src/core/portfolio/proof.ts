@@ -10,6 +10,7 @@ import type { Roadmap } from '../roadmap/model';
 import { pathFromTop } from './escape';
 import { publicRemoteUrl } from './remoteLinks';
 import type { FolderRepository, RepositoryResolver } from './repositories';
+import { errorMessage } from '../errorMessage';
 
 export const PROOF_FORMAT = 'backend-roadmap-proof';
 export const PROOF_VERSION = 1;
@@ -120,7 +121,7 @@ export function parseProof(text: string): ParsedProof {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, reason: `the file is not valid JSON (${errorMessage(error)})` };
   }
   if (!isObject(json) || json.format !== PROOF_FORMAT) {
     return { ok: false, reason: `the file is not a Backend Roadmap proof file (it needs "format": "${PROOF_FORMAT}"; export one with backend-roadmap portfolio --proof)` };

@@ -13,6 +13,7 @@ import { emailSha256 } from './proof';
 import { readCommitAuthor } from './repositories';
 import type { TreeListing } from './treeAtCommit';
 import { listTreeAtCommit, withTreeAtCommit } from './treeAtCommit';
+import { errorMessage } from '../errorMessage';
 
 /** What verification needs from the detection bundle (src/core/lazy/detection.ts): passed in, so tests and the CLI choose. */
 export interface VerifyTools {
@@ -150,7 +151,7 @@ async function checkMilestones(
     );
   } catch (error) {
     signal?.throwIfAborted();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     standing.forEach(({ index }) => fail(index, `the files of commit ${commit.slice(0, 12)} could not be checked: ${message}`));
     return;
   }

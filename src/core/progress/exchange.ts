@@ -9,6 +9,7 @@ import type { SkippedRecord } from './snapshot';
 import { PROGRESS_LIMITS, describeValue, isRecord } from './validate';
 import { readBackupList } from './storedState';
 import type { ProgressBackup } from './storedState';
+import { errorMessage } from '../errorMessage';
 
 /** The file a learner exports to move progress between machines or keep a backup. */
 export const EXPORT_FORMAT = 'backend-roadmap-progress';
@@ -50,7 +51,7 @@ export function parseProgressExport(text: string, now: Date = new Date()): Parse
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, reason: `the file is not valid JSON (${errorMessage(error)})` };
   }
   if (isRecord(json) && json.format === BACKUP_FORMAT) {
     return parseBackups(readBackupList(json.backups), now);

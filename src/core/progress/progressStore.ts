@@ -14,6 +14,7 @@ import type { SkippedRecord } from './snapshot';
 import { addBackup, isAlreadyKept, jsonOf, readBackupList, storableCopy } from './storedState';
 import type { ProgressBackup, UnreadableProgress } from './storedState';
 import { recordReview } from '../plan/review';
+import { errorMessage } from '../errorMessage';
 
 /** What the store needs from storage; VS Code's `Memento` (globalState) satisfies it. */
 export interface KeyValueStore {
@@ -353,7 +354,7 @@ export class ProgressStore {
         await this.storage.update(PROGRESS_KEYS.legacyBackup, undefined);
       }
     } catch (error) {
-      this.report(stored.json, { ...base, backup: { kept: false, error: error instanceof Error ? error.message : String(error) } });
+      this.report(stored.json, { ...base, backup: { kept: false, error: errorMessage(error) } });
       throw error;
     }
     this.lastKeptRaw = stored.raw;

@@ -18,6 +18,7 @@ import { fileTooLarge, readStageFiles, roadmapTooLarge } from './stageFiles';
 import type { RoadmapSource } from './stageFiles';
 import { parseStageYaml } from './stageYaml';
 import { quizProblems, toQuiz } from './quizDocument';
+import { errorMessage } from '../errorMessage';
 
 export type { RoadmapSource } from './stageFiles';
 
@@ -308,5 +309,5 @@ function keyOffset(doc: Document.Parsed, jsonPath: readonly (string | number)[])
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

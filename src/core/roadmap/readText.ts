@@ -1,3 +1,4 @@
+import { errorMessage } from '../errorMessage';
 /**
  * A text of the roadmap, or why it cannot be read. The shipped roadmap's texts are read on first use
  * (compiled/compiledRoadmap.ts): in a damaged install the getter throws, saying to reinstall. A tooltip or
@@ -9,6 +10,6 @@ export function readText<T>(get: () => T): TextRead<T> {
   try {
     return { ok: true, value: get() };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: errorMessage(error) };
   }
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { formatBytes, ROADMAP_LIMITS } from './limits';
 import type { RoadmapProblem } from './problems';
 import { errorCode } from '../errorCode';
+import { errorMessage } from '../errorMessage';
 
 /** A stage file's text and the name to report problems under. */
 export interface RoadmapSource {
@@ -174,5 +175,5 @@ function at(file: string, message: string): RoadmapProblem {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -4,6 +4,7 @@ import { Composer, isAlias, isNode, Lexer, LineCounter, Parser, visit } from 'ya
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import { ROADMAP_LIMITS } from './limits';
 import type { ProblemList } from './problemList';
+import { errorMessage } from '../errorMessage';
 
 /** One stage file's YAML, parsed, with what is needed to point at its nodes. */
 export interface StageYaml {
@@ -81,7 +82,7 @@ function parse(file: string, text: string, problems: ProblemList): StageYaml | u
   try {
     return { doc, lines, value: doc.toJS({ maxAliasCount: ROADMAP_LIMITS.aliasExpansion }) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     report(
       shape.firstAliasAt ?? 0,
       message.includes('Excessive alias count')

@@ -4,6 +4,7 @@ import { runGitProcess } from './gitProcess';
 import type { GitProcessOutcome, GitProcessRequest } from './gitProcess';
 import type { GitLauncher } from './gitRunner';
 import type { GitWorkerMessage, GitWorkerReply } from './gitWorkerProtocol';
+import { errorMessage } from '../errorMessage';
 
 /** Beside this module: dist/gitWorker.js when bundled, the compiled entry when run by tsc's output (tests). */
 export const GIT_WORKER_FILE = path.join(__dirname, 'gitWorker.js');
@@ -97,7 +98,7 @@ export function gitWorkerLauncher(options: { readonly file?: string; readonly id
         worker = started;
       } catch (error) {
         inThread = true;
-        onFallback?.(error instanceof Error ? error.message : String(error));
+        onFallback?.(errorMessage(error));
       }
     }
     return worker;

@@ -16,6 +16,7 @@ import type { PlanService } from '../plan/planService';
 import type { BriefPanelSource } from '../briefs/briefService';
 import { findBrief } from '../../core/briefs/roadmapBriefs';
 import { dashboardData } from './dashboardData';
+import { errorMessage } from '../../core/errorMessage';
 
 type Showing = { readonly kind: 'skill'; readonly skillId: string } | { readonly kind: 'dashboard' } | { readonly kind: 'brief'; readonly briefId: string };
 
@@ -157,7 +158,7 @@ export class DetailsPanel extends Disposable {
       view = await this.view();
     } catch (error) {
       // A damaged install (the texts of the compiled roadmap are read when first shown): say what to do.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       this.logger.error(`The details panel cannot be shown: ${reason}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap cannot show this page: {0}', reason));
       return;
