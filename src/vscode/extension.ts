@@ -20,42 +20,24 @@ export const SAVE_CODE_CACHE_AFTER_MS = 1000;
  * Activation registers stand-ins for the commands and the panel (./standIns.ts) and returns: it loads
  * none of the extension (dist/extensionMain.js, 146 KB), whose loading and start took 14 ms of
  * activation in plain Node and 40–55 ms under this machine's load, while VS Code waits on activation
- * to start other extensions. The extension loads in the next turn of the event loop, through V8's compiled
- * code kept in the extension's global storage between sessions (src/core/lazy/codeCache.ts: used only
- * when made from exactly that file's text by this V8), and starts (the status bar, the views, detection's
- * schedule) in a turn after that; both happen at once when a command, a restored panel or the API needs
- * the extension sooner.
+ * to start other extensions. The extension loads in the next turn of the event loop (the status bar,
+ * the views, detection's schedule), or sooner when a command, a restored panel or the API needs it,
+ * through V8's compiled code kept in the extension's global storage between sessions
+ * (src/core/lazy/codeCache.ts: used only when made from exactly that file's text by this V8).
  */
 export function activate(context: vscode.ExtensionContext): ExtensionMain.BackendRoadmapApi {
   const activatedAt = Date.now();
-  const main = once(() => loadMain(context));
-  const workbench = once(() => main().start(context, activatedAt));
+  const workbench = once(() => loadMain(context).start(context, activatedAt));
   registerStandIns(context, workbench);
-  // Two stretches of the host's thread, not one: loaded in one turn and started in the next, they made
-  // one stretch of 36–63 ms in host profiles under load (round 15), over the 50 ms a host may be held.
-  later(context, () => {
-    if (ranWell(main)) {
-      later(context, () => void ranWell(workbench));
+  const timer = setTimeout(() => {
+    try {
+      workbench();
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not start: {0}. Reload the window; if this happens again, reinstall the extension.', errorMessage(error)));
     }
-  });
-  return lazyApi(workbench);
-}
-
-/** Runs `run` in a later turn of the event loop, unless the extension is disposed first. */
-function later(context: vscode.ExtensionContext, run: () => void): void {
-  const timer = setTimeout(run, 0);
+  }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-}
-
-/** Runs a step of the start; a failure is told to the learner (once: the step remembers it for every later call). */
-function ranWell(step: () => unknown): boolean {
-  try {
-    step();
-    return true;
-  } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not start: {0}. Reload the window; if this happens again, reinstall the extension.', errorMessage(error)));
-    return false;
-  }
+  return lazyApi(workbench);
 }
 
 export function deactivate(): void {

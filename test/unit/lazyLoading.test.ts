@@ -131,10 +131,8 @@ describe('lazy loading', function () {
       // The loader runs whatever extensionMain.js is beside it: a stand-in that counts its starts and says what it was given.
       await fs.writeFile(
         path.join(dir, 'extensionMain.js'),
-        `globalThis.loadedInTimer = globalThis.timer;
-        exports.start = (context, activatedAt) => {
+        `exports.start = (context, activatedAt) => {
           globalThis.starts = (globalThis.starts ?? 0) + 1;
-          globalThis.startedInTimer = globalThis.timer;
           if (process.env.BROKEN_START === '1') throw new Error('the roadmap file is missing');
           return {
             api: { statusBarText: () => 'made from ' + __filename + ' with ' + context.globalStorageUri.fsPath + (typeof activatedAt === 'number' ? ' at activation' : '') },
@@ -164,9 +162,6 @@ describe('lazy loading', function () {
       /** Whether Node's require loaded extensionMain.js (it is not in require.cache when compiled from the cache's code). */
       readonly required: boolean;
       readonly delays: readonly number[];
-      /** The timer callback (by its order) that loaded the extension and the one that started it; none when a command did. */
-      readonly loadedInTimer: number | undefined;
-      readonly startedInTimer: number | undefined;
       readonly subscriptions: number;
       /** The cache folder's files and their modification times, after the timers ran. */
       readonly cache: Readonly<Record<string, number>>;
@@ -195,15 +190,14 @@ describe('lazy loading', function () {
           let commandResult; let commandError;
           const run = async () => { try { commandResult = await commands.get('backendRoadmap.markDone')('http.basics', 'twice'); } catch (e) { commandError = e.message; } };
           if (${options.commandFirst === true}) await run();
-          for (let i = 0; i < timers.length; i++) { globalThis.timer = i; timers[i][0](); }
-          globalThis.timer = undefined;
+          for (let i = 0; i < timers.length; i++) timers[i][0]();
           if (${options.commandFirst !== true}) await run();
           let statusBarText; try { statusBarText = api.statusBarText(); } catch {}
           try { await serializers.get('backendRoadmap.details')?.deserializeWebviewPanel('the panel', { skillId: 'git.basics' }); } catch {}
           const folder = path.join(${JSON.stringify(storage)}, 'code-cache');
           const cache = fs.existsSync(folder) ? Object.fromEntries(fs.readdirSync(folder).map((f) => [f, fs.statSync(path.join(folder, f)).mtimeMs])) : {};
           console.log(JSON.stringify({ startsAtActivation, starts: globalThis.starts ?? 0, commands: [...commands.keys()].sort(), serializers: [...serializers.keys()], statusBarText, commandResult, commandError, errorMessages, restored: globalThis.restored,
-            required: require.cache[${JSON.stringify(path.join(dir, 'extensionMain.js'))}] !== undefined, delays: timers.map(([, ms]) => ms), loadedInTimer: globalThis.loadedInTimer, startedInTimer: globalThis.startedInTimer, subscriptions: context.subscriptions.length, cache }));
+            required: require.cache[${JSON.stringify(path.join(dir, 'extensionMain.js'))}] !== undefined, delays: timers.map(([, ms]) => ms), subscriptions: context.subscriptions.length, cache }));
         })();`;
       const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: REPO_ROOT, env: { ...process.env, BACKEND_ROADMAP_NO_CODE_CACHE: '', ...options.env } });
       return JSON.parse(stdout) as Activation;
@@ -214,10 +208,8 @@ describe('lazy loading', function () {
       assert.equal(activation.startsAtActivation, 0, 'activate() started the extension');
       assert.deepEqual(activation.commands, packageCommands);
       assert.deepEqual(activation.serializers, ['backendRoadmap.details']);
-      assert.deepEqual(activation.delays, [0, 1000, 0], 'the extension loads in the next turn and starts in a later one; its code is saved 1 s after loading');
+      assert.deepEqual(activation.delays, [0, 1000], 'the extension starts in the next turn; its code is saved 1 s after');
       assert.equal(activation.starts, 1);
-      assert.equal(activation.loadedInTimer, 0, 'loaded by the first timer');
-      assert.equal(activation.startedInTimer, 2, 'started by a later timer, not in the turn that loaded it');
       assert.deepEqual(activation.commandResult, { id: 'backendRoadmap.markDone', args: ['http.basics', 'twice'] }, 'a stand-in hands the command and its arguments on');
       assert.deepEqual(activation.restored, ['the panel', { skillId: 'git.basics' }]);
       assert.match(activation.statusBarText ?? '', / at activation$/, 'the extension is told when activation ran');
@@ -227,9 +219,7 @@ describe('lazy loading', function () {
       const activation = await activateIn(path.join(dir, 'command-first'), { commandFirst: true });
       assert.equal(activation.startsAtActivation, 0);
       assert.deepEqual(activation.commandResult, { id: 'backendRoadmap.markDone', args: ['http.basics', 'twice'] });
-      assert.equal(activation.starts, 1, 'the timers found it started');
-      assert.equal(activation.loadedInTimer, undefined, 'loaded by the command, before any timer');
-      assert.equal(activation.startedInTimer, undefined);
+      assert.equal(activation.starts, 1, 'the timer found it started');
     });
 
     it('starts a broken extension once: says so to the learner, and each command fails with the same reason', async () => {
@@ -245,7 +235,7 @@ describe('lazy loading', function () {
       const first = await activateIn(storage);
       assert.equal(first.statusBarText, `made from ${path.join(dir, 'extensionMain.js')} with ${storage} at activation`);
       assert.equal(first.required, false, 'loaded through the cache, not require');
-      assert.equal(first.subscriptions, packageCommands.length + 4, 'the commands, the serializer and the three timers are disposed with the extension');
+      assert.equal(first.subscriptions, packageCommands.length + 3, 'the commands, the serializer and both timers are disposed with the extension');
       const files = Object.keys(first.cache);
       assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
       assert.match(files[0] ?? '', /^extensionMain\.js-v8-/);
@@ -262,7 +252,7 @@ describe('lazy loading', function () {
       const remote = await activateIn(path.join(dir, 'remote'), { scheme: 'vscode-remote' });
       assert.match(remote.statusBarText ?? '', /^made from /);
       assert.equal(remote.required, true);
-      assert.deepEqual(remote.delays, [0, 0], 'loaded in the next turn, started in the one after; no code to save');
+      assert.deepEqual(remote.delays, [0]);
       assert.deepEqual(remote.cache, {});
       const off = await activateIn(path.join(dir, 'off'), { env: { BACKEND_ROADMAP_NO_CODE_CACHE: '1' } });
       assert.equal(off.required, true);
