@@ -54,13 +54,13 @@ export const HISTORY_LIMIT = HEAD_LOG_LIMIT;
 
 const LOG_FORMAT = '--format=%H%x09%P%x09%ae';
 
+/** The commits on remote branches (what was pushed), asked for only when there are remote refs. */
+export const PUSHED_LOG_ARGS: readonly string[] = ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--'];
+
 /**
  * The branch and remote tips with their authors. %(HEAD) marks the checked-out branch and %(symref) says
  * where origin/HEAD points: the branch and the trunk come with the tips, with no `symbolic-ref` of their own.
  */
-/** The commits on remote branches (what was pushed), asked for only when there are remote refs. */
-export const PUSHED_LOG_ARGS: readonly string[] = ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--'];
-
 export const BRANCH_TIPS_ARGS: readonly string[] = ['for-each-ref', '--format=%(refname)%09%(authoremail)%09%(HEAD)%09%(symref)', 'refs/heads', 'refs/remotes'];
 
 export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
