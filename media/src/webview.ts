@@ -17,6 +17,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message.type === 'render') {
     render(message.view);
+  } else if (message.type === 'unavailable') {
+    // In place of "Loading…", which would otherwise stay: the page says why it is not there and what to do.
+    app.replaceChildren(el('p', { class: 'unavailable', role: 'alert' }, icon('error'), ` ${message.message}`));
+    document.body.dataset.view = 'unavailable';
   } else {
     showQuizResult(message.skillId, message.result);
   }

@@ -112,6 +112,8 @@ export type PanelView = SkillView | DashboardView | BriefView;
 
 export type HostMessage =
   | { readonly type: 'render'; readonly view: PanelView }
+  /** The page cannot be shown (a damaged install): what to do, in place of the page. */
+  | { readonly type: 'unavailable'; readonly message: string }
   | { readonly type: 'quizResult'; readonly skillId: string; readonly result: QuizResultView };
 
 export type WebviewMessage =

@@ -157,10 +157,12 @@ export class DetailsPanel extends Disposable {
     try {
       view = await this.view();
     } catch (error) {
-      // A damaged install (the texts of the compiled roadmap are read when first shown): say what to do.
+      // A damaged install (the texts of the compiled roadmap are read when first shown): the page says what
+      // to do, where the learner looks (a notification alone left the page on "Loading…").
       const reason = errorMessage(error);
       this.logger.error(`The details panel cannot be shown: ${reason}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap cannot show this page: {0}', reason));
+      const message: HostMessage = { type: 'unavailable', message: vscode.l10n.t('Backend Roadmap cannot show this page: {0}', reason) };
+      await panel.webview.postMessage(message);
       return;
     }
     if (view) {
