@@ -12,6 +12,7 @@ import { plural } from '../core/text/plural';
 import { Disposable } from './lifecycle';
 import type { Logger } from './logger';
 import type { Storage } from './storage';
+import { errorMessage } from '../core/errorMessage';
 
 export type { ProgressChange } from '../core/progress/progressStore';
 
@@ -109,7 +110,7 @@ export class ProgressService extends Disposable {
         return;
       case 'saveFailed': {
         this.logger.error('Could not save progress', notice.error);
-        const why = notice.error instanceof Error ? notice.error.message : String(notice.error);
+        const why = errorMessage(notice.error);
         void vscode.window.showErrorMessage(vscode.l10n.t('Backend Roadmap could not save your progress: {0}. Use "Backend Roadmap: Export Progress" to keep a copy.', why));
         return;
       }

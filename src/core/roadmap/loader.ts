@@ -159,7 +159,7 @@ function unexpected(file: string, error: unknown): RoadmapProblem {
     file,
     line: 1,
     column: 1,
-    message: `the roadmap loader failed on this file (${describe(error)}); please report this bug with the file attached, and check the file for unusual YAML`,
+    message: `the roadmap loader failed on this file (${errorMessage(error)}); please report this bug with the file attached, and check the file for unusual YAML`,
   };
 }
 
@@ -306,8 +306,4 @@ function keyOffset(doc: Document.Parsed, jsonPath: readonly (string | number)[])
     }
   }
   return undefined;
-}
-
-function describe(error: unknown): string {
-  return errorMessage(error);
 }

@@ -30,7 +30,7 @@ export async function readStageFiles(stagesDir: string): Promise<StageFiles> {
   try {
     names = (await readdir(stagesDir)).filter((name) => /\.ya?ml$/.test(name)).sort();
   } catch (error) {
-    return { sources: [], problems: [at(stagesDir, `cannot read the roadmap folder: ${describe(error)}`)] };
+    return { sources: [], problems: [at(stagesDir, `cannot read the roadmap folder: ${errorMessage(error)}`)] };
   }
   if (names.length === 0) {
     return { sources: [], problems: [at(stagesDir, 'the roadmap folder has no .yaml stage files')] };
@@ -107,7 +107,7 @@ export async function readStageFile(file: string): Promise<string | RoadmapProbl
   try {
     handle = await open(file, flags);
   } catch (error) {
-    return at(file, `cannot open this stage file: ${describe(error)}; check its permissions`);
+    return at(file, `cannot open this stage file: ${errorMessage(error)}; check its permissions`);
   }
   try {
     const opened = await handle.stat();
@@ -129,7 +129,7 @@ export async function readStageFile(file: string): Promise<string | RoadmapProbl
     }
     return buffer.toString('utf8', 0, length);
   } catch (error) {
-    return at(file, `cannot read this stage file (${describe(error)}): check that you may read it`);
+    return at(file, `cannot read this stage file (${errorMessage(error)}): check that you may read it`);
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -166,14 +166,10 @@ async function whyUnreadable(file: string, error: unknown): Promise<string> {
   if (errorCode(error) === 'ELOOP') {
     return 'this is a symbolic link that leads back to itself: point it at a stage file or remove it';
   }
-  return `cannot read this stage file (${describe(error)}): check that it exists and that you may read it`;
+  return `cannot read this stage file (${errorMessage(error)}): check that it exists and that you may read it`;
 }
 
 
 function at(file: string, message: string): RoadmapProblem {
   return { file, line: 1, column: 1, message };
-}
-
-function describe(error: unknown): string {
-  return errorMessage(error);
 }
