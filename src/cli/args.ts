@@ -22,6 +22,8 @@ export type CliRequest =
       readonly json: boolean;
       readonly runTests: boolean;
       readonly allowGit: boolean;
+      /** False with --no-cache: never answer with the kept result of an earlier scan. */
+      readonly reuse: boolean;
       readonly roadmapDir?: string;
       /** --author: the learner's emails, replacing those read from git config. */
       readonly authors: readonly string[];
@@ -37,7 +39,7 @@ export type CliRequest =
 
 export const USAGE = `Usage:
   backend-roadmap scan [dir] [--json] [--author EMAIL]... [--credit POLICY]
-                      [--run-tests] [--no-git] [--roadmap DIR]
+                      [--run-tests] [--no-git] [--no-cache] [--roadmap DIR]
   backend-roadmap scan --all DIR [--json] [--author EMAIL]... [--credit POLICY]
                       [--no-git] [--roadmap DIR]
   backend-roadmap command "<command line>" [--exit N] [--json]
@@ -99,6 +101,10 @@ Options:
   --no-git        Run no git process (as in an untrusted workspace). Without it, git
                   runs with every program the repository's config names switched off
                   (hooks, fsmonitor, pagers, diff and filter drivers, gpg, fetches).
+  --no-cache      Scan in full even when nothing the last scan of this repository
+                  read has changed since (its configuration, refs, index, file list
+                  and every listed file's size and times): without it, that scan's
+                  result is shown again, saying so. Kept in ~/.cache/backend-roadmap.
   --roadmap DIR   Use the roadmap content in DIR instead of the one shipped.
   -h, --help      Show this help.
   -v, --version   Show the version.
@@ -137,6 +143,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let all = false;
   let runTests = false;
   let allowGit = true;
+  let reuse = true;
   let roadmapDir: string | undefined;
   let credit: CreditPolicy = DEFAULT_CREDIT_POLICY;
   const authors: string[] = [];
@@ -151,6 +158,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       runTests = true;
     } else if (arg === '--no-git') {
       allowGit = false;
+    } else if (arg === '--no-cache') {
+      // Also taken with --all, which never reuses a result.
+      reuse = false;
     } else if (arg === '--roadmap' || arg.startsWith('--roadmap=')) {
       const value = arg === '--roadmap' ? rest[++i] : arg.slice('--roadmap='.length);
       if (value === undefined || value === '') {
@@ -187,5 +197,5 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (positional.length > 1) {
     return { kind: 'usageError', message: `Too many folders: ${positional.join(' ')} (scan one folder at a time).` };
   }
-  return { kind: 'scan', folder: positional[0] ?? '.', json, runTests, allowGit, ...(roadmapDir === undefined ? {} : { roadmapDir }), authors, credit };
+  return { kind: 'scan', folder: positional[0] ?? '.', json, runTests, allowGit, reuse, ...(roadmapDir === undefined ? {} : { roadmapDir }), authors, credit };
 }

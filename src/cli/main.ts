@@ -13,6 +13,8 @@ import { practiceCommandOutput } from './practiceCommand';
 import { runProgressCommand } from './progressCommands';
 import { runQuizCommand } from './quizCommand';
 import { runScanAllCommand } from './scanAllCommand';
+import { defaultScanStoreFolder, lookUpScan } from './reusedScan';
+import { scanResultStoreIn } from '../core/milestones/scanResultStore';
 import { jsonReportText, textReport } from './report';
 import { loadCliRoadmap, reportUnloadableRoadmap } from './roadmapSource';
 import { useCliMemorySettings } from './memorySettings';
@@ -75,13 +77,23 @@ export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning
   }
 
   // The scan (mostly waiting on git) and the roadmap (mostly parsing) overlap. Not with --run-tests: the
-  // project's tests must not run for a command that then fails on its roadmap.
+  // project's tests must not run for a command that then fails on its roadmap (and their result is never kept).
   const cancel = new AbortController();
-  const startScan = (): Promise<FolderScan | Error> =>
-    // The engine and its detectors are their own bundle (dist/detection.js), shared with the extension.
-    detectionModule()
-      .scanFolder(folder, { allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal, blockingFileReads: true })
-      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const store = request.reuse && request.allowGit && !request.runTests ? tuning.scanStore : undefined;
+  const startScan = async (): Promise<{ scan: FolderScan | Error; reusedFrom?: string }> => {
+    const lookup = store === undefined ? undefined : await lookUpScan(folder, request.authors, store, tuning.now).catch(() => undefined);
+    if (lookup?.stored !== undefined) {
+      return { scan: lookup.stored.scan, reusedFrom: lookup.stored.savedAt };
+    }
+    try {
+      // The engine and its detectors are their own bundle (dist/detection.js), shared with the extension.
+      const scan = await detectionModule().scanFolder(folder, { ...lookup?.asked, allowGit: request.allowGit, runTests: request.runTests, authorship: { onlyEmails: request.authors }, signal: cancel.signal, blockingFileReads: true });
+      lookup?.keep(scan);
+      return { scan };
+    } catch (error: unknown) {
+      return { scan: error instanceof Error ? error : new Error(String(error)) };
+    }
+  };
   const early = request.runTests ? undefined : startScan();
   // A scan needs ids, titles and rules only: the texts of the model (dist/roadmap-texts.jsonl) stay unread.
   const { loaded, from } = await loadCliRoadmap(request.roadmapDir);
@@ -91,16 +103,16 @@ export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning
     return reportUnloadableRoadmap(io, from, loaded.problems, request.roadmapDir);
   }
 
-  const scan = await (early ?? startScan());
+  const { scan, reusedFrom } = await (early ?? startScan());
   if (scan instanceof Error) {
     io.stderr.write(`backend-roadmap: scan failed: ${sanitizeForTerminal(scan.message)}\n`);
     return EXIT_FAILURE;
   }
   const skills = skillsShownBy(loaded.roadmap, scan, request.credit);
   if (request.json) {
-    io.stdout.write(jsonReportText(scan, skills, request.credit));
+    io.stdout.write(jsonReportText(scan, skills, request.credit, reusedFrom));
   } else {
-    io.stdout.write(textReport(scan, loaded.roadmap, skills, request.credit));
+    io.stdout.write(textReport(scan, loaded.roadmap, skills, request.credit, reusedFrom));
   }
   return EXIT_OK;
 }
@@ -112,7 +124,7 @@ if (require.main === module) {
     useCodeCache(cache);
   }
   // This process is the CLI's alone: its V8 may be tuned for a large scan's memory.
-  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }, { beforeLargeScan: useCliMemorySettings }).then((code) => {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }, { beforeLargeScan: useCliMemorySettings, scanStore: scanResultStoreIn(defaultScanStoreFolder()) }).then((code) => {
     process.exitCode = code;
     cache?.save();
   });

@@ -1,4 +1,5 @@
 import * as v8 from 'node:v8';
+import type { ScanResultStore } from '../core/milestones/scanResultStore';
 
 /**
  * V8 settings for the CLI's own process:
@@ -29,4 +30,11 @@ export interface CliTuning {
    * start of `scan --all`, which scans every repository under a folder in one process.
    */
   readonly beforeLargeScan?: () => void;
+  /**
+   * Where `scan` keeps its results for a repository in which nothing changed since (src/cli/reusedScan.ts);
+   * the user's cache folder when run, none in tests unless they pass one.
+   */
+  readonly scanStore?: ScanResultStore;
+  /** The clock by which a file counts as changed too recently for its stat to be trusted (tests: a minute later). */
+  readonly now?: () => number;
 }

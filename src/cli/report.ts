@@ -28,10 +28,12 @@ export interface JsonReport {
   readonly warnings: readonly string[];
   readonly filesListed: number;
   readonly durationMs: number;
+  /** Set when nothing the last scan read had changed and its result is shown again: when that scan ran (ISO 8601). */
+  readonly reusedFrom?: string;
 }
 
 /** Every catalog milestone exactly once, in catalog order. */
-export function jsonReport(scan: FolderScan, skills: readonly ShownSkill[], credit: CreditPolicy): JsonReport {
+export function jsonReport(scan: FolderScan, skills: readonly ShownSkill[], credit: CreditPolicy, reusedFrom?: string): JsonReport {
   const byId = new Map(scan.milestones.map((result) => [result.id, result]));
   return {
     folder: scan.folder,
@@ -53,6 +55,7 @@ export function jsonReport(scan: FolderScan, skills: readonly ShownSkill[], cred
     warnings: scan.warnings,
     filesListed: scan.filesListed,
     durationMs: scan.durationMs,
+    ...(reusedFrom === undefined ? {} : { reusedFrom }),
   };
 }
 
@@ -60,12 +63,12 @@ export function jsonReport(scan: FolderScan, skills: readonly ShownSkill[], cred
  * The JSON report as printed: data stays exact (paths must match the files), and the controls that
  * JSON.stringify leaves raw are written as \uXXXX escapes so printing it to a terminal is harmless.
  */
-export function jsonReportText(scan: FolderScan, skills: readonly ShownSkill[], credit: CreditPolicy): string {
-  return `${escapeJsonControls(JSON.stringify(jsonReport(scan, skills, credit), null, 2))}\n`;
+export function jsonReportText(scan: FolderScan, skills: readonly ShownSkill[], credit: CreditPolicy, reusedFrom?: string): string {
+  return `${escapeJsonControls(JSON.stringify(jsonReport(scan, skills, credit, reusedFrom), null, 2))}\n`;
 }
 
 /** The readable report: what is present with its evidence, the skills it proves by stage, then what is not. */
-export function textReport(scan: FolderScan, roadmap: Roadmap, shown: readonly ShownSkill[], credit: CreditPolicy): string {
+export function textReport(scan: FolderScan, roadmap: Roadmap, shown: readonly ShownSkill[], credit: CreditPolicy, reusedFrom?: string): string {
   const skills = shown.filter((s) => s.yours).map((s) => s.skill);
   const notYours = shown.filter((s) => !s.yours).map((s) => s.skill);
   const lines: string[] = [];
@@ -74,7 +77,11 @@ export function textReport(scan: FolderScan, roadmap: Roadmap, shown: readonly S
   const unchecked = scan.milestones.filter((result) => !result.checked);
 
   lines.push(`Backend Roadmap scan of ${scan.folder}`);
-  lines.push(`${scan.filesListed} files listed in ${scan.durationMs} ms`);
+  lines.push(
+    reusedFrom === undefined
+      ? `${scan.filesListed} files listed in ${scan.durationMs} ms`
+      : `${scan.filesListed} files listed; nothing it reads changed since the scan of ${reusedFrom}, so that scan's result is shown (--no-cache scans again)`,
+  );
   lines.push('');
   lines.push(`Present (${present.length} of ${MILESTONES.length}):`);
   if (present.length === 0) {

@@ -89,7 +89,7 @@ describe('CLI', function () {
   it('prints help and version', async () => {
     const help = await run(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /backend-roadmap scan \[dir\] \[--json\] \[--author EMAIL\]\.\.\. \[--credit POLICY\]\n +\[--run-tests\] \[--no-git\] \[--roadmap DIR\]/);
+    assert.match(help.stdout, /backend-roadmap scan \[dir\] \[--json\] \[--author EMAIL\]\.\.\. \[--credit POLICY\]\n +\[--run-tests\] \[--no-git\] \[--no-cache\] \[--roadmap DIR\]/);
     assert.match(help.stdout, /--run-tests +Run the project's own test/);
     const version = await run(['--version']);
     assert.equal(version.code, 0);

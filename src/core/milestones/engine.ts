@@ -16,6 +16,7 @@ import { readLearnerEmails } from '../detection/identity';
 import type { Detector, DetectOutcome } from './detector';
 import { ALL_DETECTORS } from './detectors';
 import type { GitStateCache } from '../detection/gitStateCache';
+import type { GitConfigList } from '../scan/gitConfig';
 import { readGitFacts } from './gitFacts';
 import { findGitRepository, isInsideRepository } from './gitRepository';
 import { pathMatchesRule } from './pathRule';
@@ -42,6 +43,8 @@ export interface ScanOptions {
   readonly changedPaths?: ReadonlySet<string>;
   /** Keeps the folder's git configuration and work tree between scans while they are unchanged. */
   readonly gitState?: GitStateCache;
+  /** The folder's git configuration, already read for this scan (the CLI's fingerprint of the folder); not asked again. */
+  readonly gitConfig?: GitConfigList;
   /**
    * From `indexBytes` of `.git/index` on (default LARGE_GIT_INDEX_BYTES), tracked and untracked files
    * are listed by two processes and the tracked ones are checked while git looks for the others, which
@@ -201,7 +204,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
   const ownRepository = await findGitRepository(absolute);
   const stamp = options.allowGit && options.gitState !== undefined && ownRepository?.kind === 'directory' ? await options.gitState.stamp(absolute) : undefined;
   const known = stamp === undefined ? undefined : options.gitState?.get(absolute, stamp);
-  const git = options.allowGit ? createGitRunner(absolute, signal, known === undefined ? {} : { config: known.config }) : undefined;
+  const configRead = known?.config ?? options.gitConfig;
+  const git = options.allowGit ? createGitRunner(absolute, signal, configRead === undefined ? {} : { config: configRead }) : undefined;
 
   // Git facts and test runs need no file list; skip listing when only those are asked for.
   const needsFiles = detectors.some((detector) => detector.watch.length > 0 || detector.id === 'git.ignore');

@@ -1,4 +1,5 @@
 import { main } from '../../../src/cli/main';
+import type { CliTuning } from '../../../src/cli/memorySettings';
 
 /** What one CLI run printed, and its exit code. */
 export interface CliRun {
@@ -8,13 +9,13 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function runCli(argv: readonly string[]): Promise<CliRun> {
+export async function runCli(argv: readonly string[], tuning: CliTuning = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-  });
+  }, tuning);
   return { code, stdout, stderr };
 }
 
