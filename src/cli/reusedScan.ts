@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { scanReuseModule } from '../core/lazy/modules';
 import { bundleFile } from '../core/lazy/requireBundle';
 import type { FolderScan, ScanOptions } from '../core/milestones/engine';
 import type { ScanResultStore, StoredScan } from '../core/milestones/scanResultStore';
-import { folderFingerprint } from '../core/scan/folderFingerprint';
-import { createGitRunner } from '../core/scan/gitRunner';
 import { packageVersion } from './packageRoot';
 
 /**
@@ -29,6 +28,8 @@ export interface ScanLookup {
  * its configuration, its refs and its file list.
  */
 export async function lookUpScan(folder: string, authors: readonly string[], store: ScanResultStore, now?: () => number): Promise<ScanLookup | undefined> {
+  // Its own small bundle: the engine loads only when something changed.
+  const { folderFingerprint, createGitRunner } = scanReuseModule();
   const fingerprint = await folderFingerprint(folder, createGitRunner(folder), [`engine ${engineIdentity()}`, `authors ${[...authors].sort().join(' ')}`], now);
   if (fingerprint === undefined) {
     return undefined;

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { CliTuning } from '../../src/cli/memorySettings';
 import { keepable } from '../../src/cli/reusedScan';
 import type { JsonReport } from '../../src/cli/report';
@@ -101,6 +104,30 @@ describe('scan: a repository in which nothing changed is answered with its last 
       }
     }
     assert.ok(reused >= steps.length, `kept results were shown ${reused} times`);
+  });
+
+  it('answers without loading the detection engine', async () => {
+    const root = await project();
+    const store = await scratch.tree();
+    // Compiled to <out>/test/unit/: two levels up is the compiled tree.
+    const out = path.resolve(__dirname, '../..');
+    const script = `
+      const { main } = require(${JSON.stringify(path.join(out, 'src/cli/main.js'))});
+      const { scanResultStoreIn } = require(${JSON.stringify(path.join(out, 'src/core/milestones/scanResultStore.js'))});
+      let stdout = '';
+      const io = { stdout: { write: (t) => (stdout += t) }, stderr: { write: (t) => process.stderr.write(t) } };
+      main(['scan', ${JSON.stringify(root)}, '--json', '--roadmap', ${JSON.stringify(roadmap)}], io, { scanStore: scanResultStoreIn(${JSON.stringify(store)}), now: () => Date.now() + 60000 })
+        .then(() => console.log(JSON.stringify({ reusedFrom: JSON.parse(stdout).reusedFrom ?? null, modules: Object.keys(require.cache) })));`;
+    const env = { ...process.env, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1' };
+    const inFreshNode = async (): Promise<{ reusedFrom: string | null; modules: string[] }> => JSON.parse((await promisify(execFile)(process.execPath, ['-e', script], { env })).stdout) as { reusedFrom: string | null; modules: string[] };
+    const engine = (modules: readonly string[]): string[] => modules.filter((file) => /milestones[/\\]engine\.js$|lazy[/\\]detection\.js$/.test(file));
+    const first = await inFreshNode();
+    assert.equal(first.reusedFrom, null);
+    assert.equal(engine(first.modules).length, 2, 'a full scan loads the engine');
+    const second = await inFreshNode();
+    assert.notEqual(second.reusedFrom, null);
+    assert.deepEqual(engine(second.modules), []);
+    assert.ok(second.modules.some((file) => /lazy[/\\]scanReuse\.js$/.test(file)));
   });
 
   it('keeps only a complete, quiet scan', () => {

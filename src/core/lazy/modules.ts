@@ -1,5 +1,6 @@
 import type * as ContentTools from './contentTools';
 import type * as Detection from './detection';
+import type * as ScanReuse from './scanReuse';
 import { requireBundle } from './requireBundle';
 
 // The casts below are the boundary of a separately built file: its exports are typed by its entry module.
@@ -7,6 +8,11 @@ import { requireBundle } from './requireBundle';
 /** The YAML roadmap loader, its schema validator and the Markdown renderer: for content not compiled at build time. */
 export function contentTools(): typeof ContentTools {
   return requireBundle('contentTools') as typeof ContentTools;
+}
+
+/** The folder fingerprint and a git runner, for the CLI's `scan` to tell whether anything changed since its last scan. */
+export function scanReuseModule(): typeof ScanReuse {
+  return requireBundle('scanReuse') as typeof ScanReuse;
 }
 
 let detectionLoaded: typeof Detection | undefined;

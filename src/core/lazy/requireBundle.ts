@@ -4,7 +4,7 @@ import type * as vm from 'node:vm';
 import type { CodeCache } from './codeCache';
 
 /** The parts of the program that load on first use, each its own file. */
-export type LazyBundleName = 'contentTools' | 'detection';
+export type LazyBundleName = 'contentTools' | 'detection' | 'scanReuse';
 
 /** A bundle's text and V8's code compiled from exactly that text (on a worker thread: see prepareBundle.ts). */
 export interface PreparedBundle {
