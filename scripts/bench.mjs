@@ -138,30 +138,47 @@ async function smallRepos() {
   }
   const ratios = [];
   const details = [];
+  const firstRatios = [];
+  const firstDetails = [];
   // Context, not a goal: what the scan's design costs before any check or blame (scripts/bench/scanFloor.mjs).
   const floorLoader = await buildScanFloorLoader(DIR);
   const scanFloor = (repo) => run(process.execPath, [path.join(root, 'scripts', 'bench', 'scanFloor.mjs'), floorLoader, repo]);
   for (const repo of [demo, project]) {
     const files = execFileSync('git', ['ls-files'], { cwd: repo, env: gitEnv }).toString().split('\n').filter(Boolean).length;
-    // The CLI runs first: its code cache is the one the design floor loads.
+    // The figure is a repeated scan: the scan before the timed ones keeps its result, once the files are
+    // older than STAT_TRUST_MS (src/core/scan/folderFingerprint.ts; the demo was just written).
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    assertCliWorks(await cliScan(repo), repo);
+    // The CLI runs first: its code cache is the one the design floor loads. A first scan (--no-cache: it
+    // neither reads nor keeps a result) runs in the same round as the floor.
     const { as, bs } = await interleave(SMALL_RUNS, () => cliScan(repo), async () => {
       const node = await nodeEmpty();
       const git = await lsFiles(repo);
       const design = await scanFloor(repo);
+      const first = await cliScan(repo, '--no-cache');
+      assertCliWorks(first, repo);
       // Context only: a floor that cannot be measured is said so, and the figure still stands.
-      return { ms: node.ms + git.ms, designMs: design.code === 0 ? design.ms : undefined, designError: design.code === 0 ? undefined : firstErrorLine(design.stderr) };
+      return { ms: node.ms + git.ms, firstMs: first.ms, designMs: design.code === 0 ? design.ms : undefined, designError: design.code === 0 ? undefined : firstErrorLine(design.stderr) };
     });
-    assertCliWorks(as[0], repo);
+    as.forEach((result) => {
+      assertCliWorks(result, repo);
+      // Only what the figure says it measures: every timed scan answered with the kept result.
+      if (JSON.parse(result.stdout).reusedFrom === undefined) throw new Error(`a repeated scan of ${repo} was not answered with the kept result`);
+    });
     const cli = median(as.map((r) => r.ms));
     const floor = median(bs.map((r) => r.ms));
+    const first = median(bs.map((r) => r.firstMs));
     const failed = bs.find((r) => r.designMs === undefined);
     const design = failed === undefined ? median(bs.map((r) => r.designMs)) : undefined;
     ratios.push(cli / floor);
+    firstRatios.push(first / floor);
     const context = design === undefined ? `the scan's design floor not measured: ${failed?.designError ?? 'no output'}` : `the scan's design floor, no check and no blame: ${ms(design)}, ${(design / floor).toFixed(2)}×`;
-    details.push(`${path.basename(repo)} (${files} files) ${ms(cli)} vs ${ms(floor)} (${context})`);
+    details.push(`${path.basename(repo)} (${files} files) ${ms(cli)} vs ${ms(floor)}`);
+    firstDetails.push(`${path.basename(repo)} ${ms(first)} vs ${ms(floor)} (${context})`);
   }
   const worst = Math.max(...ratios);
-  row('CLI `scan` of small real repositories vs `node -e \'\'` + `git ls-files`', details.join('; '), '≤ 2×', `${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}`, worst <= 2);
+  row('CLI `scan` of small real repositories (repeated: nothing changed since the last scan) vs `node -e \'\'` + `git ls-files`', details.join('; '), '≤ 2×', `${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}`, worst <= 2);
+  row('CLI `scan --no-cache` of the same repositories (a first scan, or any after a change) vs `node -e \'\'` + `git ls-files`', firstDetails.join('; '), '≤ 2×', `${firstRatios.map((r) => `${r.toFixed(2)}×`).join(', ')}`, Math.max(...firstRatios) <= 2);
 }
 
 function largeRepo(layout) {
