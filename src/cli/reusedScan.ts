@@ -54,8 +54,7 @@ export function keepable(scan: FolderScan): boolean {
 }
 
 /** The engine that made a result: its version and its bundle's file, so a rebuilt or updated engine never reuses one. */
-function engineIdentity(): string {
-  const file = bundleFile('detection');
+export function engineIdentity(file: string = bundleFile('detection')): string {
   try {
     const stat = statSync(file, { bigint: true });
     return `${packageVersion()} ${file} ${stat.size} ${stat.mtimeNs}`;

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { CliTuning } from '../../src/cli/memorySettings';
-import { keepable } from '../../src/cli/reusedScan';
+import { engineIdentity, keepable } from '../../src/cli/reusedScan';
 import type { JsonReport } from '../../src/cli/report';
 import { scanResultStoreIn } from '../../src/core/milestones/scanResultStore';
 import { runCli, SHIPPING_STAGE } from './helpers/cli';
@@ -128,6 +128,15 @@ describe('scan: a repository in which nothing changed is answered with its last 
     assert.notEqual(second.reusedFrom, null);
     assert.deepEqual(engine(second.modules), []);
     assert.ok(second.modules.some((file) => /lazy[/\\]scanReuse\.js$/.test(file)));
+  });
+
+  it('tells engines apart by their bundle: a rebuilt engine scans again', async () => {
+    const bundle = path.join(await scratch.tree({ 'detection.js': 'exports.a = 1;\n' }), 'detection.js');
+    const built = engineIdentity(bundle);
+    assert.equal(engineIdentity(bundle), built);
+    await fs.utimes(bundle, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    assert.notEqual(engineIdentity(bundle), built);
+    assert.match(engineIdentity(path.join(bundle, 'missing')), / missing$/);
   });
 
   it('keeps only a complete, quiet scan', () => {

@@ -68,7 +68,6 @@ export async function folderFingerprint(folder: string, git: GitRunner, extra: r
   extra.forEach(add);
   add(configText(config));
   add(refs.stdout);
-  add(files.join('\0'));
   let newest = 0n;
   const addStat = (file: string): void => {
     const stat = statOrUndefined(file);
@@ -81,6 +80,7 @@ export async function folderFingerprint(folder: string, git: GitRunner, extra: r
     addStat(path.join(gitDir, file));
   });
   configuredFiles(config, folder).forEach(addStat);
+  // Each listed path with its stat: the listing itself is in the key this way too.
   for (const file of files) {
     addStat(path.join(folder, file));
   }
