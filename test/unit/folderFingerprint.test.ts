@@ -102,6 +102,23 @@ describe('folderFingerprint: what a scan reads, as one key', function () {
     });
   }
 
+  it('changes with the user’s default attributes file ($XDG_CONFIG_HOME/git/attributes), which no configuration names', async () => {
+    const root = await project();
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = await scratch.tree({ 'git/attributes': '' });
+    try {
+      const before = await keyOf(root);
+      await fs.writeFile(path.join(process.env.XDG_CONFIG_HOME, 'git', 'attributes'), '*.js text eol=crlf\n');
+      assert.notEqual(await keyOf(root), before);
+    } finally {
+      if (saved === undefined) {
+        Reflect.deleteProperty(process.env, 'XDG_CONFIG_HOME');
+      } else {
+        process.env.XDG_CONFIG_HOME = saved;
+      }
+    }
+  });
+
   it('is not settled while a file it stats changed within STAT_TRUST_MS, and settled after', async () => {
     const root = await project();
     await fs.writeFile(path.join(root, 'src/app.js'), 'const app = 4;\n');

@@ -37,6 +37,15 @@ export const STAT_TRUST_MS = 2_000;
  */
 const GIT_FILES = ['HEAD', 'index', 'shallow', path.join('info', 'grafts'), path.join('info', 'attributes')];
 
+/**
+ * Files git reads for attributes and ignore rules when the configuration names none: the user's
+ * (`$XDG_CONFIG_HOME/git/`) and the system's attributes.
+ */
+function defaultRuleFiles(): string[] {
+  const xdg = process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+  return [path.join(xdg, 'git', 'attributes'), path.join(xdg, 'git', 'ignore'), '/etc/gitattributes'];
+}
+
 /** Configuration naming a file whose content changes what git answers (authors, blamed commits, ignore and attribute rules). */
 const CONFIGURED_FILES = new Set(['mailmap.file', 'blame.ignorerevsfile', 'core.attributesfile', 'core.excludesfile']);
 
@@ -79,7 +88,7 @@ export async function folderFingerprint(folder: string, git: GitRunner, extra: r
   GIT_FILES.forEach((file) => {
     addStat(path.join(gitDir, file));
   });
-  configuredFiles(config, folder).forEach(addStat);
+  [...defaultRuleFiles(), ...configuredFiles(config, folder)].forEach(addStat);
   // Each listed path with its stat: the listing itself is in the key this way too.
   for (const file of files) {
     addStat(path.join(folder, file));
