@@ -72,14 +72,16 @@ export async function main(argv: readonly string[], io: CliIo, tuning: CliTuning
     return EXIT_USAGE;
   }
   // Before any of the scan's work: V8 reads the settings when its heap grows.
-  if (tuning.beforeLargeScan !== undefined && (await gitIndexBytes(folder)) >= LARGE_GIT_INDEX_BYTES) {
-    tuning.beforeLargeScan();
+  const large = (await gitIndexBytes(folder)) >= LARGE_GIT_INDEX_BYTES;
+  if (large) {
+    tuning.beforeLargeScan?.();
   }
 
   // The scan (mostly waiting on git) and the roadmap (mostly parsing) overlap. Not with --run-tests: the
   // project's tests must not run for a command that then fails on its roadmap (and their result is never kept).
   const cancel = new AbortController();
-  const store = request.reuse && request.allowGit && !request.runTests ? tuning.scanStore : undefined;
+  // A large repository is never fingerprinted (see folderFingerprint): not even its bundle is loaded.
+  const store = request.reuse && request.allowGit && !request.runTests && !large ? tuning.scanStore : undefined;
   const startScan = async (): Promise<{ scan: FolderScan | Error; reusedFrom?: string }> => {
     const lookup = store === undefined ? undefined : await lookUpScan(folder, request.authors, store, tuning.now).catch(() => undefined);
     if (lookup?.stored !== undefined) {

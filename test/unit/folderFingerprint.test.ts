@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { folderFingerprint, STAT_TRUST_MS } from '../../src/core/scan/folderFingerprint';
 import { createGitRunner } from '../../src/core/scan/gitRunner';
+import { LARGE_GIT_INDEX_BYTES } from '../../src/core/scan/gitIndexSize';
 import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.com';
@@ -128,6 +129,14 @@ describe('folderFingerprint: what a scan reads, as one key', function () {
     assert.equal(soon?.settled, false);
     assert.equal(afterwards?.settled, true);
     assert.equal(soon.key, afterwards.key);
+  });
+
+  it('gives none for a large index, whose stats would cost what the scan’s listing does', async () => {
+    const root = await project();
+    assert.ok(await folderFingerprint(root, createGitRunner(root), [], later));
+    // Only the index's size is looked at before git would read it.
+    await fs.writeFile(path.join(root, '.git', 'index'), Buffer.alloc(LARGE_GIT_INDEX_BYTES));
+    assert.equal(await folderFingerprint(root, createGitRunner(root), [], later), undefined);
   });
 
   it('gives none where a key would not see everything: a subfolder, no repository, no commit yet', async () => {
