@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { userCacheFolder } from '../core/lazy/codeCache';
 import { scanReuseModule } from '../core/lazy/modules';
 import { bundleFile } from '../core/lazy/requireBundle';
 import type { FolderScan, ScanOptions } from '../core/milestones/engine';
@@ -65,5 +64,5 @@ export function engineIdentity(file: string = bundleFile('detection')): string {
 
 /** `$XDG_CACHE_HOME/backend-roadmap/scans` or `~/.cache/backend-roadmap/scans`. */
 export function defaultScanStoreFolder(): string {
-  return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'backend-roadmap', 'scans');
+  return userCacheFolder('scans');
 }

@@ -80,6 +80,10 @@ export function defaultCodeCacheFolder(): string | undefined {
   if (process.env.BACKEND_ROADMAP_NO_CODE_CACHE === '1') {
     return undefined;
   }
-  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  return path.join(base, 'backend-roadmap', 'code');
+  return userCacheFolder('code');
+}
+
+/** `$XDG_CACHE_HOME/backend-roadmap/<name>` or `~/.cache/backend-roadmap/<name>`: where the CLI keeps what it may lose. */
+export function userCacheFolder(name: string): string {
+  return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'backend-roadmap', name);
 }

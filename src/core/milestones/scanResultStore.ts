@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isRecord } from '../progress/validate';
 import type { FolderScan } from './engine';
 
 /**
@@ -94,18 +95,15 @@ function folderName(folder: string): string {
 }
 
 function isStoredFile(value: unknown): value is StoredFile {
-  if (typeof value !== 'object' || value === null) {
+  if (!isRecord(value) || !isRecord(value.scan)) {
     return false;
   }
-  const file = value as Partial<Record<keyof StoredFile, unknown>>;
-  const scan = file.scan as Partial<Record<keyof FolderScan, unknown>> | null | undefined;
+  const scan = value.scan;
   return (
-    typeof file.format === 'number' &&
-    typeof file.folder === 'string' &&
-    typeof file.key === 'string' &&
-    typeof file.savedAt === 'string' &&
-    typeof scan === 'object' &&
-    scan !== null &&
+    typeof value.format === 'number' &&
+    typeof value.folder === 'string' &&
+    typeof value.key === 'string' &&
+    typeof value.savedAt === 'string' &&
     typeof scan.folder === 'string' &&
     Array.isArray(scan.milestones) &&
     Array.isArray(scan.warnings) &&

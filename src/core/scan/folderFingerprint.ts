@@ -3,6 +3,7 @@ import type { BigIntStats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gitListFiles } from './fileList';
+import { gitConfigOf } from './gitConfig';
 import type { GitConfigList } from './gitConfig';
 import { LARGE_GIT_INDEX_BYTES } from './gitIndexSize';
 import type { GitRunner } from './gitRunner';
@@ -59,11 +60,11 @@ export async function folderFingerprint(folder: string, git: GitRunner, extra: r
   const gitDir = path.join(folder, '.git');
   const dotGit = statOrUndefined(gitDir);
   const index = statOrUndefined(path.join(gitDir, 'index'));
-  if (dotGit?.isDirectory() !== true || (index !== undefined && index.size >= BigInt(LARGE_GIT_INDEX_BYTES)) || git.config === undefined) {
+  if (dotGit?.isDirectory() !== true || (index !== undefined && index.size >= BigInt(LARGE_GIT_INDEX_BYTES))) {
     return undefined;
   }
   const startedAt = now();
-  const [config, refs, listing] = await Promise.all([git.config(), git.run(['show-ref', '--head']), gitListFiles(git)]);
+  const [config, refs, listing] = await Promise.all([gitConfigOf(git), git.run(['show-ref', '--head']), gitListFiles(git)]);
   // Nothing listed: the scan would crawl the folder instead, which the key does not follow.
   const files = listing.files;
   if ('ok' in config || !refs.ok || files === undefined || files.length === 0) {
