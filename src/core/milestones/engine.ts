@@ -14,7 +14,7 @@ import type { AuthorshipCache, AuthorshipOptions, WorkTree } from '../detection/
 import { attributeFileEvidence, readWorkTree } from '../detection/authorship';
 import { readLearnerEmails } from '../detection/identity';
 import type { Detector, DetectOutcome } from './detector';
-import { ALL_DETECTORS } from './detectors';
+import { allDetectors, allDetectorsInSlices } from './detectors';
 import type { GitStateCache } from '../detection/gitStateCache';
 import type { GitConfigList } from '../scan/gitConfig';
 import { readGitFacts } from './gitFacts';
@@ -199,7 +199,8 @@ export async function scanFolder(folder: string, options: ScanOptions): Promise<
     throw new Error(problem.charAt(0).toUpperCase() + problem.slice(1));
   }
   const only = options.only;
-  const detectors = only === undefined ? ALL_DETECTORS : ALL_DETECTORS.filter((detector) => only.has(detector.id));
+  const all = await allDetectorsInSlices();
+  const detectors = only === undefined ? all : all.filter((detector) => only.has(detector.id));
   const warnings: string[] = [];
   const ownRepository = await findGitRepository(absolute);
   const stamp = options.allowGit && options.gitState !== undefined && ownRepository?.kind === 'directory' ? await options.gitState.stamp(absolute) : undefined;
@@ -391,7 +392,7 @@ export function milestonesAffectedByPath(relativePath: string): ReadonlySet<Mile
     return new Set();
   }
   const affected = new Set<MilestoneId>();
-  for (const detector of ALL_DETECTORS) {
+  for (const detector of allDetectors()) {
     if (detector.watch.some((rule) => pathMatchesRule(rule, normalized))) {
       affected.add(detector.id);
     }
