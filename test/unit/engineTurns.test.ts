@@ -2,6 +2,7 @@
 // once a slice of time is used up, even when every check answers at once (cached or quick answers chain
 // through resolved promises and never return to the event loop by themselves).
 import * as assert from 'node:assert/strict';
+import { allDetectors } from '../../src/core/milestones/detectors';
 import { scanFolder } from '../../src/core/milestones/engine';
 import { yieldToEventLoop } from '../../src/core/scan/yieldToEventLoop';
 import { makeTree, removeTree } from './helpers/scanFixtures';
@@ -53,5 +54,35 @@ describe('scan turns of the event loop', () => {
   it('runs the checks without a turn of their own while the slice lasts', async () => {
     const { turns, result } = await turnsDuring(0, scan);
     assert.ok(turns < result.milestones.length / 2, `${turns} turns for ${result.milestones.length} checks`);
+  });
+
+  describe('within one check', () => {
+    // Forty files a check reads and finds nothing in: shell scripts that are only comments, JavaScript
+    // without a route. Their texts come back at once (read in this turn), so only the check can give turns.
+    const QUIET: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) {
+      QUIET[`scripts/step${i}.sh`] = '# nothing to run yet\n';
+      QUIET[`src/lib${i}.js`] = `export const value${i} = ${i};\n`;
+    }
+    let quiet = '';
+    before(async () => {
+      quiet = await makeTree(QUIET);
+      // Built outside the count: building the detectors takes turns of its own.
+      allDetectors();
+    });
+    after(async () => removeTree(quiet));
+
+    for (const [id, what] of [
+      ['linux.shell', 'the files of a file check'],
+      ['api.rest', 'the files of a source check'],
+    ] as const) {
+      it(`gives the event loop a turn between ${what} once a slice of time is used up (${id})`, async () => {
+        const { turns, result } = await turnsDuring(10, () => scanFolder(quiet, { allowGit: false, blockingFileReads: true, files: { files: Object.keys(QUIET), source: 'crawl' }, only: new Set([id]), now: () => new Date(0) }));
+        assert.equal(result.milestones.find((m) => m.id === id)?.present, false);
+        // One turn per file read at least: a batch of 16 files without a turn made stretches of 20-36 ms of a
+        // code-server host's thread.
+        assert.ok(turns >= 40, `${turns} turns for 40 files`);
+      });
+    }
   });
 });

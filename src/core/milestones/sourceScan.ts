@@ -67,6 +67,8 @@ export async function findInSources(
 async function findingInFile(context: ScanContext, file: string, signals: readonly SourceSignal[]): Promise<SourceFinding | undefined> {
   const language = languageOf(file);
   const text = await context.readText(file);
+  // A text read already comes back at once: the files of a batch would all be matched in one turn.
+  await yieldWhenDue();
   return text === undefined || language === undefined ? undefined : matchFile(context, file, language, text, signals);
 }
 
