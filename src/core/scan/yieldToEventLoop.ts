@@ -33,3 +33,21 @@ export async function yieldWhenDue(): Promise<void> {
     await yieldToEventLoop();
   }
 }
+
+/**
+ * Runs the work handed to it one piece after another, in the order handed, each after `yieldWhenDue`.
+ * For work started together (reads of a batch of files, then a match each): were each piece to call
+ * `yieldWhenDue` itself, all would find the slice used up at once and wait for the same turn, then run
+ * one after another in it, with no other event between them.
+ */
+export function oneAtATime(): <T>(work: () => T | Promise<T>) => Promise<T> {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = previous.then(async () => {
+      await yieldWhenDue();
+      return work();
+    });
+    previous = run.catch(() => undefined);
+    return run;
+  };
+}
