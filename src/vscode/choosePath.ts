@@ -5,7 +5,7 @@ import { suggestStack } from '../core/plan/stackSuggestion';
 import type { PathScope } from '../core/plan/path';
 import type { Stack } from '../core/roadmap/model';
 import { CommandId } from '../core/view/commandIds';
-import { STACK_LABELS, parseHoursPerWeek } from '../core/view/choosePath';
+import { parseHoursPerWeek } from '../core/view/choosePath';
 import { scopeChoiceList, stackChoiceList } from '../core/view/pathChoices';
 import { getConfig, setConfig } from './config';
 import type { PlanService } from './plan/planService';
@@ -77,9 +77,9 @@ export async function choosePath(deps: ChoosePathDeps): Promise<void> {
   await setConfig('plan.path', scope.scope);
   const path = deps.plan.currentPath();
   const plan = deps.plan.plan();
-  const label = stack === undefined ? vscode.l10n.t('no particular stack') : STACK_LABELS[stack];
   const summary = plan === undefined ? '' : ` ${planSentences(plan, path).slice(0, 2).join(' ')}`;
   const showPathOnly = vscode.l10n.t('Show My Path Only');
-  const message = vscode.l10n.t('Your path: {0} ({1}), {2} h a week.{3} Change it any time with "Backend Roadmap: Choose Your Path".', describePath(path), label, parsed.hours, summary);
+  // describePath names the stack, or says none was chosen.
+  const message = vscode.l10n.t('Your path: {0}, {1} h a week.{2} Change it any time with "Backend Roadmap: Choose Your Path".', describePath(path), parsed.hours, summary);
   void vscode.window.showInformationMessage(message, ...(getConfig('tree.pathOnly') ? [] : [showPathOnly])).then((answer) => (answer === showPathOnly ? vscode.commands.executeCommand(CommandId.ShowPathOnly) : undefined));
 }

@@ -72,6 +72,12 @@ describe('A learner chooses a path and follows the plan', function () {
     await screenshot('choose-path-scope');
     await workbenchClick('.quick-input-widget .monaco-list-row[aria-label^="Core path"]');
     await done;
+    // The message names the path once, with the stack in it (it once said "… for Python (Python)").
+    const toast = await waitFor('the message naming the chosen path', async () => {
+      const text = await workbenchText('.notifications-toasts');
+      return text.includes('Your path:') ? text : undefined;
+    });
+    assert.match(toast, /Your path: the core path for Python, 10 h a week\./);
     assert.equal(settings().get('plan.stack'), 'python');
     assert.equal(settings().get('plan.hoursPerWeek'), 10);
     assert.equal(settings().get('plan.path'), 'core');
