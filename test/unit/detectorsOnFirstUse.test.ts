@@ -6,26 +6,18 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { MILESTONES } from '../../src/core/milestones/catalog';
 import { allDetectors, allDetectorsInSlices } from '../../src/core/milestones/detectors';
+import { bundleOptions, REPO_ROOT } from './helpers/bundleOptions';
 
-// Compiled to <out>/test/unit/: three levels up is the repository root.
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const DETECTORS_FOLDER = 'src/core/milestones/detectors/';
 
 /** dist/detection.js as the release build makes it, but with esbuild's names kept: each module's init is named by its path. */
 async function readableDetectionBundle(folder: string): Promise<string> {
-  const config: unknown = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'bundles.mjs')).href);
-  const bundles: unknown = typeof config === 'object' && config !== null && 'BUNDLES' in config ? config.BUNDLES : undefined;
-  assert.ok(Array.isArray(bundles), 'scripts/bundles.mjs exports no BUNDLES list');
-  const bundle: unknown = bundles.find((b: unknown) => typeof b === 'object' && b !== null && 'name' in b && b.name === 'detection');
-  assert.ok(typeof bundle === 'object' && bundle !== null && 'options' in bundle && typeof bundle.options === 'object', 'no detection bundle in scripts/bundles.mjs');
   const file = path.join(folder, 'detection.js');
-  // The options come from a JavaScript file; esbuild checks them itself.
-  await esbuild.build({ ...(bundle.options as esbuild.BuildOptions), bundle: true, minify: false, sourcemap: false, outfile: file, logLevel: 'silent', absWorkingDir: REPO_ROOT });
+  await esbuild.build({ ...(await bundleOptions('detection')), bundle: true, minify: false, sourcemap: false, outfile: file, logLevel: 'silent' });
   return file;
 }
 

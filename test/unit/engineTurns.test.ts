@@ -4,8 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { allDetectors } from '../../src/core/milestones/detectors';
 import { scanFolder } from '../../src/core/milestones/engine';
-import { yieldToEventLoop } from '../../src/core/scan/yieldToEventLoop';
-import { countEventLoopTurns } from './helpers/eventLoopTurns';
+import { countEventLoopTurns, withSteppingClock } from './helpers/eventLoopTurns';
 import { makeTree, removeTree } from './helpers/scanFixtures';
 
 const FILES: Record<string, string> = {
@@ -15,25 +14,21 @@ const FILES: Record<string, string> = {
 };
 
 /** Turns of the event loop the scan asks for (its `setImmediate` calls) while `Date.now` moves on `stepMs` per call. */
-async function turnsDuring<T>(stepMs: number, scan: () => Promise<T>): Promise<{ turns: number; result: T }> {
-  const realNow = Date.now;
-  const realSetImmediate = global.setImmediate;
-  let now = realNow();
-  Date.now = () => (now += stepMs);
-  // The slice starts now, by this clock (the last yield of an earlier test is on the real one).
-  await yieldToEventLoop();
-  let turns = 0;
-  global.setImmediate = Object.assign((...args: Parameters<typeof setImmediate>) => {
-    turns++;
-    return realSetImmediate(...args);
-  }, realSetImmediate);
-  try {
-    const result = await scan();
-    return { turns, result };
-  } finally {
-    global.setImmediate = realSetImmediate;
-    Date.now = realNow;
-  }
+function turnsDuring<T>(stepMs: number, scan: () => Promise<T>): Promise<{ turns: number; result: T }> {
+  return withSteppingClock(stepMs, async () => {
+    const realSetImmediate = global.setImmediate;
+    let turns = 0;
+    global.setImmediate = Object.assign((...args: Parameters<typeof setImmediate>) => {
+      turns++;
+      return realSetImmediate(...args);
+    }, realSetImmediate);
+    try {
+      const result = await scan();
+      return { turns, result };
+    } finally {
+      global.setImmediate = realSetImmediate;
+    }
+  });
 }
 
 describe('scan turns of the event loop', () => {
@@ -80,20 +75,14 @@ describe('scan turns of the event loop', () => {
       it(`gives the event loop a turn between ${what} once a slice of time is used up (${id})`, async () => {
         // Turns of the loop, not calls of setImmediate: pieces of work that each ask for a turn at once all
         // run in the same one, one after another, with no other event between them.
-        const realNow = Date.now;
-        let now = realNow();
-        Date.now = () => (now += 10);
-        await yieldToEventLoop();
-        const turns = countEventLoopTurns();
-        try {
+        const seen = await withSteppingClock(10, async () => {
+          const turns = countEventLoopTurns();
           const result = await scanFolder(quiet, { allowGit: false, blockingFileReads: true, files: { files: Object.keys(QUIET), source: 'crawl' }, only: new Set([id]), now: () => new Date(0) });
           assert.equal(result.milestones.find((m) => m.id === id)?.present, false);
-        } finally {
-          Date.now = realNow;
-        }
+          return turns.stop();
+        });
         // One turn per file read at least: a batch of 16 files without a turn made stretches of 20-36 ms of a
         // code-server host's thread.
-        const seen = turns.stop();
         assert.ok(seen >= 40, `${seen} turns for 40 files`);
       });
     }

@@ -6,11 +6,11 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { createMarkdownEngine } from '../../src/core/content/markdownEngine';
 import { compileRoadmap } from '../../src/core/compiled/compileRoadmap';
+import { bundleOptions } from './helpers/bundleOptions';
 import { writeCompiledRoadmap } from './helpers/compiledFiles';
 import { loadRoadmapFromDirectory } from '../../src/core/roadmap/loader';
 
@@ -21,38 +21,16 @@ const OUT_ROOT = path.resolve(__dirname, '../..');
 /** Inputs that must stay out of what activation and CLI start-up load. */
 const HEAVY = [/node_modules\/yaml\//, /node_modules\/ajv\//, /node_modules\/markdown-it\//, /src\/core\/roadmap\/loader\.[jt]s$/, /src\/core\/milestones\/engine\.[jt]s$/, /src\/core\/detection\/detectionCore\.[jt]s$/, /src\/core\/scan\/gitRunner\.[jt]s$/];
 
-interface BundleConfig {
-  readonly name: string;
-  readonly options: Record<string, unknown>;
-}
-
-function isBundleList(value: unknown): value is readonly BundleConfig[] {
-  return Array.isArray(value) && value.every((item: unknown) => typeof item === 'object' && item !== null && 'name' in item && typeof item.name === 'string' && 'options' in item && typeof item.options === 'object');
-}
-
 /** The input files of one bundle of scripts/bundles.mjs, built in memory as the release build does. */
 async function bundleInputs(name: string): Promise<string[]> {
-  const config: unknown = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'bundles.mjs')).href);
-  const bundles: unknown = typeof config === 'object' && config !== null && 'BUNDLES' in config ? config.BUNDLES : undefined;
-  assert.ok(isBundleList(bundles), 'scripts/bundles.mjs exports no BUNDLES list');
-  const bundle = bundles.find((b) => b.name === name);
-  assert.ok(bundle, `no bundle "${name}" in scripts/bundles.mjs`);
-  // The options come from a JavaScript file; esbuild checks them itself.
-  const options = { ...bundle.options, bundle: true, minify: true, write: false, metafile: true, logLevel: 'silent', absWorkingDir: REPO_ROOT } as esbuild.BuildOptions;
-  const result = await esbuild.build(options);
-  return Object.keys(result.metafile?.inputs ?? {});
+  const result = await esbuild.build({ ...(await bundleOptions(name)), bundle: true, minify: true, write: false, metafile: true, logLevel: 'silent' });
+  return Object.keys(result.metafile.inputs);
 }
 
 /** The text of one bundle of scripts/bundles.mjs, built in memory as the release build does. */
 async function bundleText(name: string): Promise<string> {
-  const config: unknown = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'bundles.mjs')).href);
-  const bundles: unknown = typeof config === 'object' && config !== null && 'BUNDLES' in config ? config.BUNDLES : undefined;
-  assert.ok(isBundleList(bundles), 'scripts/bundles.mjs exports no BUNDLES list');
-  const bundle = bundles.find((b) => b.name === name);
-  assert.ok(bundle, `no bundle "${name}" in scripts/bundles.mjs`);
-  const options = { ...bundle.options, bundle: true, minify: true, write: false, logLevel: 'silent', absWorkingDir: REPO_ROOT } as esbuild.BuildOptions;
-  const result = await esbuild.build(options);
-  const output = result.outputFiles?.find((file) => file.path.endsWith('.js'));
+  const result = await esbuild.build({ ...(await bundleOptions(name)), bundle: true, minify: true, write: false, logLevel: 'silent' });
+  const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
   assert.ok(output, `no JavaScript output for ${name}`);
   return output.text;
 }

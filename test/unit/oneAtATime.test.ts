@@ -1,17 +1,13 @@
 // Work started together and handed to oneAtATime runs one piece after another, in the order handed, with
 // a turn of the event loop between pieces once a slice of time is used up.
 import * as assert from 'node:assert/strict';
-import { oneAtATime, yieldToEventLoop } from '../../src/core/scan/yieldToEventLoop';
-import { countEventLoopTurns } from './helpers/eventLoopTurns';
+import { oneAtATime } from '../../src/core/scan/yieldToEventLoop';
+import { countEventLoopTurns, withSteppingClock } from './helpers/eventLoopTurns';
 
 describe('oneAtATime', () => {
   it('runs pieces in the order handed, never two at once, each in a turn of its own once a slice is used up', async () => {
-    const realNow = Date.now;
-    let now = realNow();
     // Every look at the clock finds a slice used up.
-    Date.now = () => (now += 10);
-    try {
-      await yieldToEventLoop();
+    await withSteppingClock(10, async () => {
       const turns = countEventLoopTurns();
       const inTurn = oneAtATime();
       const order: string[] = [];
@@ -31,9 +27,7 @@ describe('oneAtATime', () => {
       assert.deepEqual(results, ['a', 'b', 'c', 'd']);
       assert.deepEqual(order, ['a', 'b', 'c', 'd']);
       assert.equal(new Set(turnOf).size, 4, `pieces ran in turns ${turnOf.join(', ')}`);
-    } finally {
-      Date.now = realNow;
-    }
+    });
   });
 
   it('goes on with the next piece after one fails, and gives the failure to its caller', async () => {
