@@ -2,7 +2,9 @@ import { milestonesOfKind } from '../../src/core/milestones/catalog';
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { MILESTONES } from '../../src/core/milestones/catalog';
-import { milestonesAffectedByPath, scanFolder } from '../../src/core/milestones/engine';
+import { allDetectors } from '../../src/core/milestones/detectors';
+import { changedPathTest, milestonesAffectedByPath, scanFolder } from '../../src/core/milestones/engine';
+import { pathMatchesRule } from '../../src/core/milestones/pathRule';
 import { git, makeTree, removeTree } from './helpers/scanFixtures';
 
 describe('detection engine', function () {
@@ -71,8 +73,9 @@ describe('detection engine', function () {
     await assert.rejects(scanFolder(`${root}/missing`, { allowGit: false }), /No such folder/);
   });
 
+  const affected = (file: string): string[] => [...milestonesAffectedByPath(file)].sort();
+
   describe('milestonesAffectedByPath', () => {
-    const affected = (file: string): string[] => [...milestonesAffectedByPath(file)].sort();
     it('maps files to the milestones that read them', () => {
       for (const id of ['docker.file', 'docker.multistage', 'docker.volumes', 'obs.health', 'arch.microservices']) {
         assert.ok(affected('Dockerfile').includes(id), `Dockerfile should re-check ${id}`);
@@ -125,6 +128,32 @@ describe('detection engine', function () {
     it('stays tight: unrelated files are not watched', () => {
       for (const unrelated of ['notes.txt', 'image.png', 'styles.css', 'docs/guide.md', 'data.csv']) {
         assert.equal(watched(unrelated), false, unrelated);
+      }
+    });
+
+    it("names, path by path, exactly the milestones whose detectors' own rules match (each shared rule tested once)", () => {
+      const folders = ['', 'src/', 'app/api/', 'services/users/', 'test/', 'tests/unit/', '__tests__/', 'spec/', 'db/migrations/', 'migrations/', 'prisma/', '.github/workflows/', '.circleci/', 'k8s/', 'deploy/', 'docs/', 'fixtures/', 'test/fixtures/app/', 'src/main/resources/', 'src/main/java/com/x/', 'config/', 'nginx/', 'infra/'];
+      const names = [
+        ...samples.map((sample) => sample.slice(sample.lastIndexOf('/') + 1)),
+        'index.ts', 'server.js', 'app.module.ts', 'users.controller.ts', 'users.service.spec.ts', 'auth.test.js', 'types.d.ts', 'bundle.min.js', 'conftest.py', 'test_api.py', 'settings.py',
+        'models.py', 'views.py', 'handler_test.go', 'UserController.java', 'application.yml', 'application-prod.properties', 'appsettings.Development.json', 'Startup.cs', 'redis.conf',
+        'nginx.conf.template', 'default.conf', 'values-prod.yaml', 'kustomization.yaml', '.env', '.env.production', 'tsconfig.json', 'jest.config.ts', 'vitest.config.mts', 'openapi.json',
+        'api.postman_collection.json', '20240101000000_init.sql', 'V1__init.sql', 'schema.prisma', 'ecosystem.config.js', 'gunicorn.conf.py', 'Makefile', 'LICENSE', 'CHANGELOG.md', 'logo.svg',
+        'notes.txt', 'data.csv', 'styles.css', 'Dockerfile.prod', 'worker.dockerfile', 'docker-compose.override.yml', 'requirements-dev.txt', 'setup.cfg', 'package-lock.json', 'yarn.lock',
+      ];
+      const paths = folders.flatMap((folder) => names.map((name) => `${folder}${name}`));
+      const detectors = allDetectors();
+      for (const file of paths) {
+        const byOwnRules = detectors.filter((detector) => detector.watch.some((rule) => pathMatchesRule(rule, file))).map((detector) => detector.id);
+        assert.deepEqual(affected(file), [...byOwnRules].sort(), file);
+      }
+      assert.ok(paths.length > 2000);
+    });
+
+    it('gives the watchers their test once every detector is built', async () => {
+      const test = await changedPathTest();
+      for (const file of [...samples, 'notes.txt', 'docs/guide.md']) {
+        assert.equal(test(file), watched(file), file);
       }
     });
   });

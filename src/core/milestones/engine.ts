@@ -19,7 +19,8 @@ import type { GitStateCache } from '../detection/gitStateCache';
 import type { GitConfigList } from '../scan/gitConfig';
 import { readGitFacts } from './gitFacts';
 import { findGitRepository, isInsideRepository } from './gitRepository';
-import { pathMatchesRule } from './pathRule';
+import { pathWithNameMatchesRule } from './pathRule';
+import type { PathRule } from './pathRule';
 import { gitIndexBytes, LARGE_GIT_INDEX_BYTES } from '../scan/gitIndexSize';
 import { CACHE_BUDGET_CHARS, createScanContext } from './scanContext';
 import { TextCache } from './textCache';
@@ -392,10 +393,46 @@ export function milestonesAffectedByPath(relativePath: string): ReadonlySet<Mile
     return new Set();
   }
   const affected = new Set<MilestoneId>();
-  for (const detector of allDetectors()) {
-    if (detector.watch.some((rule) => pathMatchesRule(rule, normalized))) {
-      affected.add(detector.id);
+  const name = baseName(normalized).toLowerCase();
+  for (const { rule, ids } of watchRulesOf(allDetectors())) {
+    if (pathWithNameMatchesRule(rule, normalized, name)) {
+      ids.forEach((id) => affected.add(id));
     }
   }
   return affected;
+}
+
+/**
+ * Whether a changed path can change any milestone, for the file watchers (ChangedPathFilter): given once
+ * every detector is built, a slice at a time, so that a change event never builds them in one stretch.
+ */
+export async function changedPathTest(): Promise<(relativePath: string) => boolean> {
+  await allDetectorsInSlices();
+  return (relativePath) => milestonesAffectedByPath(relativePath).size > 0;
+}
+
+/** A watch rule and the milestones whose detectors watch it. */
+interface SharedWatchRule {
+  readonly rule: PathRule;
+  readonly ids: readonly MilestoneId[];
+}
+
+let watchRules: { readonly of: readonly Detector[]; readonly rules: readonly SharedWatchRule[] } | undefined;
+
+/**
+ * Each distinct watch rule once: detectors share rules (every reader of declared dependencies the manifest
+ * rule, readers of one language's sources its rule), so a changed path tests about two thirds of the rules it did.
+ * File events come in bursts (a checkout, a generator): each path costs this once in the watcher.
+ */
+function watchRulesOf(detectors: readonly Detector[]): readonly SharedWatchRule[] {
+  if (watchRules?.of !== detectors) {
+    const byRule = new Map<PathRule, MilestoneId[]>();
+    for (const detector of detectors) {
+      for (const rule of new Set(detector.watch)) {
+        byRule.set(rule, [...(byRule.get(rule) ?? []), detector.id]);
+      }
+    }
+    watchRules = { of: detectors, rules: [...byRule].map(([rule, ids]) => ({ rule, ids })) };
+  }
+  return watchRules.rules;
 }

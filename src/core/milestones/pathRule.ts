@@ -22,10 +22,14 @@ export interface PathRule {
 }
 
 export function pathMatchesRule(rule: PathRule, relativePath: string): boolean {
+  return pathWithNameMatchesRule(rule, relativePath, baseName(relativePath).toLowerCase());
+}
+
+/** `pathMatchesRule` with the path's name (lower case) worked out once by a caller testing many rules. */
+export function pathWithNameMatchesRule(rule: PathRule, relativePath: string, name: string): boolean {
   if (rule.rootOnly === true && relativePath.includes('/')) {
     return false;
   }
-  const name = baseName(relativePath).toLowerCase();
   const nameMatches =
     (rule.names?.includes(name) ?? false) ||
     (rule.extensions?.some((extension) => name.endsWith(extension)) ?? false) ||

@@ -5,7 +5,7 @@ import type { Detector, DetectOutcome } from './detector';
 import { checked, MAX_EVIDENCE } from './detector';
 import type { DependencyRule } from './manifests/dependencyRule';
 import { compileDependencyRule } from './manifests/dependencyRule';
-import { MANIFEST_GLOBS, manifestKindOf } from './manifests/registry';
+import { MANIFEST_WATCH_RULE } from './manifests/registry';
 import type { DeclaredDependency } from './manifests/types';
 import type { PathRule } from './pathRule';
 import { preferFirst } from './pathRule';
@@ -14,6 +14,7 @@ import type { SourceSignal } from './sourceScan';
 import { findInSources } from './sourceScan';
 import { declareSourceHint } from './pathHints';
 import { languageOf, sourceGlob } from './sourceLanguages';
+import type { SourceLanguage } from './sourceLanguages';
 
 /** What a file's content showed: the line, and optionally a better summary than the path. */
 export interface ContentMatch {
@@ -45,6 +46,27 @@ export interface SignalSpec {
   readonly sourceHint?: RegExp;
 }
 
+/** One watch rule per set of languages, shared by the detectors that read the same sources. */
+const sourceWatchRules = new Map<string, PathRule>();
+
+function sourceWatchRule(languagesRead: readonly SourceLanguage[]): PathRule {
+  const languages = [...new Set(languagesRead)];
+  const key = [...languages].sort().join(',');
+  let rule = sourceWatchRules.get(key);
+  if (rule === undefined) {
+    rule = {
+      namePattern: /\./,
+      where: (path) => {
+        const language = languageOf(path);
+        return language !== undefined && languages.includes(language);
+      },
+      globs: [sourceGlob(languages)],
+    };
+    sourceWatchRules.set(key, rule);
+  }
+  return rule;
+}
+
 const DEFAULT_MAX_READS = 40;
 const READ_BATCH = 16;
 
@@ -59,18 +81,10 @@ export function signalDetector(spec: SignalSpec): Detector {
   const matchesDependency = spec.dependencies === undefined ? undefined : compileDependencyRule(spec.dependencies);
   const watch: PathRule[] = (spec.files ?? []).map((signal) => signal.rule);
   if (matchesDependency !== undefined) {
-    watch.push({ where: (path) => manifestKindOf(path) !== undefined, namePattern: /./, globs: MANIFEST_GLOBS });
+    watch.push(MANIFEST_WATCH_RULE);
   }
   if (spec.sources !== undefined && spec.sources.length > 0) {
-    const languages = [...new Set(spec.sources.flatMap((source) => source.languages))];
-    watch.push({
-      namePattern: /\./,
-      where: (path) => {
-        const language = languageOf(path);
-        return language !== undefined && languages.includes(language);
-      },
-      globs: [sourceGlob(languages)],
-    });
+    watch.push(sourceWatchRule(spec.sources.flatMap((source) => source.languages)));
   }
   return {
     id: spec.id,

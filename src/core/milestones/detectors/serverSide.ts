@@ -3,7 +3,7 @@ import type { Detector, DetectOutcome } from '../detector';
 import { checked, MAX_EVIDENCE } from '../detector';
 import type { DependencyRule } from '../manifests/dependencyRule';
 import { compileDependencyRule } from '../manifests/dependencyRule';
-import { MANIFEST_GLOBS, manifestKindOf } from '../manifests/registry';
+import { MANIFEST_WATCH_RULE } from '../manifests/registry';
 import type { PathRule } from '../pathRule';
 import type { ScanContext } from '../scanContext';
 import type { SignalSpec } from '../signals';
@@ -73,10 +73,9 @@ export function serverSideDetector(spec: ServerSideSpec): Detector {
   const { dependencies, sourcesAlone, ...rest } = spec;
   const matches = compileDependencyRule(dependencies);
   const inner = signalDetector(rest);
-  const manifests: PathRule = { where: (path) => manifestKindOf(path) !== undefined, namePattern: /./, globs: MANIFEST_GLOBS };
   return {
     id: spec.id,
-    watch: [...inner.watch, manifests, ROUTE_SOURCES],
+    watch: [...inner.watch, MANIFEST_WATCH_RULE, ROUTE_SOURCES],
     async detect(context): Promise<DetectOutcome> {
       const facts = await serverFacts(context);
       const evidence: Evidence[] = [];
