@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ChangeSink } from '../../src/core/detection/pausableChanges';
 import { MAX_HELD_PATHS, PausableChangeSink } from '../../src/core/detection/pausableChanges';
 import { MAX_INCREMENTAL_PATHS } from '../../src/core/scan/fileListUpdate';
+import { recordingChangeSink } from './helpers/changeSinkRecorder';
 
-type Call = readonly ['paths', string, readonly string[], number] | readonly ['folder', string, number];
-
-function recorder(): { sink: ChangeSink; calls: Call[] } {
-  const calls: Call[] = [];
-  return {
-    calls,
-    sink: {
-      pathsChanged: (folder, paths, quietMs) => calls.push(['paths', folder, [...paths].sort(), quietMs]),
-      folderChanged: (folder, quietMs) => calls.push(['folder', folder, quietMs]),
-    },
-  };
-}
+const recorder = (): ReturnType<typeof recordingChangeSink> => recordingChangeSink({ sorted: true });
 
 describe('changes while the window is in the background', () => {
   it('passes changes straight on while running', () => {

@@ -1,6 +1,6 @@
 // Entry of dist/detection.js: everything detection runs, loaded on first use (see ./modules.ts), never at activation.
 export { DetectionCore } from '../detection/detectionCore';
-export { milestonesAffectedByPath, scanFolder } from '../milestones/engine';
+export { changedPathTest, milestonesAffectedByPath, scanFolder } from '../milestones/engine';
 export { createGitRunner, startGitFrom } from '../scan/gitRunner';
 // The bench's design floor asks git what a scan asks (scripts/bench/scanFloor.mjs).
 export { SCAN_GIT_QUESTIONS } from '../milestones/scanGitQuestions';

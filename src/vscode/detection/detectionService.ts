@@ -7,6 +7,7 @@ import type { ProjectFacts, SkillVerdict } from '../../core/detection/projectRul
 import type { Evidence } from '../../core/progress/model';
 import { readEvidence } from '../../core/progress/validate';
 import { MILESTONE_IDS } from '../../core/milestones/catalog';
+import { ChangedPathFilter } from '../../core/detection/changedPathFilter';
 import { PausableChangeSink } from '../../core/detection/pausableChanges';
 import { detectionModule } from '../../core/lazy/modules';
 import { prepareBundle } from '../../core/lazy/prepareBundle';
@@ -52,6 +53,12 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     pathsChanged: (folder, paths, quietMs) => this.core.pathsChanged(folder, paths, quietMs),
     folderChanged: (folder, quietMs) => this.core.request(folder, quietMs),
   });
+  /**
+   * Changed paths tested against the detectors' rules, once the engine is loaded (compiled on a worker
+   * first) and its detectors built, a slice at a time: an early or large burst of events never loads or
+   * builds the engine in one stretch of the host's thread.
+   */
+  private readonly changedPaths = new ChangedPathFilter(async () => (await this.engine()).changedPathTest(), this.changes);
   private started = false;
   private readonly recording = new Set<Promise<void>>();
   private readonly checkedEmitter = this._register(new vscode.EventEmitter<void>());
@@ -63,6 +70,13 @@ export class DetectionService extends Disposable implements DetectionExplainer {
 
   constructor(private readonly deps: DetectionServiceDeps) {
     super();
+    this._register({ dispose: () => this.changedPaths.dispose() });
+  }
+
+  /** The detection bundle, compiled on a worker thread before it is loaded (prepareBundle.ts), not loaded in one stretch here. */
+  private async engine(): Promise<ReturnType<typeof detectionModule>> {
+    await prepareBundle('detection');
+    return detectionModule();
   }
 
   /**
@@ -100,12 +114,14 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     this._register(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) {
+          this.changedPaths.forget(removed.uri.fsPath);
           this.changes.forget(removed.uri.fsPath);
-          this.core.forget(removed.uri.fsPath);
+          // No core yet: nothing of the folder is known to forget.
+          this.lazyCore?.forget(removed.uri.fsPath);
         }
         this.restartWatchers();
         for (const added of event.added) {
-          this.core.request(added.uri.fsPath, 0);
+          this.changedPaths.folderChanged(added.uri.fsPath, 0);
         }
       }),
     );
@@ -186,7 +202,7 @@ export class DetectionService extends Disposable implements DetectionExplainer {
     for (const e of evidence) {
       this.deps.logger.info(`${e.summary}${e.folder ? ` in ${e.folder}` : ''}`);
     }
-    const recording = this.core.recordEvent(evidence).then(() => undefined);
+    const recording = this.engine().then(() => this.core.recordEvent(evidence)).then(() => undefined);
     this.recording.add(recording);
     try {
       await recording;
@@ -299,7 +315,7 @@ export class DetectionService extends Disposable implements DetectionExplainer {
 
   private restartWatchers(): void {
     this.watchers.value = getConfig('detection.enabled')
-      ? new FolderWatchers(localFolders(), this.changes)
+      ? new FolderWatchers(localFolders(), this.changedPaths)
       : undefined;
   }
 }

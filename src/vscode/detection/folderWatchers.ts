@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectionModule } from '../../core/lazy/modules';
 import { isIgnoredPath } from '../../core/scan/ignoredPaths';
 import { Disposable } from '../lifecycle';
 
@@ -11,17 +10,20 @@ const FILES_QUIET_MS = 1200;
 /** Only these git files say something changed: HEAD, the index, refs, packed-refs and config (remotes). */
 const GIT_GLOB = '.git/{HEAD,index,packed-refs,config,refs/**}';
 
-/** Where the watchers report: changed paths (the core works out what they affect), or a whole folder to list again. */
+/**
+ * Where the watchers report: each changed path (`always`: passed on whatever it affects), or a whole
+ * folder to list again. The core's ChangedPathFilter, which tests paths against the engine's own path rules
+ * (so the watcher and the detectors never disagree) a slice at a time, once the detectors are built.
+ */
 export interface FolderChangeSink {
-  pathsChanged(folder: string, relativePaths: readonly string[], quietMs: number): void;
+  pathChanged(folder: string, relativePath: string, quietMs: number, always?: boolean): void;
   folderChanged(folder: string, quietMs: number): void;
 }
 
 /**
- * Watches each workspace folder and passes changed paths on, filtered by the engine's own path rules (so
- * the watcher and the detectors never disagree). One working-tree watcher per folder (served by VS Code's
- * workspace watcher, which already skips excluded folders) and one for git state. Nothing runs while
- * nothing changes.
+ * Watches each workspace folder and passes changed paths on. One working-tree watcher per folder (served
+ * by VS Code's workspace watcher, which already skips excluded folders) and one for git state. Nothing
+ * runs while nothing changes, and nothing here loads the engine: an event's own work is a few string tests.
  */
 export class FolderWatchers extends Disposable {
   constructor(folders: readonly vscode.WorkspaceFolder[], sink: FolderChangeSink) {
@@ -34,16 +36,14 @@ export class FolderWatchers extends Disposable {
       const onFile = (uri: vscode.Uri, created: boolean, deleted = false): void => {
         const rel = relative(uri);
         if (rel === '.git') {
-          sink.pathsChanged(root, ['.git'], GIT_QUIET_MS);
+          sink.pathChanged(root, '.git', GIT_QUIET_MS, true);
           return;
         }
         if (rel.startsWith('..') || rel.startsWith('.git/') || rel === '' || isIgnoredPath(rel)) {
           return;
         }
         // A deleted folder comes as one event for the folder, none for its files: the core knows what was inside.
-        if (deleted || detectionModule().milestonesAffectedByPath(rel).size > 0) {
-          sink.pathsChanged(root, [rel], FILES_QUIET_MS);
-        }
+        sink.pathChanged(root, rel, FILES_QUIET_MS, deleted);
         // A new folder may arrive with files inside whose own events can be missed: list the folder again.
         if (created) {
           void vscode.workspace.fs.stat(uri).then(
@@ -64,7 +64,7 @@ export class FolderWatchers extends Disposable {
       const onGit = (uri: vscode.Uri): void => {
         // index.lock and friends come and go during every git command; the final rename is what matters.
         if (!uri.path.endsWith('.lock')) {
-          sink.pathsChanged(root, [relative(uri)], GIT_QUIET_MS);
+          sink.pathChanged(root, relative(uri), GIT_QUIET_MS, true);
         }
       };
       this._register(git.onDidCreate(onGit));
