@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DetectionCore } from '../../src/core/detection/detectionCore';
 import type { DetectionCoreDeps, DetectionSettings, SkillsCompleted } from '../../src/core/detection/detectionCore';
 import type { FolderScan, MilestoneResult, ScanOptions } from '../../src/core/milestones/engine';
+import { MILESTONES } from '../../src/core/milestones/catalog';
 import type { Evidence } from '../../src/core/progress/model';
 import type { EvidenceResult } from '../../src/core/progress/rules';
 import { createRoadmap } from '../../src/core/roadmap/model';
@@ -184,6 +185,36 @@ describe('DetectionCore', () => {
     } finally {
       await removeTree(root);
     }
+  });
+
+  it('many deleted folders at once: what the files of each proved is checked again, and nothing else', async () => {
+    const folders = Array.from({ length: 12 }, (_, i) => `svc${String(i)}`);
+    const files = [...folders.map((folder) => `${folder}/Dockerfile`), 'README.md', 'docs/notes.txt'];
+    const { core, calls } = harness({ '/w': { repository: false, facts: {}, files } });
+    await core.checkNow('/w');
+    core.pathsChanged('/w', [...folders, 'docs/old.txt'], 5);
+    await core.idle();
+    const only = calls[1]?.options.only;
+    assert.ok(only?.has('docker.file'), 'the Dockerfiles that went are checked again');
+    assert.ok(only !== undefined && !only.has('docs.readme') && only.size < MILESTONES.length, 'only what their files can prove');
+  });
+
+  it('a deleted folder of more than 500 files checks every milestone again instead of asking about each file', async () => {
+    const files = ['README.md', ...Array.from({ length: 501 }, (_, i) => `gen/f${String(i)}.txt`)];
+    const { core, calls } = harness({ '/w': { repository: false, facts: {}, files } });
+    await core.checkNow('/w');
+    core.pathsChanged('/w', ['gen'], 5);
+    await core.idle();
+    assert.equal(calls[1]?.options.only?.size, MILESTONES.length);
+  });
+
+  it('a deleted file that proved nothing and held nothing asks for no check', async () => {
+    const { core, calls } = harness({ '/w': { repository: false, facts: {}, files: ['README.md', 'notes.txt'] } });
+    await core.checkNow('/w');
+    core.pathsChanged('/w', ['notes.txt'], 5);
+    await core.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(calls.length, 1);
   });
 
   it('does nothing while detection is off', async () => {
