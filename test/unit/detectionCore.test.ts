@@ -199,6 +199,14 @@ describe('DetectionCore', () => {
     assert.ok(only !== undefined && !only.has('docs.readme') && only.size < MILESTONES.length, 'only what their files can prove');
   });
 
+  it('a deleted .github folder re-checks the workflows it held (a name that starts like .git is no git change)', async () => {
+    const { core, calls } = harness({ '/w': { repository: false, facts: {}, files: ['README.md', '.github/workflows/ci.yml'] } });
+    await core.checkNow('/w');
+    core.pathsChanged('/w', ['.github'], 5);
+    await core.idle();
+    assert.ok(calls[1]?.options.only?.has('ci.workflow'), JSON.stringify([...(calls[1]?.options.only ?? [])]));
+  });
+
   it('a deleted folder of more than 500 files checks every milestone again instead of asking about each file', async () => {
     const files = ['README.md', ...Array.from({ length: 501 }, (_, i) => `gen/f${String(i)}.txt`)];
     const { core, calls } = harness({ '/w': { repository: false, facts: {}, files } });

@@ -157,7 +157,7 @@ export class DetectionCore {
       const affected = milestonesAffectedByPath(changed);
       affected.forEach((id) => ids.add(id));
       // A path that affects nothing may be a folder (deleted, moved): then what its listed files affected.
-      if (affected.size === 0 && !changed.startsWith('.git')) {
+      if (affected.size === 0 && changed !== '.git' && !changed.startsWith('.git/')) {
         folders.add(changed);
       }
     }
