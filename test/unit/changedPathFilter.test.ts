@@ -139,6 +139,30 @@ describe('changed paths tested against the detectors, a slice at a time', () => 
     assert.deepEqual(calls, [['paths', '/a', ['notes.txt'], 1200]]);
   });
 
+  it('goes on after a sink that throws, and says so', async () => {
+    const passed: string[] = [];
+    const errors: unknown[] = [];
+    let calls = 0;
+    const sink = {
+      pathsChanged: (_folder: string, paths: readonly string[]) => {
+        if (calls++ === 0) {
+          throw new Error('the engine is gone');
+        }
+        passed.push(...paths);
+      },
+      folderChanged: () => undefined,
+    };
+    const filter = new ChangedPathFilter(() => Promise.resolve(sourcesOnly), sink, (error) => errors.push(error));
+    filter.pathChanged('/a', 'src/a.ts', 1200);
+    filter.pathChanged('/b', 'src/b.ts', 1200);
+    await settle();
+    filter.pathChanged('/a', 'src/c.ts', 1200);
+    await settle();
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]), /the engine is gone/);
+    assert.deepEqual(passed, ['src/b.ts', 'src/c.ts'], 'the next folder and later changes still pass');
+  });
+
   it('passes nothing on for a folder forgotten or after disposal', async () => {
     const { sink, calls } = recorder();
     const ready = gate();

@@ -37,10 +37,12 @@ export class ChangedPathFilter {
   /**
    * @param ready resolves to the test once the detectors are built; if it fails, paths are passed on
    *   untested (the sink, which needs the same engine, then says why it cannot check).
+   * @param onError told when the sink throws; the changes after it are still passed on.
    */
   constructor(
     private readonly ready: () => Promise<ChangedPathTest>,
     private readonly sink: ChangeSink,
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   /** A path changed; `always` passes it on without the test (a deleted folder's files are known only to the engine). */
@@ -95,13 +97,15 @@ export class ChangedPathFilter {
       return;
     }
     this.draining = true;
-    void this.drain().finally(() => {
-      this.draining = false;
-      // What arrived during the last step of a drain.
-      if (this.pending.size > 0 && !this.disposed) {
-        this.schedule();
-      }
-    });
+    void this.drain()
+      .catch(this.onError)
+      .finally(() => {
+        this.draining = false;
+        // What arrived during the last step of a drain, or after a sink that threw.
+        if (this.pending.size > 0 && !this.disposed) {
+          this.schedule();
+        }
+      });
   }
 
   private async drain(): Promise<void> {

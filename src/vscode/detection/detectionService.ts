@@ -58,7 +58,11 @@ export class DetectionService extends Disposable implements DetectionExplainer {
    * first) and its detectors built, a slice at a time: an early or large burst of events never loads or
    * builds the engine in one stretch of the host's thread.
    */
-  private readonly changedPaths = new ChangedPathFilter(async () => (await this.engine()).changedPathTest(), this.changes);
+  private readonly changedPaths = new ChangedPathFilter(
+    async () => (await this.engine()).changedPathTest(),
+    this.changes,
+    (error) => this.deps.logger.error('A file change could not be passed on to the checks', error),
+  );
   private started = false;
   private readonly recording = new Set<Promise<void>>();
   private readonly checkedEmitter = this._register(new vscode.EventEmitter<void>());
