@@ -30,6 +30,22 @@ describe('file list updated from changed paths', function () {
     assert.deepEqual(previous.files, ['src/a.ts', 'src/b.ts'], 'the previous list is left as it was');
   });
 
+  it('drops every file of deleted folders, a few or many at once, and nothing that only starts alike', async () => {
+    for (const count of [2, 12]) {
+      const folders = Array.from({ length: count }, (_, i) => `gone${String(i)}`);
+      const kept = ['src/a.ts', 'gone0.ts', 'gone1x/keep.ts'];
+      root = await makeTree(Object.fromEntries([...kept, ...folders.flatMap((folder) => [`${folder}/a.ts`, `${folder}/deep/b.ts`])].map((file) => [file, ''])));
+      const previous = { files: [...kept, ...folders.flatMap((folder) => [`${folder}/a.ts`, `${folder}/deep/b.ts`])], source: 'crawl' as const };
+      for (const folder of folders) {
+        await fs.rm(path.join(root, folder), { recursive: true });
+      }
+      const updated = await updateFileList(root, previous, new Set([...folders, 'gone0/deep']), undefined);
+      assert.deepEqual([...(updated ?? [])].sort(), [...kept].sort(), `${String(count)} folders`);
+      await removeTree(root);
+    }
+    root = await makeTree({});
+  });
+
   it('asks git about new files of a git listing: an ignored one leaves the list as it was', async () => {
     root = await makeTree({ '.gitignore': '*.log\n', 'a.ts': '' });
     await git(root, 'init', '-q');

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import type { GitRunner } from '../scan/gitRunner';
+import { isGitPath } from '../scan/ignoredPaths';
 import { compareWithHead } from './headComparison';
 import type { LearnerEmails } from './identity';
 import { normalizeEmail } from './identity';
@@ -109,7 +110,7 @@ export async function readWorkTree(git: GitRunner): Promise<WorkTree | undefined
  */
 export async function attributeFileEvidence(folder: string, evidence: readonly Evidence[], workTree: WorkTree, options: AuthorshipOptions): Promise<Evidence[]> {
   const limits = { ...AUTHORSHIP_LIMITS, ...options.limits };
-  const wanted = evidence.filter((e) => e.yours === undefined && e.path !== undefined && e.path !== '.git' && !e.path.startsWith('.git/'));
+  const wanted = evidence.filter((e) => e.yours === undefined && e.path !== undefined && !isGitPath(e.path));
   if (wanted.length === 0) {
     return [...evidence];
   }

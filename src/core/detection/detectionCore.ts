@@ -8,6 +8,8 @@ import type { EvidenceResult } from '../progress/rules';
 import type { DetectRule, Roadmap, Skill } from '../roadmap/model';
 import type { ListingSource } from '../scan/fileList';
 import { updateFileList } from '../scan/fileListUpdate';
+import { filesInside } from '../scan/filesInside';
+import { isGitPath } from '../scan/ignoredPaths';
 import { yieldWhenDue } from '../scan/yieldToEventLoop';
 import { createGitRunner } from '../scan/gitRunner';
 import { AuthorshipCache } from './authorship';
@@ -24,42 +26,6 @@ export const ALL_MILESTONE_IDS: ReadonlySet<string> = new Set(MILESTONES.map((m)
 
 /** Files of a changed folder asked about one by one; past this, every milestone is checked again. */
 const MAX_FILES_INSIDE = 500;
-
-/**
- * The listed files inside any of `folders`, in one pass over the listing (a filter per path took 730-860 ms
- * for 200 deleted files in a listing of 100,000; this pass 20-25 ms); undefined past `max` files.
- */
-function filesInside(listed: readonly string[], folders: ReadonlySet<string>, max: number): string[] | undefined {
-  const inside: string[] = [];
-  if (folders.size === 0) {
-    return inside;
-  }
-  // A few folders (the usual case: one deleted folder): a prefix test per folder; more: each parent of a file looked up.
-  const prefixes = folders.size <= FEW_FOLDERS ? [...folders].map((changed) => `${changed}/`) : undefined;
-  const isInside = (file: string): boolean => {
-    if (prefixes !== undefined) {
-      return prefixes.some((prefix) => file.startsWith(prefix));
-    }
-    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
-      if (folders.has(file.slice(0, slash))) {
-        return true;
-      }
-    }
-    return false;
-  };
-  for (const file of listed) {
-    if (isInside(file)) {
-      inside.push(file);
-      if (inside.length > max) {
-        return undefined;
-      }
-    }
-  }
-  return inside;
-}
-
-/** Up to this many changed folders, `filesInside` tests each file against each as a prefix. */
-const FEW_FOLDERS = 8;
 
 /** What detection may do right now (read on every check, so setting changes apply at once). */
 export interface DetectionSettings {
@@ -157,7 +123,7 @@ export class DetectionCore {
       const affected = milestonesAffectedByPath(changed);
       affected.forEach((id) => ids.add(id));
       // A path that affects nothing may be a folder (deleted, moved): then what its listed files affected.
-      if (affected.size === 0 && changed !== '.git' && !changed.startsWith('.git/')) {
+      if (affected.size === 0 && !isGitPath(changed)) {
         folders.add(changed);
       }
     }
@@ -168,7 +134,7 @@ export class DetectionCore {
     } else {
       inside.forEach((file) => milestonesAffectedByPath(file).forEach((id) => ids.add(id)));
     }
-    const filePaths = paths.filter((p) => p !== '.git' && !p.startsWith('.git/'));
+    const filePaths = paths.filter((p) => !isGitPath(p));
     this.queue.add(folder, ids, quietMs, filePaths);
   }
 

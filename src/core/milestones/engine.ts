@@ -6,7 +6,7 @@ import { folderProblem } from '../scan/folderCheck';
 import type { FileListing, GitListing, ListingSource } from '../scan/fileList';
 import { createGitRunner } from '../scan/gitRunner';
 import type { GitRunner } from '../scan/gitRunner';
-import { isIgnoredPath } from '../scan/ignoredPaths';
+import { isGitPath, isIgnoredPath } from '../scan/ignoredPaths';
 import { yieldWhenDue } from '../scan/yieldToEventLoop';
 import type { MilestoneId } from './catalog';
 import { milestonesOfKind } from './catalog';
@@ -386,7 +386,7 @@ const GIT_IDS: ReadonlySet<MilestoneId> = new Set<MilestoneId>(['git.repo', ...m
  */
 export function milestonesAffectedByPath(relativePath: string): ReadonlySet<MilestoneId> {
   const normalized = relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-  if (normalized === '.git' || normalized.startsWith('.git/')) {
+  if (isGitPath(normalized)) {
     return GIT_IDS;
   }
   if (normalized === '' || isIgnoredPath(normalized)) {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ListingSource } from './fileList';
 import type { GitRunner } from './gitRunner';
+import { filesInside } from './filesInside';
 import { isIgnoredPath } from './ignoredPaths';
 
 /** Changed paths past this many are cheaper to list again than to check one by one. */
@@ -28,6 +29,8 @@ export async function updateFileList(
   // A saved file neither appears nor goes: a scan of the list (no Set of 100k paths) tells for a few paths.
   const known: { has(path: string): boolean } = changed.size <= FEW_PATHS ? { has: (p) => previous.files.includes(p) } : new Set(previous.files);
   const removed: string[] = [];
+  /** Gone and not listed: deleted folders, whose listed files went with them (one pass over the list for all). */
+  const goneFolders = new Set<string>();
   const added: string[] = [];
   for (const relative of changed) {
     if (relative === '' || relative.startsWith('..') || isIgnoredPath(relative)) {
@@ -40,9 +43,7 @@ export async function updateFileList(
       if (known.has(relative)) {
         removed.push(relative);
       } else {
-        // A deleted folder: everything listed under it went with it.
-        const inside = `${relative}/`;
-        removed.push(...previous.files.filter((file) => file.startsWith(inside)));
+        goneFolders.add(relative);
       }
       continue;
     }
@@ -58,6 +59,7 @@ export async function updateFileList(
       added.push(relative);
     }
   }
+  removed.push(...(filesInside(previous.files, goneFolders) ?? []));
   if (added.length === 0 && removed.length === 0) {
     return previous.files;
   }

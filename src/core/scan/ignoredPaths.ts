@@ -78,6 +78,11 @@ export function isIgnoredPath(relativePath: string): boolean {
   return false;
 }
 
+/** True for git's own folder and what is in it (`.git`, `.git/HEAD`), not for names that only start alike (`.github`). */
+export function isGitPath(relativePath: string): boolean {
+  return relativePath === '.git' || relativePath.startsWith('.git/');
+}
+
 /** True when a folder with this name is skipped by the crawl. */
 export function isIgnoredDirectory(name: string): boolean {
   return isIgnoredDirName(name);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isIgnoredPath } from '../../core/scan/ignoredPaths';
+import { isGitPath, isIgnoredPath } from '../../core/scan/ignoredPaths';
 import { Disposable } from '../lifecycle';
 
 /** Git state changes settle fast; working-tree edits come in bursts (saves, generators, checkouts). */
@@ -39,7 +39,7 @@ export class FolderWatchers extends Disposable {
           sink.pathChanged(root, '.git', GIT_QUIET_MS, true);
           return;
         }
-        if (rel.startsWith('..') || rel.startsWith('.git/') || rel === '' || isIgnoredPath(rel)) {
+        if (rel.startsWith('..') || isGitPath(rel) || rel === '' || isIgnoredPath(rel)) {
           return;
         }
         // A deleted folder comes as one event for the folder, none for its files: the core knows what was inside.
