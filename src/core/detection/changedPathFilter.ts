@@ -29,8 +29,8 @@ interface PendingChanges {
  */
 export class ChangedPathFilter {
   private readonly pending = new Map<string, PendingChanges>();
-  private test: ChangedPathTest | undefined;
-  private readying: Promise<void> | undefined;
+  /** The test once `ready` gave it, or one that passes every path if it failed; asked for once. */
+  private test: Promise<ChangedPathTest> | undefined;
   private draining = false;
   private disposed = false;
 
@@ -109,7 +109,8 @@ export class ChangedPathFilter {
   }
 
   private async drain(): Promise<void> {
-    const test = await this.whenReady();
+    this.test ??= this.ready().catch(() => () => true);
+    const test = await this.test;
     for (let next = this.pending.entries().next(); !next.done && !this.disposed; next = this.pending.entries().next()) {
       const [folder, changes] = next.value;
       this.pending.delete(folder);
@@ -140,21 +141,5 @@ export class ChangedPathFilter {
   /** Whether, during a turn given away, the filter was closed or a relist was asked for that covers the paths being tested. */
   private overtaken(folder: string): boolean {
     return this.disposed || this.pending.get(folder)?.relist === true;
-  }
-
-  /** The test, once `ready` gives it; a test that passes every path if it failed. */
-  private async whenReady(): Promise<ChangedPathTest> {
-    if (this.test === undefined) {
-      this.readying ??= this.ready().then(
-        (test) => {
-          this.test = test;
-        },
-        () => {
-          this.test = () => true;
-        },
-      );
-      await this.readying;
-    }
-    return this.test ?? (() => true);
   }
 }
