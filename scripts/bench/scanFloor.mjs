@@ -3,8 +3,9 @@
 // every scan that finds evidence starts (configuration, history, branches, work tree, listing, the remote
 // branches' history where there are some, then status and the files' history for the evidence), with the
 // engine's own arguments (SCAN_GIT_QUESTIONS) through its own git runner, and a read of the files the checks
-// would read. Left out: the CLI's own code, the roadmap, every check and every blame. So a
-// scan can never be faster than this program, whatever its checks cost.
+// would read. Left out: the CLI's own code, the roadmap, every check, every blame and the question whether
+// a commit renamed a file (src/core/detection/lineHistory.ts). So a scan can never be faster than this
+// program, whatever its checks cost.
 //
 // Usage: node scripts/bench/scanFloor.mjs LOADER FOLDER, where LOADER is the bundle `buildScanFloorLoader`
 // writes (the CLI's code cache, from src/core/lazy/codeCache.ts).

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { renamesArgs } from '../../src/core/detection/lineHistory';
 import { SCAN_GIT_QUESTIONS } from '../../src/core/milestones/scanGitQuestions';
 import { scanFolder } from '../../src/core/milestones/engine';
 import { runGitProcess } from '../../src/core/scan/gitProcess';
@@ -24,7 +25,7 @@ describe('SCAN_GIT_QUESTIONS: what the bench\'s design floor asks git is what a 
     startGitFrom(runGitProcess);
   });
 
-  it('names every git process of a scan of a repository with a remote and evidence, except configuration and blame', async function () {
+  it('names every git process of a scan of a repository with a remote and evidence, except configuration and who wrote a line', async function () {
     this.timeout(60_000);
     const upstream = await folders.repository();
     await commitFilesAs(LEARNER, upstream, { 'README.md': '# api\n' }, 'Initial commit');
@@ -57,9 +58,12 @@ describe('SCAN_GIT_QUESTIONS: what the bench\'s design floor asks git is what a 
       assert.deepEqual(SCAN_GIT_QUESTIONS.forEvidence(pathsOf(status)).map(asRun)[0], status);
       assert.deepEqual(SCAN_GIT_QUESTIONS.forEvidence(pathsOf(history)).map(asRun)[1], history);
 
-      // Nothing else but the configuration and blames: a new question of the scan must join the floor.
+      // Nothing else but the configuration and who wrote a line (blame, and the question whether a commit that
+      // created a file renamed it, lineHistory.ts): a new question of the scan must join the floor.
       const named = new Set([...expected, status, history]);
-      const others = asked.filter((run) => !named.has(run) && !run.includes('"config"') && !run.includes('"blame"'));
+      const renames = asked.filter(startsWith(renamesArgs([])));
+      assert.equal(renames.length, 1, 'src/app.js was created by a commit with a parent: was it a rename?');
+      const others = asked.filter((run) => !named.has(run) && !renames.includes(run) && !run.includes('"config"') && !run.includes('"blame"'));
       assert.equal(readable(others), '');
     } finally {
       await fs.rm(root, { recursive: true, force: true });

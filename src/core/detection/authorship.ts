@@ -2,10 +2,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Evidence } from '../progress/model';
 import type { GitRunner } from '../scan/gitRunner';
+import { gitConfigOf } from '../scan/gitConfig';
 import { isGitPath } from '../scan/ignoredPaths';
 import { compareWithHead } from './headComparison';
 import type { LearnerEmails } from './identity';
 import { normalizeEmail } from './identity';
+import type { LineHistory, LineOrigin } from './lineHistory';
+import { LINE_LOG_LIMIT, lineHistoryArgs, lineOrigin, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
 
 /** What git says about one file or line: whose it is, and the commit that last changed it. */
 interface Attribution {
@@ -169,7 +172,7 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
     }
   };
   const lookedUpFiles = [...new Set(toLookUp.map((lookup) => lookup.file))];
-  const [status, history] = await Promise.all([statusPending, lookedUpFiles.length === 0 ? undefined : filesHistory(options.git, workTree, lookedUpFiles)]);
+  const [status, history] = await Promise.all([statusPending, lookedUpFiles.length === 0 ? undefined : filesHistory(options.git, workTree, lookedUpFiles, toLookUp.some((lookup) => lookup.line !== undefined))]);
   options.signal?.throwIfAborted();
   for (const { key, file, line } of lookups) {
     const cached = remembered.get(key);
@@ -182,6 +185,8 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   const open = toLookUp.filter((lookup) => !results.has(lookup.key));
   const linesByFile = new Map<string, (typeof toLookUp)[number][]>();
   const filesUnfound: string[] = [];
+  const createdBy: { lookup: (typeof toLookUp)[number]; origin: LineOrigin }[] = [];
+  const traceable = history?.lines !== undefined && (await blameReadsHistoryAsIs(options.git));
   for (const lookup of open) {
     const last = history?.last.get(lookup.file);
     if (lookup.line === undefined) {
@@ -190,11 +195,29 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
       } else if (history !== undefined) {
         filesUnfound.push(lookup.file);
       }
-    } else if (last !== undefined && history?.onlyRootCommit.has(lookup.file) === true && status.get(lookup.file) === undefined) {
-      // Committed once, by the commit that starts the history, and unchanged since: that commit wrote every line.
-      found.set(lookup.key, last);
+    } else if (last !== undefined && status.get(lookup.file) === undefined && history?.lines !== undefined && traceable) {
+      // Committed and unchanged since: the history's patches say which commit added the line (lineHistory.ts).
+      const origin = lineOrigin(history.lines, `${workTree.prefix}${lookup.file}`, lookup.line);
+      if (origin === undefined) {
+        linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+      } else if (origin.createdWithParent) {
+        createdBy.push({ lookup, origin });
+      } else {
+        found.set(lookup.key, { commit: origin.commit, email: normalizeEmail(origin.email) });
+      }
     } else {
       linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+    }
+  }
+  if (createdBy.length > 0) {
+    // A line added by the commit that created its file: blame would follow a rename there. One process for all.
+    const renames = await renamedIn(options.git, [...new Set(createdBy.map(({ origin }) => origin.commit))]);
+    for (const { lookup, origin } of createdBy) {
+      if (renames === undefined || renames.get(origin.commit)?.has(`${workTree.prefix}${lookup.file}`) !== false) {
+        linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+      } else {
+        found.set(lookup.key, { commit: origin.commit, email: normalizeEmail(origin.email) });
+      }
     }
   }
   const tasks: (() => Promise<void>)[] = [];
@@ -397,68 +420,81 @@ async function blameLines(git: GitRunner, file: string, lines: readonly number[]
 }
 
 /** Commits read at most when looking for the last change of several files at once. */
-const FILE_LOG_LIMIT = 2000;
+const FILE_LOG_LIMIT = LINE_LOG_LIMIT;
 const COMMIT_MARK = '\x01';
 
-/** The `git log` over several files at once that `filesHistory` reads. */
-export function filesHistoryArgs(files: readonly string[]): readonly string[] {
-  return ['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae%x09%P`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)];
+/**
+ * The `git log` over several files at once that `filesHistory` reads: with each commit's patches when a
+ * line is to be attributed (lineHistory.ts), the names only otherwise.
+ */
+export function filesHistoryArgs(files: readonly string[], withLines: boolean): readonly string[] {
+  return withLines ? lineHistoryArgs(files) : ['log', `--max-count=${FILE_LOG_LIMIT}`, '--no-show-signature', `--format=${COMMIT_MARK}%H%x09%ae%x09%P`, '--name-only', '-z', 'HEAD', '--', ...files.map((file) => `:(literal)${file}`)];
 }
 
 /** What one `git log` over several files says about them. */
 interface FilesHistory {
   /** The commit and author that last changed each file found within FILE_LOG_LIMIT commits. */
   readonly last: ReadonlyMap<string, LastChange>;
-  /**
-   * Files whose whole history is one commit with no parent (the repository's first), in a history with no
-   * merge (a merge may change a file and `--name-only` lists no file for it): that commit wrote every line,
-   * so blame, hundreds of milliseconds per file on a large repository, has nothing to add.
-   */
-  readonly onlyRootCommit: ReadonlySet<string>;
+  /** The commits' patches, when lines were asked about: which commit added a line (see lineOrigin). */
+  readonly lines?: LineHistory;
 }
 
 /**
- * The commit and author that last changed each file, from one `git log --name-only` over all of them
- * (newest first: a file's first appearance is its last change). Listed but in no commit (an ignored file a
- * crawl found, or an untracked one): left out.
+ * The commit and author that last changed each file, from one `git log` over all of them (newest first: a
+ * file's first appearance is its last change). Listed but in no commit (an ignored file a crawl found, or an
+ * untracked one): left out.
  */
-async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly string[]): Promise<FilesHistory | undefined> {
-  const last = new Map<string, LastChange>();
-  const commitsOf = new Map<string, number>();
-  const inRoot = new Set<string>();
-  const wanted = new Set(files);
-  const outcome = await git.run(filesHistoryArgs(files));
+async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly string[], withLines: boolean): Promise<FilesHistory | undefined> {
+  const outcome = await git.run(filesHistoryArgs(files, withLines));
   if (!outcome.ok) {
     return undefined;
   }
+  const last = new Map<string, LastChange>();
+  const wanted = new Set(files);
+  // Names are relative to the top level; evidence paths to the workspace folder.
+  const inFolder = (name: string): string => (workTree.prefix !== '' && name.startsWith(workTree.prefix) ? name.slice(workTree.prefix.length) : name);
+  const touched = (name: string, change: LastChange): void => {
+    const relative = inFolder(name);
+    if (wanted.has(relative) && !last.has(relative)) {
+      last.set(relative, change);
+    }
+  };
+  if (withLines) {
+    const lines = parseLineHistory(outcome.stdout);
+    for (const { commit, email, files: patched } of lines.commits) {
+      const change = { commit, email: normalizeEmail(email) };
+      for (const name of patched.keys()) {
+        touched(name, change);
+      }
+    }
+    return { last, lines };
+  }
   let current: LastChange | undefined;
-  let currentIsRoot = false;
-  let sawMerge = false;
   for (const field of outcome.stdout.split('\0')) {
     const entry = field.replace(/^\n/, '');
     if (entry.startsWith(COMMIT_MARK)) {
-      const [commit = '', mail = '', parents = ''] = entry.slice(1).split('\t');
+      const [commit = '', mail = ''] = entry.slice(1).split('\t');
       current = { commit, email: normalizeEmail(mail) };
-      const parentCount = parents.trim() === '' ? 0 : parents.trim().split(' ').length;
-      currentIsRoot = parentCount === 0;
-      sawMerge ||= parentCount > 1;
-      continue;
-    }
-    // Names are relative to the top level; evidence paths to the workspace folder.
-    const relative = workTree.prefix !== '' && entry.startsWith(workTree.prefix) ? entry.slice(workTree.prefix.length) : entry;
-    if (current === undefined || !wanted.has(relative)) {
-      continue;
-    }
-    if (!last.has(relative)) {
-      last.set(relative, current);
-    }
-    commitsOf.set(relative, (commitsOf.get(relative) ?? 0) + 1);
-    if (currentIsRoot) {
-      inRoot.add(relative);
+    } else if (current !== undefined) {
+      touched(entry, current);
     }
   }
-  const onlyRootCommit = new Set(sawMerge ? [] : [...inRoot].filter((file) => commitsOf.get(file) === 1));
-  return { last, onlyRootCommit };
+  return { last };
+}
+
+/**
+ * Whether blame reads the history as the patches show it: not when the repository names revisions for blame
+ * to skip (`blame.ignoreRevsFile`, for formatting commits), as it then gives their lines to older commits.
+ */
+async function blameReadsHistoryAsIs(git: GitRunner): Promise<boolean> {
+  const config = await gitConfigOf(git);
+  return !('ok' in config) && !config.some((entry) => entry.key === 'blame.ignorerevsfile' && entry.value !== '');
+}
+
+/** Per commit, the paths it made by renaming a file (one process for all); undefined when git cannot say. */
+async function renamedIn(git: GitRunner, commits: readonly string[]): Promise<Map<string, Set<string>> | undefined> {
+  const outcome = await git.run(renamesArgs(commits));
+  return outcome.ok ? parseRenames(outcome.stdout) : undefined;
 }
 
 /** The commit and author that last changed one file, from a bounded `git log -1`. */

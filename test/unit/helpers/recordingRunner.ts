@@ -16,6 +16,8 @@ export function recordingRunner(folder: string): { git: GitRunner; subcommands: 
         subcommands.push(args[0] ?? '');
         return real.run(args);
       },
+      // The configuration as the real runner reads it: once, and not among the subcommands recorded.
+      config: real.config?.bind(real),
     },
   };
 }
