@@ -101,9 +101,13 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
       assert.equal(lineOrigin(history, 'src/app.js', 13), undefined, 'a line the history never added is left to blame');
     });
 
-    it('leaves every line to blame once a merge is in the history read', () => {
-      const history = parseLineHistory('\x01m\tme@example.com\tp1 p2\n\n\x01p1\tme@example.com\t\n\ndiff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+x\n');
+    it('answers for a line added after the newest merge, and leaves older lines to blame', () => {
+      const history = parseLineHistory(
+        '\x01c\tme@example.com\tm\n\ndiff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,0 +2 @@\n+y\n' +
+          '\x01m\tme@example.com\tp1 p2\n\n\x01p1\tme@example.com\t\n\ndiff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+x\n',
+      );
       assert.equal(history.merged, true);
+      assert.equal(lineOrigin(history, 'f', 2)?.commit, 'c');
       assert.equal(lineOrigin(history, 'f', 1), undefined);
     });
 
@@ -151,6 +155,50 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
           assert.deepEqual(got, expected, `${file}, seed ${String(seed)}`);
         }
         assert.deepEqual(subcommands.sort(), ['log', 'status']);
+      });
+    }
+
+    for (const seed of [11, 12, 13, 14]) {
+      it(`gives every line the commit blame gives in a history with branches merged, conflicts and all (seed ${String(seed)})`, async () => {
+        const random = randomFrom(seed);
+        const root = await repo();
+        const file = 'src/app.js';
+        let lines = Array.from({ length: 12 }, (_, i) => `line ${String(i)}`);
+        await commitFilesAs(OTHER, root, { [file]: `${lines.join('\n')}\n`, 'notes.md': 'n\n' }, 'Start');
+        const main = (await gitAs(LEARNER, root, 'rev-parse', '--abbrev-ref', 'HEAD')).trim();
+        const change = async (tag: string): Promise<void> => {
+          const before = lines;
+          const after = edited(lines, random, tag);
+          lines = after.length === 0 || after.join('\n') === before.join('\n') ? [...after, tag] : after;
+          await commitFilesAs(random(2) === 0 ? LEARNER : OTHER, root, { [file]: `${lines.join('\n')}\n` }, tag);
+        };
+        for (let round = 0; round < 4; round++) {
+          await gitAs(LEARNER, root, 'checkout', '-q', '-b', `side${String(round)}`);
+          const onMain = lines;
+          await change(`s${String(round)}a`);
+          await change(`s${String(round)}b`);
+          const onSide = lines;
+          await gitAs(LEARNER, root, 'checkout', '-q', main);
+          lines = onMain;
+          if (random(3) > 0) {
+            await change(`m${String(round)}`);
+          } else {
+            await commitFilesAs(OTHER, root, { 'notes.md': `n${String(round)}\n` }, `notes ${String(round)}`);
+          }
+          // A conflict is resolved by taking the side's lines plus one the merge writes itself.
+          try {
+            await gitAs(LEARNER, root, 'merge', '-q', '--no-ff', '-m', `Merge ${String(round)}`, `side${String(round)}`);
+          } catch {
+            await writeTree(root, { [file]: `${[...onSide, `resolved ${String(round)}`].join('\n')}\n` });
+            await gitAs(LEARNER, root, 'add', file);
+            await gitAs(LEARNER, root, 'commit', '-q', '-m', `Merge ${String(round)} by hand`);
+          }
+          lines = (await fs.readFile(path.join(root, file), 'utf8')).split('\n').slice(0, -1);
+          await change(`after${String(round)}`);
+        }
+        const evidence = lines.map((_, i) => lineEvidence(root, file, i + 1));
+        const { attributed } = await attributeRecorded(root, evidence, { emails: new Set([LEARNER]) });
+        assert.deepEqual(attributed.map((e) => e.commit), await blamed(root, file), `seed ${String(seed)}`);
       });
     }
 

@@ -3,10 +3,12 @@
  * `git blame` per file: each blame is a process (10 to 60 ms here, hundreds of milliseconds on a large
  * repository), and a scan's evidence names several files.
  *
- * The answer is the one blame gives, as long as the history read is a single line of commits: a line is
- * followed from HEAD back through each commit's hunks to the commit whose added lines hold it. Where blame
- * could answer otherwise, the caller asks blame:
- * - a merge in the history read (a merge that changed the files, so both sides were walked);
+ * The answer is the one blame gives while the history read is a single line of commits: a line is followed
+ * from HEAD back through each commit's hunks to the commit whose added lines hold it. The log lists children
+ * before parents (`--topo-order`), so the commits before its first merge are that line from HEAD. Where
+ * blame could answer otherwise, the caller asks blame:
+ * - a line older than a merge in the history read (a merge that changed the files: blame splits the lines
+ *   between its parents);
  * - a file the history does not reach the start of (the log's commit bound), or a binary change;
  * - a line added by a commit that created the file and has a parent: blame follows a rename there, which
  *   a log limited to the file cannot see (see `createdWithParent`).
@@ -30,6 +32,7 @@ export function lineHistoryArgs(files: readonly string[]): readonly string[] {
     `--max-count=${LINE_LOG_LIMIT}`,
     '--no-show-signature',
     `--format=${COMMIT_MARK}%H%x09%ae%x09%P`,
+    '--topo-order',
     '-p',
     '-U0',
     '--no-renames',
@@ -68,7 +71,7 @@ interface PatchedCommit {
 export interface LineHistory {
   /** Newest first, as git printed them. */
   readonly commits: readonly PatchedCommit[];
-  /** A merge was printed: the history is not one line of commits, and lines are left to blame. */
+  /** A merge was printed: lines older than it are left to blame. */
   readonly merged: boolean;
   /** The log stopped at its bound: a file's earliest commits may be missing. */
   readonly truncated: boolean;
@@ -193,11 +196,15 @@ export function unquotedPath(printed: string | undefined): string | undefined {
  * history cannot say as blame would (see the module's comment).
  */
 export function lineOrigin(history: LineHistory, file: string, line: number): LineOrigin | undefined {
-  if (history.merged || history.unreadable) {
+  if (history.unreadable) {
     return undefined;
   }
   let at = line;
   for (const { commit, email, parents, files } of history.commits) {
+    if (parents > 1) {
+      // Blame would split what is left between the merge's parents: not one line of commits any more.
+      return undefined;
+    }
     const patch = files.get(file);
     if (patch === undefined) {
       continue;
