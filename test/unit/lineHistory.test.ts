@@ -218,6 +218,23 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
       assert.deepEqual(subcommands.sort(), ['log', 'status']);
     });
 
+    it('answers for a workspace folder inside the repository (paths from the top level in the history, from the folder in the evidence)', async () => {
+      const root = await repo();
+      await commitFilesAs(OTHER, root, { 'api/src/app.js': 'a\nb\nc\n', 'README.md': 'hi\n' }, 'Start');
+      const mine = await commitFilesAs(LEARNER, root, { 'api/src/app.js': 'a\nb2\nc\nd\n' }, 'Change');
+      await gitAs(LEARNER, root, 'mv', 'README.md', 'api/README.md');
+      await gitAs(LEARNER, root, 'commit', '-q', '-m', 'Move the readme');
+      const folder = path.join(root, 'api');
+      const evidence = [...[1, 2, 3, 4].map((line) => lineEvidence(folder, 'src/app.js', line)), lineEvidence(folder, 'README.md', 1)];
+      const { attributed, subcommands } = await attributeRecorded(folder, evidence, { emails: new Set([LEARNER]) });
+      assert.deepEqual(attributed.slice(0, 4).map((e) => e.commit), await blamed(folder, 'src/app.js'));
+      assert.deepEqual(attributed.slice(0, 4).map((e) => e.yours), [false, true, false, true]);
+      assert.equal(attributed[1]?.commit, mine);
+      // The readme came into the folder by a rename of the other author's file: blame's answer, theirs.
+      assert.deepEqual([attributed[4]?.commit, attributed[4]?.yours], [...(await blamed(folder, 'README.md')), false]);
+      assert.deepEqual(subcommands.filter((name) => name === 'blame'), ['blame'], 'src/app.js needs none');
+    });
+
     it('asks blame about a file the learner made by renaming another author\'s file: the lines stay that author\'s', async () => {
       const root = await repo();
       const theirs = await commitFilesAs(OTHER, root, { 'README.md': 'hi\n' }, 'Start');
