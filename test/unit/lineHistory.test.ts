@@ -218,6 +218,32 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
       assert.deepEqual(subcommands.sort(), ['log', 'status']);
     });
 
+    for (const newer of ['main', 'side'] as const) {
+      it(`gives a file's last change as the names-only log does, with branches merged (the ${newer} branch's change newer)`, async () => {
+        const root = await repo();
+        const at = async (seconds: number, step: () => Promise<unknown>): Promise<void> => {
+          process.env.GIT_COMMITTER_DATE = `${String(1_750_000_000 + seconds)} +0000`;
+          try {
+            await step();
+          } finally {
+            Reflect.deleteProperty(process.env, 'GIT_COMMITTER_DATE');
+          }
+        };
+        await at(0, () => commitFilesAs(OTHER, root, { Dockerfile: 'FROM node:20\n\nCMD ["node"]\n', 'app.js': 'x\n' }, 'Start'));
+        const main = (await gitAs(LEARNER, root, 'rev-parse', '--abbrev-ref', 'HEAD')).trim();
+        await gitAs(LEARNER, root, 'checkout', '-q', '-b', 'side');
+        await at(newer === 'side' ? 20 : 10, () => commitFilesAs(OTHER, root, { Dockerfile: 'FROM node:22\n\nCMD ["node"]\n' }, 'Side'));
+        await gitAs(LEARNER, root, 'checkout', '-q', main);
+        await at(newer === 'main' ? 20 : 10, () => commitFilesAs(LEARNER, root, { Dockerfile: 'FROM node:20\n\nCMD ["node", "app.js"]\n' }, 'Main'));
+        await at(30, () => gitAs(LEARNER, root, 'merge', '-q', '--no-ff', '-m', 'Merge side', 'side'));
+        const fileEvidence: Evidence = { milestone: 'docker.file', summary: 'Dockerfile', folder: root, path: 'Dockerfile', at: '2026-12-02T00:00:00.000Z' };
+        const { attributed } = await attributeRecorded(root, [fileEvidence, lineEvidence(root, 'app.js', 1)], { emails: new Set([LEARNER]) });
+        // The first commit naming the file in a plain `git log --name-only` (a merge names none).
+        assert.equal(attributed[0]?.commit, (await gitAs(LEARNER, root, 'log', '--no-merges', '-1', '--format=%H', 'HEAD', '--', 'Dockerfile')).trim());
+        assert.equal(attributed[0].yours, newer === 'main');
+      });
+    }
+
     it('answers for a workspace folder inside the repository (paths from the top level in the history, from the folder in the evidence)', async () => {
       const root = await repo();
       await commitFilesAs(OTHER, root, { 'api/src/app.js': 'a\nb\nc\n', 'README.md': 'hi\n' }, 'Start');

@@ -461,9 +461,12 @@ async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly 
   };
   if (withLines) {
     const lines = parseLineHistory(outcome.stdout);
-    for (const { commit, email, files: patched } of lines.commits) {
-      const change = { commit, email: normalizeEmail(email) };
-      for (const name of patched.keys()) {
+    // Children before parents, each branch's commits together: a file's last change is the newest of its
+    // commits by committer time, the one a plain `git log` (the names-only log below) prints first.
+    const byTime = lines.commits.map((entry, at) => ({ entry, at })).sort((a, b) => b.entry.committed - a.entry.committed || a.at - b.at);
+    for (const { entry } of byTime) {
+      const change = { commit: entry.commit, email: normalizeEmail(entry.email) };
+      for (const name of entry.files.keys()) {
         touched(name, change);
       }
     }

@@ -31,7 +31,7 @@ export function lineHistoryArgs(files: readonly string[]): readonly string[] {
     'log',
     `--max-count=${LINE_LOG_LIMIT}`,
     '--no-show-signature',
-    `--format=${COMMIT_MARK}%H%x09%ae%x09%P`,
+    `--format=${COMMIT_MARK}%H%x09%ae%x09%P%x09%ct`,
     '--topo-order',
     '-p',
     '-U0',
@@ -65,6 +65,8 @@ interface PatchedCommit {
   readonly commit: string;
   readonly email: string;
   readonly parents: number;
+  /** Committer time (seconds): which change of a file is its last, in the order a plain `git log` prints them. */
+  readonly committed: number;
   readonly files: Map<string, FilePatch>;
 }
 
@@ -105,10 +107,10 @@ export function parseLineHistory(stdout: string): LineHistory {
   for (const line of stdout.split('\n')) {
     if (line.startsWith(COMMIT_MARK)) {
       endSection();
-      const [commit = '', email = '', parents = ''] = line.slice(1).split('\t');
+      const [commit = '', email = '', parents = '', committed = '0'] = line.slice(1).split('\t');
       const parentCount = parents.trim() === '' ? 0 : parents.trim().split(' ').length;
       merged ||= parentCount > 1;
-      current = { commit, email, parents: parentCount, files: new Map() };
+      current = { commit, email, parents: parentCount, committed: Number(committed), files: new Map() };
       commits.push(current);
     } else if (current === undefined) {
       continue;
