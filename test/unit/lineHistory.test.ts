@@ -85,7 +85,7 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
         ].join('\n'),
       );
       assert.equal(history.commits.length, 2);
-      assert.deepEqual([history.merged, history.truncated, history.unreadable], [false, false, false]);
+      assert.deepEqual([history.commits.map((commit) => commit.parents), history.unreadable], [[1, 1], false]);
       const newest = history.commits[0];
       assert.deepEqual(newest?.files.get('src/app.js')?.hunks, [
         { start: 2, count: 1, newStart: 2, newCount: 2 },
@@ -106,7 +106,7 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
         '\x01c\tme@example.com\tm\n\ndiff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,0 +2 @@\n+y\n' +
           '\x01m\tme@example.com\tp1 p2\n\n\x01p1\tme@example.com\t\n\ndiff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+x\n',
       );
-      assert.equal(history.merged, true);
+      assert.equal(history.commits[1]?.parents, 2, 'the merge is read with its two parents');
       assert.equal(lineOrigin(history, 'f', 2)?.commit, 'c');
       assert.equal(lineOrigin(history, 'f', 1), undefined);
     });

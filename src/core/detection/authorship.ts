@@ -8,7 +8,7 @@ import { compareWithHead } from './headComparison';
 import type { LearnerEmails } from './identity';
 import { normalizeEmail } from './identity';
 import type { LineHistory, LineOrigin } from './lineHistory';
-import { LINE_LOG_LIMIT, lineHistoryArgs, lineOrigin, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
+import { COMMIT_MARK, LINE_LOG_LIMIT, lineHistoryArgs, lineOrigin, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
 
 /** What git says about one file or line: whose it is, and the commit that last changed it. */
 interface Attribution {
@@ -184,6 +184,9 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   }
   const open = toLookUp.filter((lookup) => !results.has(lookup.key));
   const linesByFile = new Map<string, (typeof toLookUp)[number][]>();
+  const leaveToBlame = (lookup: (typeof toLookUp)[number]): void => {
+    linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+  };
   const filesUnfound: string[] = [];
   const createdBy: { lookup: (typeof toLookUp)[number]; origin: LineOrigin }[] = [];
   const traceable = history?.lines !== undefined && (await blameReadsHistoryAsIs(options.git));
@@ -199,14 +202,14 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
       // Committed and unchanged since: the history's patches say which commit added the line (lineHistory.ts).
       const origin = lineOrigin(history.lines, `${workTree.prefix}${lookup.file}`, lookup.line);
       if (origin === undefined) {
-        linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+        leaveToBlame(lookup);
       } else if (origin.createdWithParent) {
         createdBy.push({ lookup, origin });
       } else {
         found.set(lookup.key, { commit: origin.commit, email: normalizeEmail(origin.email) });
       }
     } else {
-      linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+      leaveToBlame(lookup);
     }
   }
   if (createdBy.length > 0) {
@@ -214,7 +217,7 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
     const renames = await renamedIn(options.git, [...new Set(createdBy.map(({ origin }) => origin.commit))]);
     for (const { lookup, origin } of createdBy) {
       if (renames === undefined || renames.get(origin.commit)?.has(`${workTree.prefix}${lookup.file}`) !== false) {
-        linesByFile.set(lookup.file, [...(linesByFile.get(lookup.file) ?? []), lookup]);
+        leaveToBlame(lookup);
       } else {
         found.set(lookup.key, { commit: origin.commit, email: normalizeEmail(origin.email) });
       }
@@ -421,7 +424,6 @@ async function blameLines(git: GitRunner, file: string, lines: readonly number[]
 
 /** Commits read at most when looking for the last change of several files at once. */
 const FILE_LOG_LIMIT = LINE_LOG_LIMIT;
-const COMMIT_MARK = '\x01';
 
 /**
  * The `git log` over several files at once that `filesHistory` reads: with each commit's patches when a

@@ -17,7 +17,8 @@
 /** Commits read at most: the same bound as the history of the files without patches. */
 export const LINE_LOG_LIMIT = 2000;
 
-const COMMIT_MARK = '\x01';
+/** Starts each commit's line in the logs read here (a byte no path or email holds). */
+export const COMMIT_MARK = '\x01';
 
 /**
  * The arguments of the one `git log` that answers for every file: patches with no context, against the
@@ -73,10 +74,6 @@ interface PatchedCommit {
 export interface LineHistory {
   /** Newest first, as git printed them. */
   readonly commits: readonly PatchedCommit[];
-  /** A merge was printed: lines older than it are left to blame. */
-  readonly merged: boolean;
-  /** The log stopped at its bound: a file's earliest commits may be missing. */
-  readonly truncated: boolean;
   /** A file header could not be read (a quoted name): that file's history is incomplete. */
   readonly unreadable: boolean;
 }
@@ -94,7 +91,6 @@ const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 /** Parses the output of `lineHistoryArgs`. Lower-case emails are the caller's business. */
 export function parseLineHistory(stdout: string): LineHistory {
   const commits: PatchedCommit[] = [];
-  let merged = false;
   let unreadable = false;
   let current: PatchedCommit | undefined;
   // The file section being read: its paths from the `---`/`+++` lines, then its hunks.
@@ -109,7 +105,6 @@ export function parseLineHistory(stdout: string): LineHistory {
       endSection();
       const [commit = '', email = '', parents = '', committed = '0'] = line.slice(1).split('\t');
       const parentCount = parents.trim() === '' ? 0 : parents.trim().split(' ').length;
-      merged ||= parentCount > 1;
       current = { commit, email, parents: parentCount, committed: Number(committed), files: new Map() };
       commits.push(current);
     } else if (current === undefined) {
@@ -154,7 +149,7 @@ export function parseLineHistory(stdout: string): LineHistory {
       }
     }
   }
-  return { commits, merged, truncated: commits.length >= LINE_LOG_LIMIT, unreadable };
+  return { commits, unreadable };
 }
 
 const ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
