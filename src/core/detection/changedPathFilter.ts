@@ -1,3 +1,4 @@
+import { HeldChanges } from './heldChanges';
 import type { ChangeSink } from './pausableChanges';
 import { yieldWhenDue } from '../scan/yieldToEventLoop';
 
@@ -13,13 +14,6 @@ export const MAX_PENDING_PATHS = 100_000;
 /** Paths passed on per call, so that the sink's own work per call stays small. */
 const PASSED_PER_CALL = 200;
 
-interface PendingChanges {
-  /** Changed paths, and whether each is passed on without the test (a deleted path, a change under `.git`). */
-  readonly paths: Map<string, boolean>;
-  relist: boolean;
-  quietMs: number;
-}
-
 /**
  * Between the file watchers and the re-check queue: decides which changed paths can affect a milestone.
  * The test needs every detector built (the engine's bundle loaded, its detectors built a slice at a time),
@@ -28,7 +22,7 @@ interface PendingChanges {
  * (`yieldWhenDue`), not in the turn the events came in. Order is kept per folder.
  */
 export class ChangedPathFilter {
-  private readonly pending = new Map<string, PendingChanges>();
+  private readonly pending = new HeldChanges(MAX_PENDING_PATHS);
   /** The test once `ready` gave it, or one that passes every path if it failed; asked for once. */
   private test: Promise<ChangedPathTest> | undefined;
   private draining = false;
@@ -50,14 +44,7 @@ export class ChangedPathFilter {
     if (this.disposed) {
       return;
     }
-    const changes = this.hold(folder, quietMs);
-    if (!changes.relist) {
-      changes.paths.set(relativePath, always || changes.paths.get(relativePath) === true);
-      if (changes.paths.size > MAX_PENDING_PATHS) {
-        changes.relist = true;
-        changes.paths.clear();
-      }
-    }
+    this.pending.pathChanged(folder, relativePath, quietMs, always);
     this.schedule();
   }
 
@@ -66,30 +53,18 @@ export class ChangedPathFilter {
     if (this.disposed) {
       return;
     }
-    const changes = this.hold(folder, quietMs);
-    changes.relist = true;
-    changes.paths.clear();
+    this.pending.folderChanged(folder, quietMs);
     this.schedule();
   }
 
   /** Drops what is held for a folder that was closed. */
   forget(folder: string): void {
-    this.pending.delete(folder);
+    this.pending.forget(folder);
   }
 
   dispose(): void {
     this.disposed = true;
     this.pending.clear();
-  }
-
-  private hold(folder: string, quietMs: number): PendingChanges {
-    let changes = this.pending.get(folder);
-    if (changes === undefined) {
-      changes = { paths: new Map(), relist: false, quietMs };
-      this.pending.set(folder, changes);
-    }
-    changes.quietMs = Math.max(changes.quietMs, quietMs);
-    return changes;
   }
 
   private schedule(): void {
@@ -111,9 +86,8 @@ export class ChangedPathFilter {
   private async drain(): Promise<void> {
     this.test ??= this.ready().catch(() => () => true);
     const test = await this.test;
-    for (let next = this.pending.entries().next(); !next.done && !this.disposed; next = this.pending.entries().next()) {
-      const [folder, changes] = next.value;
-      this.pending.delete(folder);
+    for (let next = this.pending.takeFirst(); next !== undefined && !this.disposed; next = this.pending.takeFirst()) {
+      const [folder, changes] = next;
       if (changes.relist) {
         this.sink.folderChanged(folder, changes.quietMs);
         continue;
@@ -140,6 +114,6 @@ export class ChangedPathFilter {
 
   /** Whether, during a turn given away, the filter was closed or a relist was asked for that covers the paths being tested. */
   private overtaken(folder: string): boolean {
-    return this.disposed || this.pending.get(folder)?.relist === true;
+    return this.disposed || this.pending.relists(folder);
   }
 }

@@ -1,3 +1,5 @@
+import { HeldChanges } from './heldChanges';
+
 /**
  * Paths held per folder at most; past this the folder is listed again. The same bound as
  * MAX_INCREMENTAL_PATHS (not imported: this file is loaded at start-up, the scan code only on first use).
@@ -10,13 +12,6 @@ export interface ChangeSink {
   folderChanged(folder: string, quietMs: number): void;
 }
 
-interface HeldChanges {
-  readonly paths: Set<string>;
-  /** The folder must be listed again (a folder appeared, or too many paths to apply one by one). */
-  relist: boolean;
-  quietMs: number;
-}
-
 /**
  * Passes changes on while running; while paused (the window is in the background) it only collects
  * them, and on resume passes each folder's changes on once. A build or checkout in the background thus
@@ -24,7 +19,7 @@ interface HeldChanges {
  */
 export class PausableChangeSink implements ChangeSink {
   private paused = false;
-  private readonly held = new Map<string, HeldChanges>();
+  private readonly held = new HeldChanges(MAX_HELD_PATHS);
 
   constructor(private readonly target: ChangeSink) {}
 
@@ -42,13 +37,12 @@ export class PausableChangeSink implements ChangeSink {
       return;
     }
     this.paused = false;
-    const held = [...this.held];
-    this.held.clear();
-    for (const [folder, changes] of held) {
+    for (let next = this.held.takeFirst(); next !== undefined; next = this.held.takeFirst()) {
+      const [folder, changes] = next;
       if (changes.relist) {
         this.target.folderChanged(folder, changes.quietMs);
       } else if (changes.paths.size > 0) {
-        this.target.pathsChanged(folder, [...changes.paths], changes.quietMs);
+        this.target.pathsChanged(folder, [...changes.paths.keys()], changes.quietMs);
       }
     }
   }
@@ -58,17 +52,9 @@ export class PausableChangeSink implements ChangeSink {
       this.target.pathsChanged(folder, relativePaths, quietMs);
       return;
     }
-    const changes = this.hold(folder, quietMs);
-    if (changes.relist) {
-      return;
-    }
+    // Past MAX_HELD_PATHS, listing the folder again is cheaper than applying the paths, and holds less.
     for (const changed of relativePaths) {
-      changes.paths.add(changed);
-    }
-    // Past this many, listing the folder again is cheaper than applying the paths, and holds less.
-    if (changes.paths.size > MAX_HELD_PATHS) {
-      changes.relist = true;
-      changes.paths.clear();
+      this.held.pathChanged(folder, changed, quietMs);
     }
   }
 
@@ -77,23 +63,11 @@ export class PausableChangeSink implements ChangeSink {
       this.target.folderChanged(folder, quietMs);
       return;
     }
-    const changes = this.hold(folder, quietMs);
-    changes.relist = true;
-    changes.paths.clear();
+    this.held.folderChanged(folder, quietMs);
   }
 
   /** Drops what was collected for a folder that was closed. */
   forget(folder: string): void {
-    this.held.delete(folder);
-  }
-
-  private hold(folder: string, quietMs: number): HeldChanges {
-    let changes = this.held.get(folder);
-    if (changes === undefined) {
-      changes = { paths: new Set(), relist: false, quietMs };
-      this.held.set(folder, changes);
-    }
-    changes.quietMs = Math.max(changes.quietMs, quietMs);
-    return changes;
+    this.held.forget(folder);
   }
 }
