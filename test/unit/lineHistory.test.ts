@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { lineOrigin, parseLineHistory, parseRenames, unquotedPath } from '../../src/core/detection/lineHistory';
+import type { LineHistory } from '../../src/core/detection/lineHistory';
+import { lastChanges, lineOrigin, parseLineHistory, parseRenames, unquotedPath } from '../../src/core/detection/lineHistory';
 import type { Evidence } from '../../src/core/progress/model';
 import { attributeRecorded } from './helpers/recordingRunner';
 import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
@@ -57,11 +58,29 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
   const repo = scratchFolders(LEARNER).repository;
 
   describe('reading git\'s output', () => {
-    it('reads hunks with and without counts, created files, binary changes and the commits\' authors and parents', () => {
-      const history = parseLineHistory(
+    /** A commit as `git log --pretty=raw --parents -m` prints it: rewritten parents, `(from <parent>)` for a merge's diff. */
+    const header = (commit: string, shownParents: readonly string[], realParents: readonly string[], email: string, from?: string): string =>
+      [
+        `commit ${[commit, ...shownParents].join(' ')}${from === undefined ? '' : ` (from ${from})`}`,
+        `tree ${'f'.repeat(40)}`,
+        ...realParents.map((parent) => `parent ${parent}`),
+        `author Some One <${email}> 1750000000 +0000`,
+        `committer Some One <${email}> 1750000100 +0000`,
+        'gpgsig -----BEGIN PGP SIGNATURE-----',
+        ' continued',
+        '',
+        '    The message',
+        '',
+        '    commit in a message is indented',
+        '',
+      ].join('\n');
+    const hash = (digit: string): string => digit.repeat(40);
+    const [c1, c2, c3] = [hash('1'), hash('2'), hash('3')];
+
+    it('reads hunks with and without counts, created files, binary changes and the commits\' authors, times and parents', async () => {
+      const history = await parseLineHistory(
         [
-          '\x01c3\tme@example.com\tc2',
-          '',
+          header(c3, [c2], [c2], 'me@example.com'),
           'diff --git a/src/app.js b/src/app.js',
           'index 1..2 100644',
           '--- a/src/app.js',
@@ -70,12 +89,13 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
           '-old',
           '+new',
           '+@@ -1 +1 @@ inside a hunk is content, not a header',
+          '+commit 1111111111111111111111111111111111111111 inside a hunk too',
           '@@ -9,0 +11 @@',
           '+added',
           'diff --git a/logo.png b/logo.png',
           'Binary files a/logo.png and b/logo.png differ',
-          '\x01c2\tyou@example.com\tc1',
-          '',
+          // Its parent is not printed (it changed none of the files): rewritten away.
+          header(c2, [], ['0'.repeat(40)], 'you@example.com'),
           'diff --git a/src/app.js b/src/app.js',
           'new file mode 100644',
           '--- /dev/null',
@@ -85,40 +105,97 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
         ].join('\n'),
       );
       assert.equal(history.commits.length, 2);
-      assert.deepEqual([history.commits.map((commit) => commit.parents), history.unreadable], [[1, 1], false]);
+      assert.deepEqual([history.commits.map((commit) => [commit.parents, commit.realParents, commit.email, commit.committed]), history.unreadable], [
+        [
+          [[c2], 1, 'me@example.com', 1750000100],
+          [[], 1, 'you@example.com', 1750000100],
+        ],
+        false,
+      ]);
       const newest = history.commits[0];
-      assert.deepEqual(newest?.files.get('src/app.js')?.hunks, [
+      assert.deepEqual(newest?.diffs.get(c2)?.get('src/app.js')?.hunks, [
         { start: 2, count: 1, newStart: 2, newCount: 2 },
         { start: 9, count: 0, newStart: 11, newCount: 1 },
       ]);
-      assert.equal(newest.files.get('logo.png')?.binary, true);
-      assert.equal(history.commits[1]?.files.get('src/app.js')?.created, true);
+      assert.equal(newest.diffs.get(c2)?.get('logo.png')?.binary, true);
+      assert.equal(history.commits[1]?.diffs.get('')?.get('src/app.js')?.created, true);
       // Line 3 was added by c3; line 10 was line 9 before c3 (one line more above it), added by c2.
-      assert.equal(lineOrigin(history, 'src/app.js', 3)?.commit, 'c3');
-      assert.deepEqual(lineOrigin(history, 'src/app.js', 10), { commit: 'c2', email: 'you@example.com', createdWithParent: true });
+      assert.equal(lineOrigin(history, 'src/app.js', 3)?.commit, c3);
+      assert.deepEqual(lineOrigin(history, 'src/app.js', 10), { commit: c2, email: 'you@example.com', createdWithParent: true });
       assert.equal(lineOrigin(history, 'logo.png', 1), undefined, 'a binary change is left to blame');
-      assert.equal(lineOrigin(history, 'src/app.js', 12)?.commit, 'c2');
+      assert.equal(lineOrigin(history, 'src/app.js', 12)?.commit, c2);
       assert.equal(lineOrigin(history, 'src/app.js', 13), undefined, 'a line the history never added is left to blame');
+      assert.equal(lastChanges(history).get('src/app.js')?.commit, c3);
     });
 
-    it('answers for a line added after the newest merge, and leaves older lines to blame', () => {
-      const history = parseLineHistory(
-        '\x01c\tme@example.com\tm\n\ndiff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,0 +2 @@\n+y\n' +
-          '\x01m\tme@example.com\tp1 p2\n\n\x01p1\tme@example.com\t\n\ndiff --git a/f b/f\nnew file mode 100644\n--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+x\n',
-      );
-      assert.equal(history.commits[1]?.parents, 2, 'the merge is read with its two parents');
-      assert.equal(lineOrigin(history, 'f', 2)?.commit, 'c');
-      assert.equal(lineOrigin(history, 'f', 1), undefined);
+    it('follows a line through a merge as blame does: whole to the first parent with the same file, else to the first that has the line', async () => {
+      const [m, p1, p2, root] = [hash('a'), hash('b'), hash('c'), hash('d')];
+      const patch = (hunk: string, created = false): string => ['diff --git a/f b/f', ...(created ? ['new file mode 100644', '--- /dev/null'] : ['--- a/f']), '+++ b/f', hunk, '+x'].join('\n');
+      const history = (mergeDiffs: string): Promise<LineHistory> =>
+        parseLineHistory(
+          [
+            mergeDiffs,
+            header(p2, [root], [root], 'side@example.com'),
+            patch('@@ -1,0 +2 @@'),
+            header(p1, [root], [root], 'main@example.com'),
+            patch('@@ -3,0 +4 @@'),
+            header(root, [], [], 'root@example.com'),
+            patch('@@ -0,0 +1,3 @@', true),
+          ].join('\n'),
+        );
+      // The same as the second parent: every line goes there, even one the first parent has too.
+      const sameAsSide = await history([header(m, [p1, p2], [p1, p2], 'merger@example.com', p1), patch('@@ -1,0 +2 @@')].join('\n'));
+      assert.deepEqual([1, 2, 3, 4].map((line) => lineOrigin(sameAsSide, 'f', line)?.commit), [root, p2, root, root]);
+      assert.deepEqual(lastChanges(sameAsSide).get('f')?.commit, p2, 'the names-only log follows the side the merge took');
+      // Changed against both: the first parent's unchanged lines, then the second's, then the merge's own.
+      const both = await history([header(m, [p1, p2], [p1, p2], 'merger@example.com', p1), patch('@@ -1,0 +2,2 @@'), header(m, [p1, p2], [p1, p2], 'merger@example.com', p2), patch('@@ -2,0 +3 @@')].join('\n'));
+      // Line 2 is new against the first parent only (the second parent's line), line 3 against both (the merge's own).
+      assert.deepEqual([1, 2, 3].map((line) => lineOrigin(both, 'f', line)?.commit), [root, p2, m]);
+      // A first parent that lacks the file: the second has it the same, and takes every line.
+      const lacking = await history([header(m, [p1, p2], [p1, p2], 'merger@example.com', p1), patch('@@ -0,0 +1,4 @@', true)].join('\n'));
+      assert.deepEqual(lineOrigin(lacking, 'f', 2), { commit: p2, email: 'side@example.com', createdWithParent: false });
+      // No parent has the file the same, and one lacks it: blame would look for a rename there.
+      const renamedOnOneSide = await history([header(m, [p1, p2], [p1, p2], 'merger@example.com', p1), patch('@@ -0,0 +1,4 @@', true), header(m, [p1, p2], [p1, p2], 'merger@example.com', p2), patch('@@ -1,0 +2 @@')].join('\n'));
+      assert.equal(lineOrigin(renamedOnOneSide, 'f', 3), undefined);
+      // Two parents rewritten to one commit: left to blame.
+      const collapsed = await history([header(m, [p1], [p1, p2], 'merger@example.com', p1), patch('@@ -1,0 +2 @@')].join('\n'));
+      assert.equal(lineOrigin(collapsed, 'f', 2), undefined);
     });
 
-    it('reads the names git quotes, and refuses what it cannot read', () => {
+    it('refuses a combined diff (log.diffMerges) and a commit line it cannot read', async () => {
+      assert.equal((await parseLineHistory(`${header(c1, [], [], 'me@example.com')}diff --cc f\n`)).unreadable, true);
+      assert.equal((await parseLineHistory('commit not-a-hash\n')).unreadable, true);
+    });
+
+    it('gives the event loop turns while it reads a long history (the extension host must not be held)', async () => {
+      const commits = Array.from({ length: 20_000 }, (_, i) => {
+        const commit = i.toString(16).padStart(40, '0');
+        const parent = (i + 1).toString(16).padStart(40, '0');
+        return `${header(commit, [parent], [parent], 'me@example.com')}diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1 +1,2 @@\n-a\n+b\n+c\n`;
+      });
+      let turns = 0;
+      let counting = true;
+      const count = (): void => {
+        turns += 1;
+        if (counting) {
+          setImmediate(count);
+        }
+      };
+      setImmediate(count);
+      const history = await parseLineHistory(commits.join(''));
+      counting = false;
+      assert.equal(history.commits.length, 20_000);
+      assert.ok(turns > 1, `the event loop had ${String(turns)} turn(s) during the reading`);
+    });
+
+    it('reads the names git quotes, and refuses what it cannot read', async () => {
       assert.equal(unquotedPath('"b/caf\\303\\251 \\"x\\".js"'), 'b/café "x".js');
       assert.equal(unquotedPath('b/plain name.js'), 'b/plain name.js');
       assert.equal(unquotedPath('"b/broken\\q"'), undefined);
       assert.equal(unquotedPath('"b/unterminated'), undefined);
-      const quoted = parseLineHistory('\x01c1\tme@example.com\t\n\ndiff --git "a/caf\\303\\251.js" "b/caf\\303\\251.js"\nnew file mode 100644\n--- /dev/null\n+++ "b/caf\\303\\251.js"\n@@ -0,0 +1 @@\n+x\n');
-      assert.equal(lineOrigin(quoted, 'café.js', 1)?.commit, 'c1');
-      const odd = parseLineHistory('\x01c1\tme@example.com\t\n\ndiff --git a/x b/x\n--- a/x\n+++ weird\n@@ -1 +1 @@\n');
+      const quoted = await parseLineHistory(`${header(c1, [], [], 'me@example.com')}diff --git "a/caf\\303\\251.js" "b/caf\\303\\251.js"\nnew file mode 100644\n--- /dev/null\n+++ "b/caf\\303\\251.js"\n@@ -0,0 +1 @@\n+x\n`);
+      assert.equal(lineOrigin(quoted, 'café.js', 1)?.commit, c1);
+      const odd = await parseLineHistory(`${header(c1, [], [], 'me@example.com')}diff --git a/x b/x\n--- a/x\n+++ weird\n@@ -1 +1 @@\n`);
       assert.equal(odd.unreadable, true);
       assert.equal(lineOrigin(odd, 'x', 1), undefined);
     });
@@ -131,6 +208,11 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
   });
 
   describe('the same answer as blame', () => {
+    afterEach(() => {
+      // Set by the tests that date their commits.
+      Reflect.deleteProperty(process.env, 'GIT_COMMITTER_DATE');
+    });
+
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       it(`gives every line of three files edited by two authors over 24 commits the commit blame gives (seed ${String(seed)}), without blame`, async () => {
         const random = randomFrom(seed);
@@ -199,6 +281,95 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
         const evidence = lines.map((_, i) => lineEvidence(root, file, i + 1));
         const { attributed } = await attributeRecorded(root, evidence, { emails: new Set([LEARNER]) });
         assert.deepEqual(attributed.map((e) => e.commit), await blamed(root, file), `seed ${String(seed)}`);
+      });
+    }
+
+    for (const seed of [21, 22, 23, 24, 25, 26, 27, 28]) {
+      it(`gives every line of files made and changed on branches merged both ways the commit blame gives, and each file the last change the names-only log gives (seed ${String(seed)})`, async () => {
+        const random = randomFrom(seed);
+        const root = await repo();
+        const files = ['src/app.js', 'src/routes.js', 'Dockerfile'];
+        const start = (file: string): string[] => Array.from({ length: 6 + random(6) }, (_, i) => (i % 3 === 2 ? '}' : `${file} ${String(i)}`));
+        // Each commit a second after the last: git prints commits of the same second in its walk's order, which
+        // passes through commits the patch log leaves out; lastChanges breaks such ties by the printed order.
+        let clock = 0;
+        const tick = (): void => {
+          process.env.GIT_COMMITTER_DATE = `${String(1_750_000_000 + clock++)} +0000`;
+        };
+        tick();
+        await commitFilesAs(OTHER, root, { 'src/app.js': `${start('src/app.js').join('\n')}\n`, 'notes.md': 'n\n' }, 'Start');
+        const main = (await gitAs(LEARNER, root, 'rev-parse', '--abbrev-ref', 'HEAD')).trim();
+        const read = async (file: string): Promise<string[] | undefined> => {
+          const text = await fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
+          return text?.split('\n').slice(0, -1);
+        };
+        let step = 0;
+        // One commit on the current branch: a file changed, or made when it is not there yet.
+        const change = async (): Promise<void> => {
+          const file = files[random(files.length)] ?? 'src/app.js';
+          const before = await read(file);
+          const tag = `c${String(step++)}`;
+          const after = before === undefined ? start(file) : edited(before, random, tag);
+          const lines = after.length === 0 || after.join('\n') === before?.join('\n') ? [...after, tag] : after;
+          tick();
+          await commitFilesAs(random(2) === 0 ? LEARNER : OTHER, root, { [file]: `${lines.join('\n')}\n` }, tag);
+        };
+        // A merge; a conflict is resolved by taking the incoming side's files with a line of the merge's own.
+        // Now and then the side's changes are dropped (`-s ours`): the names-only log then leaves that side out.
+        const merge = async (branch: string): Promise<void> => {
+          tick();
+          try {
+            await gitAs(random(2) === 0 ? LEARNER : OTHER, root, 'merge', '-q', '--no-ff', ...(random(4) === 0 ? ['-s', 'ours'] : []), '-m', `Merge ${branch}`, branch);
+          } catch {
+            const conflicted = (await gitAs(LEARNER, root, 'diff', '--name-only', '--diff-filter=U')).split('\n').filter((name) => name !== '');
+            for (const file of conflicted) {
+              const theirs = await gitAs(LEARNER, root, 'show', `${branch}:${file}`);
+              await writeTree(root, { [file]: `${theirs}resolved ${String(step++)}\n` });
+              await gitAs(LEARNER, root, 'add', file);
+            }
+            await gitAs(OTHER, root, 'commit', '-q', '-m', `Merge ${branch} by hand`);
+          }
+        };
+        for (let round = 0; round < 4; round++) {
+          const side = `side${String(round)}`;
+          await gitAs(LEARNER, root, 'checkout', '-q', '-b', side);
+          for (let commits = 1 + random(3); commits > 0; commits--) {
+            await change();
+          }
+          await gitAs(LEARNER, root, 'checkout', '-q', main);
+          for (let commits = random(3); commits > 0; commits--) {
+            if (random(3) === 0) {
+              tick();
+              await commitFilesAs(OTHER, root, { 'notes.md': `n${String(step++)}\n` }, 'Notes');
+            } else {
+              await change();
+            }
+          }
+          if (random(3) === 0) {
+            // The main line merged into the side first, then the side back.
+            await gitAs(LEARNER, root, 'checkout', '-q', side);
+            await merge(main);
+            await change();
+            await gitAs(LEARNER, root, 'checkout', '-q', main);
+          }
+          await merge(side);
+        }
+        await change();
+        const present = (await Promise.all(files.map(async (file) => [file, await read(file)] as const))).filter((entry): entry is readonly [string, string[]] => entry[1] !== undefined);
+        const lineEvidenceOf = present.flatMap(([file, lines]) => lines.map((_, i) => lineEvidence(root, file, i + 1)));
+        const fileEvidenceOf = present.map(([file]): Evidence => ({ milestone: 'docker.file', summary: file, folder: root, path: file, at: '2026-12-02T00:00:00.000Z' }));
+        const { attributed, subcommands } = await attributeRecorded(root, [...fileEvidenceOf, ...lineEvidenceOf], { emails: new Set([LEARNER]) });
+        for (const [file] of present) {
+          assert.deepEqual(
+            attributed.filter((e) => e.path === file && e.line !== undefined).map((e) => e.commit),
+            await blamed(root, file),
+            `${file}, seed ${String(seed)}`,
+          );
+        }
+        // The file evidence read from the patch log names the commit the names-only log (no lines asked) names.
+        const namesOnly = await attributeRecorded(root, fileEvidenceOf, { emails: new Set([LEARNER]) });
+        assert.deepEqual(attributed.slice(0, present.length).map((e) => e.commit), namesOnly.attributed.map((e) => e.commit), `seed ${String(seed)}`);
+        assert.deepEqual(subcommands.filter((name) => name === 'blame'), [], `seed ${String(seed)}: ${subcommands.join(' ')}`);
       });
     }
 
@@ -281,6 +452,39 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
       const { attributed, subcommands } = await attributeRecorded(root, [lineEvidence(root, 'app.js', 1)], { emails: new Set([LEARNER]) });
       assert.deepEqual([attributed[0]?.yours, attributed[0]?.commit], [true, mine]);
       assert.deepEqual(subcommands.sort(), ['log', 'log', 'status']);
+    });
+
+    it('follows the branch a merge took a file from, as blame does, even when against the first parent the merge is a rename', async () => {
+      const root = await repo();
+      const server = 'const app = express();\napp.listen(3000);\nmodule.exports = app;\n';
+      await commitFilesAs(OTHER, root, { 'server.js': server }, 'Server');
+      const main = (await gitAs(LEARNER, root, 'rev-parse', '--abbrev-ref', 'HEAD')).trim();
+      await gitAs(LEARNER, root, 'checkout', '-q', '-b', 'tidy');
+      await commitFilesAs(LEARNER, root, { 'app.js': server }, 'Copy the server');
+      await gitAs(LEARNER, root, 'rm', '-q', 'server.js');
+      await gitAs(LEARNER, root, 'commit', '-q', '-m', 'Remove the old name');
+      await gitAs(LEARNER, root, 'checkout', '-q', main);
+      await commitFilesAs(OTHER, root, { 'notes.md': 'x\n' }, 'Notes');
+      await gitAs(LEARNER, root, 'merge', '-q', '--no-ff', '-m', 'Merge tidy', 'tidy');
+      const { attributed, subcommands } = await attributeRecorded(root, [lineEvidence(root, 'app.js', 2)], { emails: new Set([LEARNER]) });
+      // Blame gives the whole file to the parent that has it unchanged before it looks for renames in the
+      // others: the copy on the branch is the learner's, though server.js was the other author's.
+      assert.deepEqual([attributed[0]?.commit, attributed[0]?.yours], [...(await blamed(root, 'app.js')).slice(1, 2), true]);
+      assert.deepEqual(subcommands.sort(), ['log', 'log', 'status'], 'the copy was not a rename: one question, no blame');
+    });
+
+    it('asks blame where the log and blame could name authors or merges otherwise (a mailmap, log.diffMerges)', async () => {
+      for (const setUp of [
+        (root: string) => writeTree(root, { '.mailmap': `Learner <${LEARNER}> <${OTHER}>\n` }),
+        (root: string) => gitAs(LEARNER, root, 'config', 'log.diffMerges', 'first-parent'),
+      ]) {
+        const root = await repo();
+        await commitFilesAs(OTHER, root, { 'app.js': 'const app = express();\n' }, 'App');
+        await setUp(root);
+        const { attributed, subcommands } = await attributeRecorded(root, [lineEvidence(root, 'app.js', 1)], { emails: new Set([LEARNER]) });
+        assert.deepEqual([attributed[0]?.commit], await blamed(root, 'app.js'));
+        assert.ok(subcommands.includes('blame'), subcommands.join(' '));
+      }
     });
 
     it('asks blame when the repository tells blame to skip revisions (blame.ignoreRevsFile)', async () => {

@@ -8,7 +8,7 @@ import { compareWithHead } from './headComparison';
 import type { LearnerEmails } from './identity';
 import { normalizeEmail } from './identity';
 import type { LineHistory, LineOrigin } from './lineHistory';
-import { COMMIT_MARK, LINE_LOG_LIMIT, lineHistoryArgs, lineOrigin, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
+import { COMMIT_MARK, lastChanges, LINE_LOG_LIMIT, lineHistoryArgs, lineOrigin, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
 
 /** What git says about one file or line: whose it is, and the commit that last changed it. */
 interface Attribution {
@@ -189,7 +189,7 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   };
   const filesUnfound: string[] = [];
   const createdBy: { lookup: (typeof toLookUp)[number]; origin: LineOrigin }[] = [];
-  const traceable = history?.lines !== undefined && (await blameReadsHistoryAsIs(options.git));
+  const traceable = history?.lines !== undefined && (await historyReadsAsBlame(options.git, folder, workTree));
   for (const lookup of open) {
     const last = history?.last.get(lookup.file);
     if (lookup.line === undefined) {
@@ -462,15 +462,10 @@ async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly 
     }
   };
   if (withLines) {
-    const lines = parseLineHistory(outcome.stdout);
-    // Children before parents, each branch's commits together: a file's last change is the newest of its
-    // commits by committer time, the one a plain `git log` (the names-only log below) prints first.
-    const byTime = lines.commits.map((entry, at) => ({ entry, at })).sort((a, b) => b.entry.committed - a.entry.committed || a.at - b.at);
-    for (const { entry } of byTime) {
-      const change = { commit: entry.commit, email: normalizeEmail(entry.email) };
-      for (const name of entry.files.keys()) {
-        touched(name, change);
-      }
+    const lines = await parseLineHistory(outcome.stdout);
+    // The same last change as the names-only log below gives (see lastChanges).
+    for (const [name, entry] of lastChanges(lines)) {
+      touched(name, { commit: entry.commit, email: normalizeEmail(entry.email) });
     }
     return { last, lines };
   }
@@ -487,13 +482,26 @@ async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly 
   return { last };
 }
 
+/** Settings under which the history's patches and blame could answer differently (see `historyReadsAsBlame`). */
+const SETTINGS_BLAME_READS_OTHERWISE = new Set(['blame.ignorerevsfile', 'mailmap.file', 'mailmap.blob', 'log.diffmerges']);
+
 /**
- * Whether blame reads the history as the patches show it: not when the repository names revisions for blame
- * to skip (`blame.ignoreRevsFile`, for formatting commits), as it then gives their lines to older commits.
+ * Whether blame reads the history as the patches show it. Not when the repository names revisions for blame
+ * to skip (`blame.ignoreRevsFile`, for formatting commits: blame gives their lines to older commits), nor
+ * with a mailmap (blame names authors through it, the log as they committed), nor when `log.diffMerges`
+ * changes the diffs `-m` prints for a merge.
  */
-async function blameReadsHistoryAsIs(git: GitRunner): Promise<boolean> {
+async function historyReadsAsBlame(git: GitRunner, folder: string, workTree: WorkTree): Promise<boolean> {
   const config = await gitConfigOf(git);
-  return !('ok' in config) && !config.some((entry) => entry.key === 'blame.ignorerevsfile' && entry.value !== '');
+  if ('ok' in config || config.some((entry) => SETTINGS_BLAME_READS_OTHERWISE.has(entry.key) && entry.value !== '')) {
+    return false;
+  }
+  // The work tree's own `.mailmap`, at its top level.
+  const topLevel = path.join(folder, ...workTree.prefix.split('/').filter((part) => part !== '').map(() => '..'));
+  return !(await fs.lstat(path.join(topLevel, '.mailmap')).then(
+    () => true,
+    () => false,
+  ));
 }
 
 /** Per commit, the paths it made by renaming a file (one process for all); undefined when git cannot say. */
