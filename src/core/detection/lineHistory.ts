@@ -23,7 +23,7 @@ import { yieldWhenDue } from '../scan/yieldToEventLoop';
 /** Commits read at most: the same bound as the history of the files without patches. */
 export const LINE_LOG_LIMIT = 2000;
 
-/** Starts each commit's line in the names-only log (authorship.ts; a byte no path or email holds). */
+/** Starts each commit's line in the renames log below and the names-only log (authorship.ts): a byte no path or email holds. */
 export const COMMIT_MARK = '\x01';
 
 /**
