@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import type { LineHistory } from '../../src/core/detection/lineHistory';
 import { lastChanges, lineOrigin, parseLineHistory, parseRenames, unquotedPath } from '../../src/core/detection/lineHistory';
 import type { Evidence } from '../../src/core/progress/model';
-import { attributeRecorded } from './helpers/recordingRunner';
+import { attributeFileEvidence, readWorkTree } from '../../src/core/detection/authorship';
+import type { GitRunner } from '../../src/core/scan/gitRunner';
+import { attributeRecorded, recordingRunner } from './helpers/recordingRunner';
 import { commitFilesAs, gitAs, isolateGitConfig, scratchFolders, writeTree } from './helpers/scanFixtures';
 
 const LEARNER = 'learner@example.invalid';
@@ -485,6 +487,25 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
         assert.deepEqual([attributed[0]?.commit], await blamed(root, 'app.js'));
         assert.ok(subcommands.includes('blame'), subcommands.join(' '));
       }
+    });
+
+    it('still names the file\'s last commit, and asks blame about its lines, when the log with patches fails (its output past the bound)', async () => {
+      const root = await repo();
+      const mine = await commitFilesAs(LEARNER, root, { Dockerfile: 'FROM node:22\n', 'app.js': 'const app = express();\n' }, 'App');
+      const { git, subcommands } = recordingRunner(root);
+      const failing: GitRunner = {
+        run: (args) => (args.includes('-m') ? Promise.resolve({ ok: false, kind: 'failed', message: 'git log printed more than 128 MiB and was stopped', stuck: false }) : git.run(args)),
+        config: git.config?.bind(git),
+      };
+      const workTree = await readWorkTree(failing);
+      assert.ok(workTree);
+      const fileEvidence: Evidence = { milestone: 'docker.file', summary: 'Dockerfile', folder: root, path: 'Dockerfile', at: '2026-12-02T00:00:00.000Z' };
+      const attributed = await attributeFileEvidence(root, [fileEvidence, lineEvidence(root, 'app.js', 1)], workTree, { git: failing, emails: new Set([LEARNER]) });
+      assert.deepEqual(attributed.map((e) => [e.commit, e.yours]), [
+        [mine, true],
+        [mine, true],
+      ]);
+      assert.ok(subcommands.includes('blame'), subcommands.join(' '));
     });
 
     it('asks blame when the repository tells blame to skip revisions (blame.ignoreRevsFile)', async () => {

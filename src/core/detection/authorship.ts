@@ -449,7 +449,9 @@ interface FilesHistory {
 async function filesHistory(git: GitRunner, workTree: WorkTree, files: readonly string[], withLines: boolean): Promise<FilesHistory | undefined> {
   const outcome = await git.run(filesHistoryArgs(files, withLines));
   if (!outcome.ok) {
-    return undefined;
+    // The patches can outgrow the output bound (128 MiB) where merges are many and large: the files' last
+    // changes are still asked with names only, and the lines are left to blame.
+    return withLines ? filesHistory(git, workTree, files, false) : undefined;
   }
   const last = new Map<string, LastChange>();
   const wanted = new Set(files);
