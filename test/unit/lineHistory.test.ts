@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LineHistory } from '../../src/core/detection/lineHistory';
-import { lastChanges, lineOrigin, parseLineHistory, parseRenames, unquotedPath } from '../../src/core/detection/lineHistory';
+import { lastChanges, lineOrigin, lineOrigins, parseLineHistory, parseRenames, unquotedPath } from '../../src/core/detection/lineHistory';
 import type { Evidence } from '../../src/core/progress/model';
 import { attributeFileEvidence, readWorkTree } from '../../src/core/detection/authorship';
 import type { GitRunner } from '../../src/core/scan/gitRunner';
@@ -169,7 +169,7 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
       assert.equal((await parseLineHistory('commit not-a-hash\n')).unreadable, true);
     });
 
-    it('gives the event loop turns while it reads a long history (the extension host must not be held)', async () => {
+    it('gives the event loop turns while it reads a long history and follows lines through it (the extension host must not be held)', async () => {
       const commits = Array.from({ length: 20_000 }, (_, i) => {
         const commit = i.toString(16).padStart(40, '0');
         const parent = (i + 1).toString(16).padStart(40, '0');
@@ -188,6 +188,14 @@ describe('lineHistory: which commit wrote a line, from the history\'s patches', 
       counting = false;
       assert.equal(history.commits.length, 20_000);
       assert.ok(turns > 1, `the event loop had ${String(turns)} turn(s) during the reading`);
+      // Following lines the history never added walks all 20,000 commits for each.
+      turns = 0;
+      counting = true;
+      setImmediate(count);
+      const origins = await lineOrigins(history, Array.from({ length: 100 }, () => ({ file: 'other', line: 1 })));
+      counting = false;
+      assert.deepEqual(new Set(origins), new Set([undefined]));
+      assert.ok(turns > 1, `the event loop had ${String(turns)} turn(s) while lines were followed`);
     });
 
     it('reads the names git quotes, and refuses what it cannot read', async () => {

@@ -8,7 +8,7 @@ import { compareWithHead } from './headComparison';
 import type { LearnerEmails } from './identity';
 import { normalizeEmail } from './identity';
 import type { LineHistory, LineOrigin } from './lineHistory';
-import { COMMIT_MARK, lastChanges, LINE_LOG_LIMIT, lineHistoryArgs, lineOrigin, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
+import { COMMIT_MARK, lastChanges, LINE_LOG_LIMIT, lineHistoryArgs, lineOrigins, parseLineHistory, parseRenames, renamesArgs } from './lineHistory';
 
 /** What git says about one file or line: whose it is, and the commit that last changed it. */
 interface Attribution {
@@ -189,7 +189,11 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   };
   const filesUnfound: string[] = [];
   const createdBy: { lookup: (typeof toLookUp)[number]; origin: LineOrigin }[] = [];
-  const traceable = history?.lines !== undefined && (await historyReadsAsBlame(options.git, folder, workTree));
+  const lines = history?.lines !== undefined && (await historyReadsAsBlame(options.git, folder, workTree)) ? history.lines : undefined;
+  // Committed and unchanged since: the history's patches say which commit added the line (lineHistory.ts).
+  const traced = open.filter((lookup) => lookup.line !== undefined && history?.last.has(lookup.file) === true && status.get(lookup.file) === undefined);
+  const origins = lines === undefined ? [] : await lineOrigins(lines, traced.map((lookup) => ({ file: `${workTree.prefix}${lookup.file}`, line: lookup.line ?? 0 })));
+  const originOf = new Map(origins.map((origin, at) => [traced[at], origin]));
   for (const lookup of open) {
     const last = history?.last.get(lookup.file);
     if (lookup.line === undefined) {
@@ -198,9 +202,8 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
       } else if (history !== undefined) {
         filesUnfound.push(lookup.file);
       }
-    } else if (last !== undefined && status.get(lookup.file) === undefined && history?.lines !== undefined && traceable) {
-      // Committed and unchanged since: the history's patches say which commit added the line (lineHistory.ts).
-      const origin = lineOrigin(history.lines, `${workTree.prefix}${lookup.file}`, lookup.line);
+    } else if (originOf.has(lookup)) {
+      const origin = originOf.get(lookup);
       if (origin === undefined) {
         leaveToBlame(lookup);
       } else if (origin.createdWithParent) {

@@ -357,6 +357,19 @@ export function lineOrigin(history: LineHistory, file: string, line: number): Li
 }
 
 /**
+ * `lineOrigin` for each of `queries`, in order. Each may walk the whole history read (2,000 commits, each
+ * merge twice or more): between two, the event loop gets a turn once the time slice is used up.
+ */
+export async function lineOrigins(history: LineHistory, queries: readonly { readonly file: string; readonly line: number }[]): Promise<(LineOrigin | undefined)[]> {
+  const origins: (LineOrigin | undefined)[] = [];
+  for (const { file, line } of queries) {
+    await yieldWhenDue();
+    origins.push(lineOrigin(history, file, line));
+  }
+  return origins;
+}
+
+/**
  * Each file's last change: the newest commit (by committer time) that changed it, of those a plain
  * `git log` over the same files prints. That log follows only the first parent a merge is the same as for
  * all the files (its history simplification) and prints no merge, so the same walk is made here.
