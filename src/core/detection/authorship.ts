@@ -189,9 +189,10 @@ export async function attributeFileEvidence(folder: string, evidence: readonly E
   };
   const filesUnfound: string[] = [];
   const createdBy: { lookup: (typeof toLookUp)[number]; origin: LineOrigin }[] = [];
-  const lines = history?.lines !== undefined && (await historyReadsAsBlame(options.git, folder, workTree)) ? history.lines : undefined;
-  // Committed and unchanged since: the history's patches say which commit added the line (lineHistory.ts).
+  // Committed and unchanged since: the history's patches say which commit added the line (lineHistory.ts),
+  // unless the repository's settings make blame read it otherwise (asked only when there is such a line).
   const traced = open.filter((lookup) => lookup.line !== undefined && history?.last.has(lookup.file) === true && status.get(lookup.file) === undefined);
+  const lines = traced.length > 0 && history?.lines !== undefined && (await historyReadsAsBlame(options.git, folder, workTree)) ? history.lines : undefined;
   const origins = lines === undefined ? [] : await lineOrigins(lines, traced.map((lookup) => ({ file: `${workTree.prefix}${lookup.file}`, line: lookup.line ?? 0 })));
   const originOf = new Map(origins.map((origin, at) => [traced[at], origin]));
   for (const lookup of open) {
