@@ -3,11 +3,11 @@
 //   cloned-demo  someone else's project (every commit by another author), pushed to its own remote;
 //   api-half     the learner's project with a README (no remote);
 //   infra-half   the learner's project pushed to a remote (no README).
-// Nothing in cloned-demo may prove a skill; git-hosting (a pushed remote and a README) must not be
+// Nothing in cloned-demo may prove a skill; git-hosting (work pushed to a server and a README) must not be
 // proved by combining api-half and infra-half.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Who the session's ~/.gitconfig says the learner is (scripts/code-server/run.mjs writes it). */
 export const LEARNER_EMAIL = 'test@example.com';
@@ -43,11 +43,16 @@ function commit(email, root, files, message) {
   gitAs(email, root, 'commit', '-q', '-m', message);
 }
 
+/**
+ * Pushes to a bare repository in a folder, then points the remote at a server's address with the pushed
+ * refs kept: as published on a hosting service, which cannot be reached offline (a folder is not hosting).
+ */
 function pushTo(email, root, remote) {
   mkdirSync(remote, { recursive: true });
   gitAs(email, remote, 'init', '-q', '--bare');
   gitAs(email, root, 'remote', 'add', 'origin', remote);
   gitAs(email, root, 'push', '-q', 'origin', 'main');
+  gitAs(email, root, 'remote', 'set-url', 'origin', `https://git.example.invalid/${basename(remote)}`);
 }
 
 /** Creates the three projects and the .code-workspace file under `dir`; returns the workspace file. */

@@ -25,7 +25,7 @@ function byId(scan: FolderScan): Map<string, MilestoneResult> {
   return new Map(scan.milestones.map((m) => [m.id, m]));
 }
 
-const IDS = new Set(['docker.file', 'docker.compose', 'framework.web', 'db.sql', 'ci.workflow', 'git.history', 'git.branching', 'git.remote', 'docs.readme']);
+const IDS = new Set(['docker.file', 'docker.compose', 'framework.web', 'db.sql', 'ci.workflow', 'git.history', 'git.branching', 'git.remote', 'git.hosted', 'docs.readme']);
 
 function scanAs(folder: string, emails: readonly string[], allowGit = true): Promise<FolderScan> {
   return scanFolder(folder, { allowGit, only: IDS, authorship: { onlyEmails: emails } });
@@ -152,6 +152,46 @@ describe('authorship: whose work is the evidence', function () {
       const pushed = byId(await scanAs(root, [LEARNER])).get('git.remote');
       assert.equal(pushed?.evidence[0]?.yours, true);
       assert.match(pushed.evidence[0].summary, /1 of your commits pushed/);
+    });
+
+    it('pushing to a folder proves remotes, not hosting; a remote on a server proves both', async () => {
+      const root = await repo();
+      const bare = await scratch.tree();
+      await gitAs(LEARNER, bare, 'init', '-q', '--bare');
+      await commitMany(LEARNER, root, 2, 'mine');
+      await gitAs(LEARNER, root, 'remote', 'add', 'origin', bare);
+      await gitAs(LEARNER, root, 'push', '-q', 'origin', 'main');
+      const toFolder = byId(await scanAs(root, [LEARNER]));
+      assert.equal(toFolder.get('git.remote')?.evidence[0]?.yours, true);
+      assert.equal(toFolder.get('git.remote')?.evidence[0]?.summary, `remote origin ${bare} (a folder on this machine) (2 of your commits pushed)`);
+      assert.equal(toFolder.get('git.hosted')?.checked, true);
+      assert.equal(toFolder.get('git.hosted')?.present, false, JSON.stringify(toFolder.get('git.hosted')));
+
+      // The same pushed refs, the remote now on a server (a push to one cannot be made offline).
+      await gitAs(LEARNER, root, 'remote', 'set-url', 'origin', 'git@git.example.invalid:learner/api.git');
+      const toServer = byId(await scanAs(root, [LEARNER]));
+      assert.deepEqual(toServer.get('git.hosted')?.evidence.map((e) => [e.summary, e.yours]), [['remote origin git@git.example.invalid:learner/api.git (2 of your commits pushed)', true]]);
+      assert.equal(toServer.get('git.remote')?.evidence[0]?.summary, 'remote origin git@git.example.invalid:learner/api.git (2 of your commits pushed)');
+    });
+
+    it('with a folder and a server as remotes, hosting counts only what the server\'s refs hold', async () => {
+      const root = await repo();
+      await commitMany(OTHER, root, 2, 'upstream');
+      // The server's branch holds only someone else's commits; the learner's own went to a backup folder.
+      await gitAs(OTHER, root, 'remote', 'add', 'origin', 'https://git.example.invalid/team/api.git');
+      await gitAs(OTHER, root, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+      await commitMany(LEARNER, root, 1, 'mine');
+      const bare = await scratch.tree();
+      await gitAs(LEARNER, bare, 'init', '-q', '--bare');
+      await gitAs(LEARNER, root, 'remote', 'add', 'backup', bare);
+      await gitAs(LEARNER, root, 'push', '-q', 'backup', 'main');
+      const mixed = byId(await scanAs(root, [LEARNER]));
+      assert.ok(mixed.get('git.remote')?.evidence.every((e) => e.yours === true), 'pushed to the folder: remotes are proved');
+      assert.deepEqual(mixed.get('git.hosted')?.evidence.map((e) => [e.summary, e.yours]), [['remote origin https://git.example.invalid/team/api.git (none of your commits pushed yet)', false]]);
+
+      await gitAs(LEARNER, root, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+      const published = byId(await scanAs(root, [LEARNER]));
+      assert.deepEqual(published.get('git.hosted')?.evidence.map((e) => [e.summary, e.yours]), [['remote origin https://git.example.invalid/team/api.git (1 of your commits pushed)', true]]);
     });
   });
 

@@ -27,6 +27,7 @@ export const MILESTONES = [
   { id: 'git.history', title: 'At least 5 commits', kind: 'git' },
   { id: 'git.branching', title: 'More than one branch, or a merge commit', kind: 'git' },
   { id: 'git.remote', title: 'A git remote is configured', kind: 'git' },
+  { id: 'git.hosted', title: 'Work pushed to a hosting service (a remote on a server, not a folder)', kind: 'git' },
   { id: 'git.ignore', title: 'A .gitignore file', kind: 'files' },
   { id: 'git.pull-requests', title: 'A pull or merge request merged through a hosting service', kind: 'git' },
   { id: 'git.undo', title: 'A commit undone with git revert', kind: 'git' },

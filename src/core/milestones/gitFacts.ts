@@ -2,6 +2,7 @@ import { configuredRemotes, gitConfigOf } from '../scan/gitConfig';
 import { HEAD_LOG_LIMIT, parseHeadLog, readHeadLog } from './headLog';
 import type { LoggedCommit } from './headLog';
 import type { GitRunner } from '../scan/gitRunner';
+import { isServerAddress } from './remoteAddress';
 
 export interface CommitInfo {
   readonly hash: string;
@@ -42,9 +43,19 @@ export interface GitFacts {
   readonly trunk?: string;
   /** The most recent merge commit among the last `HISTORY_LIMIT` commits. */
   readonly merge?: CommitInfo;
-  readonly remotes: readonly { readonly name: string; readonly url: string }[];
+  readonly remotes: readonly Remote[];
   /** Author emails of commits reachable from remote-tracking refs (pushed work), newest first, bounded. */
   readonly pushed: readonly CommitAuthor[];
+  /** The same, of the remotes on a server only (published work): a folder on this machine publishes nothing. */
+  readonly pushedToServers: readonly CommitAuthor[];
+}
+
+export interface Remote {
+  readonly name: string;
+  /** Without credentials. */
+  readonly url: string;
+  /** The URL names a server, not a folder on this machine (remoteAddress.ts). */
+  readonly server: boolean;
 }
 
 export type GitFactsResult = { readonly ok: true; readonly facts: GitFacts } | { readonly ok: false; readonly missing: boolean; readonly message: string };
@@ -56,6 +67,14 @@ const LOG_FORMAT = '--format=%H%x09%P%x09%ae';
 
 /** The commits on remote branches (what was pushed), asked for only when there are remote refs. */
 export const PUSHED_LOG_ARGS: readonly string[] = ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--'];
+
+/**
+ * The same for some remotes only (`--remotes=<name>` means `refs/remotes/<name>/*`; a remote's name cannot
+ * hold a glob character, as refs cannot). Asked only when a folder and a server are both remotes.
+ */
+export function pushedLogArgsOf(remoteNames: readonly string[]): readonly string[] {
+  return ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, ...remoteNames.map((name) => `--remotes=${name}`), '--'];
+}
 
 /**
  * The branch and remote tips with their authors. %(HEAD) marks the checked-out branch and %(symref) says
@@ -86,6 +105,11 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
   const latest = logged[0] === undefined ? undefined : commitInfo(logged[0]);
   const merge = mergeCommit === undefined ? undefined : commitInfo(mergeCommit);
   const pushedLog = hasRemoteRefs ? await git.run(PUSHED_LOG_ARGS) : undefined;
+  const configured: Remote[] = 'ok' in remotes ? [] : configuredRemotes(remotes).map((remote) => ({ name: remote.name, url: redactCredentials(remote.url), server: isServerAddress(remote.url) }));
+  const pushed = pushedLog?.ok === true ? parseLog(pushedLog.stdout) : [];
+  const servers = configured.filter((remote) => remote.server);
+  // Usually every remote is a server, or none is: the one log answers both; a mix asks once more.
+  const pushedToServers = servers.length === 0 || pushed.length === 0 ? [] : servers.length === configured.length ? pushed : await pushedTo(git, servers);
   const { branch, originHead } = headsOf(refs.stdout);
   const branches = branchNames(tips);
   const trunk = trunkName(originHead, branches);
@@ -100,10 +124,16 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
       tips,
       ...(trunk === undefined ? {} : { trunk }),
       ...(merge === undefined ? {} : { merge }),
-      remotes: 'ok' in remotes ? [] : configuredRemotes(remotes).map((remote) => ({ name: remote.name, url: redactCredentials(remote.url) })),
-      pushed: pushedLog?.ok === true ? parseLog(pushedLog.stdout) : [],
+      remotes: configured,
+      pushed,
+      pushedToServers,
     },
   };
+}
+
+async function pushedTo(git: GitRunner, remotes: readonly Remote[]): Promise<CommitAuthor[]> {
+  const outcome = await git.run(pushedLogArgsOf(remotes.map((remote) => remote.name)));
+  return outcome.ok ? parseLog(outcome.stdout) : [];
 }
 
 function commitInfo(commit: LoggedCommit): CommitInfo {

@@ -61,6 +61,7 @@ describe('Evidence you can trust: your own work, per project', function () {
   it('never combines two projects into one proof (README in one, pushed remote in the other)', async () => {
     assert.equal(api.milestoneStatus('docs.readme').status, 'present');
     assert.equal(api.milestoneStatus('git.remote').status, 'present', api.milestoneStatus('git.remote').detail);
+    assert.equal(api.milestoneStatus('git.hosted').status, 'present', api.milestoneStatus('git.hosted').detail);
     assert.equal(api.progressOf('git-hosting').state, 'notStarted');
     await vscode.commands.executeCommand('backendRoadmap.showSkill', 'git-hosting');
     await waitFor('the panel to explain git-hosting', async () => ((await webviewText('#detection-note')).includes('not all in one') ? true : undefined));

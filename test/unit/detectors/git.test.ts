@@ -6,7 +6,7 @@ import { scanFolder } from '../../../src/core/milestones/engine';
 import type { FolderScan, MilestoneResult } from '../../../src/core/milestones/engine';
 import { commitMany, git, makeTree, removeTree } from '../helpers/scanFixtures';
 
-const GIT_IDS = new Set(['git.repo', 'git.history', 'git.branching', 'git.remote', 'git.ignore']);
+const GIT_IDS = new Set(['git.repo', 'git.history', 'git.branching', 'git.remote', 'git.hosted', 'git.ignore']);
 
 function byId(scan: FolderScan): Map<string, MilestoneResult> {
   return new Map(scan.milestones.map((result) => [result.id, result]));
@@ -110,6 +110,8 @@ describe('git detectors', function () {
     const results = await scanGit(root);
     assert.deepEqual(summaries(results.get('git.remote')), ['remote origin https://example.invalid/x.git']);
     assert.ok(!JSON.stringify(results.get('git.remote')).includes('s3cret'));
+    assert.deepEqual(summaries(results.get('git.hosted')), ['remote origin https://example.invalid/x.git']);
+    assert.ok(!JSON.stringify(results.get('git.hosted')).includes('s3cret'));
   });
 
   it('treats an empty repository (no commits) as a repository without history', async () => {

@@ -2,7 +2,7 @@ import type { Evidence } from '../../progress/model';
 import type { MilestoneId } from '../catalog';
 import type { Detector, DetectOutcome } from '../detector';
 import { checked, notChecked } from '../detector';
-import type { GitFacts } from '../gitFacts';
+import type { CommitAuthor, GitFacts } from '../gitFacts';
 import { describeCommit, HISTORY_LIMIT } from '../gitFacts';
 import type { ScanContext } from '../scanContext';
 import { signalDetector } from '../signals';
@@ -126,11 +126,29 @@ const gitBranching = gitFactsDetector('git.branching', async (context, facts) =>
 
 /** Pushed work, not just `git remote add`: yours when a remote-tracking ref contains one of the learner's commits. */
 const gitRemote = gitFactsDetector('git.remote', (context, facts) => {
-  const learner = context.learner;
-  const known = learner !== undefined && learner.size > 0;
-  const pushedOwn = known ? facts.pushed.filter((commit) => learner.has(commit.email)).length : 0;
-  const note = !known ? '' : pushedOwn > 0 ? ` (${pushedOwn >= HISTORY_LIMIT ? `${HISTORY_LIMIT}+` : String(pushedOwn)} of your commits pushed)` : facts.pushed.length > 0 ? ' (none of your commits pushed yet)' : ' (nothing fetched or pushed yet)';
-  return facts.remotes.map((remote) => ({ ...context.evidence('git.remote', `remote ${remote.name} ${remote.url}${note}`), yours: known ? pushedOwn > 0 : null }));
+  const note = pushedNote(context, facts.pushed);
+  // Said on a folder's remote, so that "why is hosting not done?" has its answer next to the proof.
+  return facts.remotes.map((remote) => ({ ...context.evidence('git.remote', `remote ${remote.name} ${remote.url}${remote.server ? '' : ' (a folder on this machine)'}${note.text}`), yours: note.yours }));
 });
 
-export const GIT_DETECTORS: readonly Detector[] = [gitRepo, gitHistory, gitBranching, gitRemote, gitIgnore];
+/**
+ * Published work: as git.remote, for the remotes on a server only. A bare repository in a folder is where
+ * people practise push and pull, and pushing there publishes nothing.
+ */
+const gitHosted = gitFactsDetector('git.hosted', (context, facts) => {
+  const note = pushedNote(context, facts.pushedToServers);
+  return facts.remotes.filter((remote) => remote.server).map((remote) => ({ ...context.evidence('git.hosted', `remote ${remote.name} ${remote.url}${note.text}`), yours: note.yours }));
+});
+
+/** How many of the learner's commits `pushed` holds, said for a learner, and whether that makes it theirs. */
+function pushedNote(context: ScanContext, pushed: readonly CommitAuthor[]): { text: string; yours: boolean | null } {
+  const learner = context.learner;
+  if (learner === undefined || learner.size === 0) {
+    return { text: '', yours: null };
+  }
+  const own = pushed.filter((commit) => learner.has(commit.email)).length;
+  const text = own > 0 ? ` (${own >= HISTORY_LIMIT ? `${HISTORY_LIMIT}+` : String(own)} of your commits pushed)` : pushed.length > 0 ? ' (none of your commits pushed yet)' : ' (nothing fetched or pushed yet)';
+  return { text, yours: own > 0 };
+}
+
+export const GIT_DETECTORS: readonly Detector[] = [gitRepo, gitHistory, gitBranching, gitRemote, gitHosted, gitIgnore];
