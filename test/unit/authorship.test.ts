@@ -163,7 +163,7 @@ describe('authorship: whose work is the evidence', function () {
       await gitAs(LEARNER, root, 'push', '-q', 'origin', 'main');
       const toFolder = byId(await scanAs(root, [LEARNER]));
       assert.equal(toFolder.get('git.remote')?.evidence[0]?.yours, true);
-      assert.equal(toFolder.get('git.remote')?.evidence[0]?.summary, `remote origin ${bare} (a folder on this machine) (2 of your commits pushed)`);
+      assert.equal(toFolder.get('git.remote')?.evidence[0]?.summary, `remote origin ${bare} (a folder on this machine; 2 of your commits pushed)`);
       assert.equal(toFolder.get('git.hosted')?.checked, true);
       assert.equal(toFolder.get('git.hosted')?.present, false, JSON.stringify(toFolder.get('git.hosted')));
 

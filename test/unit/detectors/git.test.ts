@@ -114,6 +114,16 @@ describe('git detectors', function () {
     assert.ok(!JSON.stringify(results.get('git.hosted')).includes('s3cret'));
   });
 
+  it('says a remote in a folder is one, and never counts it as hosting', async () => {
+    const root = await tree();
+    await git(root, 'init', '-q');
+    await git(root, 'remote', 'add', 'backup', '../backup.git');
+    const results = await scanGit(root);
+    assert.deepEqual(summaries(results.get('git.remote')), ['remote backup ../backup.git (a folder on this machine)']);
+    assert.equal(results.get('git.hosted')?.checked, true);
+    assert.equal(results.get('git.hosted')?.present, false);
+  });
+
   it('treats an empty repository (no commits) as a repository without history', async () => {
     const root = await tree();
     await git(root, 'init', '-q');

@@ -127,8 +127,8 @@ const gitBranching = gitFactsDetector('git.branching', async (context, facts) =>
 /** Pushed work, not just `git remote add`: yours when a remote-tracking ref contains one of the learner's commits. */
 const gitRemote = gitFactsDetector('git.remote', (context, facts) => {
   const note = pushedNote(context, facts.pushed);
-  // Said on a folder's remote, so that "why is hosting not done?" has its answer next to the proof.
-  return facts.remotes.map((remote) => ({ ...context.evidence('git.remote', `remote ${remote.name} ${remote.url}${remote.server ? '' : ' (a folder on this machine)'}${note.text}`), yours: note.yours }));
+  // Said of a folder's remote, so that "why is hosting not done?" has its answer next to the proof.
+  return facts.remotes.map((remote) => ({ ...context.evidence('git.remote', `remote ${remote.name} ${remote.url}${inParentheses([...(remote.server ? [] : ['a folder on this machine']), ...note.detail])}`), yours: note.yours }));
 });
 
 /**
@@ -137,18 +137,23 @@ const gitRemote = gitFactsDetector('git.remote', (context, facts) => {
  */
 const gitHosted = gitFactsDetector('git.hosted', (context, facts) => {
   const note = pushedNote(context, facts.pushedToServers);
-  return facts.remotes.filter((remote) => remote.server).map((remote) => ({ ...context.evidence('git.hosted', `remote ${remote.name} ${remote.url}${note.text}`), yours: note.yours }));
+  return facts.remotes.filter((remote) => remote.server).map((remote) => ({ ...context.evidence('git.hosted', `remote ${remote.name} ${remote.url}${inParentheses(note.detail)}`), yours: note.yours }));
 });
 
 /** How many of the learner's commits `pushed` holds, said for a learner, and whether that makes it theirs. */
-function pushedNote(context: ScanContext, pushed: readonly CommitAuthor[]): { text: string; yours: boolean | null } {
+function pushedNote(context: ScanContext, pushed: readonly CommitAuthor[]): { detail: readonly string[]; yours: boolean | null } {
   const learner = context.learner;
   if (learner === undefined || learner.size === 0) {
-    return { text: '', yours: null };
+    return { detail: [], yours: null };
   }
   const own = pushed.filter((commit) => learner.has(commit.email)).length;
-  const text = own > 0 ? ` (${own >= HISTORY_LIMIT ? `${HISTORY_LIMIT}+` : String(own)} of your commits pushed)` : pushed.length > 0 ? ' (none of your commits pushed yet)' : ' (nothing fetched or pushed yet)';
-  return { text, yours: own > 0 };
+  const detail = own > 0 ? `${own >= HISTORY_LIMIT ? `${HISTORY_LIMIT}+` : String(own)} of your commits pushed` : pushed.length > 0 ? 'none of your commits pushed yet' : 'nothing fetched or pushed yet';
+  return { detail: [detail], yours: own > 0 };
+}
+
+/** ` (a; b)`, or nothing when there is nothing to say. */
+function inParentheses(said: readonly string[]): string {
+  return said.length === 0 ? '' : ` (${said.join('; ')})`;
 }
 
 export const GIT_DETECTORS: readonly Detector[] = [gitRepo, gitHistory, gitBranching, gitRemote, gitHosted, gitIgnore];
