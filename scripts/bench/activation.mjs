@@ -171,7 +171,14 @@ async function activationOnce(page, url, identifier) {
   while (Date.now() < deadline) {
     if (!opened || (await page.locator('.runtime-extensions-editor').count()) === 0) {
       await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor({ timeout: 20_000 });
+      try {
+        await page.locator('.quick-input-widget input').waitFor({ timeout: 20_000 });
+      } catch {
+        // Under load a key can reach the workbench before it takes keys (one run of 10 lost its whole
+        // figure to it): press again, within the deadline, instead of failing the figure.
+        await page.keyboard.press('Escape');
+        continue;
+      }
       await page.keyboard.type('>Show Running Extensions');
       await sleep(300);
       await page.keyboard.press('Enter');
