@@ -165,8 +165,9 @@ async function smallRepos() {
       if (warm.code !== 0) throw new Error(`the warm scans of ${repo} failed: ${firstErrorLine(warm.stderr)}`);
       const warmed = JSON.parse(warm.stdout);
       // The bound must be of the same work: the warm engine finds what the CLI's first scan found.
-      if (JSON.stringify(warmed.found) !== presentIds(JSON.parse(first.stdout))) {
-        throw new Error(`the warm scans of ${repo} found ${JSON.stringify(warmed.found)}, the CLI ${presentIds(JSON.parse(first.stdout))}`);
+      const cliFound = presentIds(JSON.parse(first.stdout));
+      if (JSON.stringify(warmed.found) !== cliFound) {
+        throw new Error(`the warm scans of ${repo} found ${JSON.stringify(warmed.found)}, the CLI ${cliFound}`);
       }
       // Context only: a floor that cannot be measured is said so, and the figure still stands.
       return { ms: node.ms + git.ms, firstMs: first.ms, residentMs: node.ms + median(warmed.ms), designMs: design.code === 0 ? design.ms : undefined, designError: design.code === 0 ? undefined : firstErrorLine(design.stderr) };

@@ -35,6 +35,12 @@ describe('authorship: whose work is the evidence', function () {
   this.timeout(120_000);
   const scratch = scratchFolders(LEARNER);
   const repo = scratch.repository;
+  /** A bare repository in a scratch folder: a remote to push to, on this machine. */
+  const bareRepository = async (): Promise<string> => {
+    const bare = await scratch.tree();
+    await gitAs(LEARNER, bare, 'init', '-q', '--bare');
+    return bare;
+  };
   // The scans read git config like the CLI does: never the developer's own identity.
   isolateGitConfig();
 
@@ -132,8 +138,7 @@ describe('authorship: whose work is the evidence', function () {
 
     it('git.remote is the learner\'s only when a remote-tracking ref holds one of their commits', async () => {
       const root = await repo();
-      const bare = await scratch.tree();
-      await gitAs(OTHER, bare, 'init', '-q', '--bare');
+      const bare = await bareRepository();
       await commitMany(OTHER, root, 2, 'upstream');
       await gitAs(LEARNER, root, 'remote', 'add', 'origin', bare);
       const added = byId(await scanAs(root, [LEARNER])).get('git.remote');
@@ -156,8 +161,7 @@ describe('authorship: whose work is the evidence', function () {
 
     it('pushing to a folder proves remotes, not hosting; a remote on a server proves both', async () => {
       const root = await repo();
-      const bare = await scratch.tree();
-      await gitAs(LEARNER, bare, 'init', '-q', '--bare');
+      const bare = await bareRepository();
       await commitMany(LEARNER, root, 2, 'mine');
       await gitAs(LEARNER, root, 'remote', 'add', 'origin', bare);
       await gitAs(LEARNER, root, 'push', '-q', 'origin', 'main');
@@ -181,8 +185,7 @@ describe('authorship: whose work is the evidence', function () {
       await gitAs(OTHER, root, 'remote', 'add', 'origin', 'https://git.example.invalid/team/api.git');
       await gitAs(OTHER, root, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
       await commitMany(LEARNER, root, 1, 'mine');
-      const bare = await scratch.tree();
-      await gitAs(LEARNER, bare, 'init', '-q', '--bare');
+      const bare = await bareRepository();
       await gitAs(LEARNER, root, 'remote', 'add', 'backup', bare);
       await gitAs(LEARNER, root, 'push', '-q', 'backup', 'main');
       const mixed = byId(await scanAs(root, [LEARNER]));

@@ -65,16 +65,11 @@ export const HISTORY_LIMIT = HEAD_LOG_LIMIT;
 
 const LOG_FORMAT = '--format=%H%x09%P%x09%ae';
 
-/** The commits on remote branches (what was pushed), asked for only when there are remote refs. */
-export const PUSHED_LOG_ARGS: readonly string[] = ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, '--remotes', '--'];
+/** The commits reachable from the given remote-tracking refs (what was pushed there). */
+const pushedLogArgs = (remoteRefs: readonly string[]): readonly string[] => ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, ...remoteRefs, '--'];
 
-/**
- * The same for some remotes only (`--remotes=<name>` means `refs/remotes/<name>/*`; a remote's name cannot
- * hold a glob character, as refs cannot). Asked only when a folder and a server are both remotes.
- */
-export function pushedLogArgsOf(remoteNames: readonly string[]): readonly string[] {
-  return ['log', `--max-count=${HISTORY_LIMIT}`, '--no-show-signature', LOG_FORMAT, ...remoteNames.map((name) => `--remotes=${name}`), '--'];
-}
+/** The commits on remote branches (what was pushed), asked for only when there are remote refs. */
+export const PUSHED_LOG_ARGS: readonly string[] = pushedLogArgs(['--remotes']);
 
 /**
  * The branch and remote tips with their authors. %(HEAD) marks the checked-out branch and %(symref) says
@@ -131,8 +126,12 @@ export async function readGitFacts(git: GitRunner): Promise<GitFactsResult> {
   };
 }
 
+/**
+ * The same for some remotes only (`--remotes=<name>` means `refs/remotes/<name>/*`; a remote's name cannot
+ * hold a glob character, as refs cannot). Asked only when a folder and a server are both remotes.
+ */
 async function pushedTo(git: GitRunner, remotes: readonly Remote[]): Promise<CommitAuthor[]> {
-  const outcome = await git.run(pushedLogArgsOf(remotes.map((remote) => remote.name)));
+  const outcome = await git.run(pushedLogArgs(remotes.map((remote) => `--remotes=${remote.name}`)));
   return outcome.ok ? parseLog(outcome.stdout) : [];
 }
 
